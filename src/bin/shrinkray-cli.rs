@@ -1,0 +1,381 @@
+//! `shrinkray-cli`: the Shrinkray engine from scripts and terminals.
+//!
+//! Exit status: 0 when every image is done (skipped non-images do not count against it), 1 when at least one
+//! failed, 2 for a usage or setup error, 130 when cancelled with Ctrl-C.
+
+use std::io::{IsTerminal, Write};
+use std::num::NonZeroUsize;
+use std::path::PathBuf;
+use std::process::ExitCode;
+use std::sync::Arc;
+use std::time::Duration;
+
+use anyhow::{Context, bail};
+use clap::{Parser, ValueEnum};
+use indicatif::{ProgressBar, ProgressStyle};
+use serde_json::json;
+use shrinkray::engine::{
+    Collision, Filter, JobEvent, JobHandle, JobOptions, OutputFormat, ResizeMode, Settings, Summary,
+};
+
+/// Resize images in bulk: every image found in the inputs gets a smaller copy below the output folder.
+#[derive(Debug, Parser)]
+#[command(name = "shrinkray-cli", version, about, after_help = EXAMPLES)]
+struct Cli {
+    /// Files and folders to resize (folders are walked recursively).
+    #[arg(required = true, value_name = "INPUT")]
+    inputs: Vec<PathBuf>,
+
+    /// Folder the copies go to; each input folder's tree is mirrored below it.
+    #[arg(short, long, value_name = "DIR")]
+    out: PathBuf,
+
+    /// Target width in pixels. With --height: fit inside (or see --mode); alone: this width.
+    #[arg(long, value_name = "PX", value_parser = clap::value_parser!(u32).range(1..))]
+    width: Option<u32>,
+
+    /// Target height in pixels. With --width: fit inside (or see --mode); alone: this height.
+    #[arg(long, value_name = "PX", value_parser = clap::value_parser!(u32).range(1..))]
+    height: Option<u32>,
+
+    /// Make the longer side this many pixels.
+    #[arg(long, value_name = "PX", conflicts_with_all = ["width", "height", "percent"],
+          value_parser = clap::value_parser!(u32).range(1..))]
+    long_edge: Option<u32>,
+
+    /// Scale both sides by this percentage.
+    #[arg(long, value_name = "P", conflicts_with_all = ["width", "height"])]
+    percent: Option<f32>,
+
+    /// How --width and --height together are applied.
+    #[arg(long, value_enum, default_value_t = Mode::Fit)]
+    mode: Mode,
+
+    /// Allow output larger than the input (by default images are never enlarged).
+    #[arg(long)]
+    allow_enlarge: bool,
+
+    /// Resampling filter.
+    #[arg(long, value_enum, default_value_t = FilterArg::Lanczos3)]
+    filter: FilterArg,
+
+    /// Output format; "same" keeps the input's format where Shrinkray can write it.
+    #[arg(long, value_enum, default_value_t = FormatArg::Same)]
+    format: FormatArg,
+
+    /// JPEG quality, 1-100.
+    #[arg(short, long, default_value_t = 85, value_parser = clap::value_parser!(u8).range(1..=100))]
+    quality: u8,
+
+    /// Output file name without extension; tokens: {name} {ext} {width} {height} {index}.
+    #[arg(long, value_name = "TEMPLATE", default_value = "{name}")]
+    name: String,
+
+    /// What to do when an output file already exists.
+    #[arg(long, value_enum, default_value_t = CollisionArg::Rename)]
+    on_collision: CollisionArg,
+
+    /// Worker threads; 0 means auto (RAYON_NUM_THREADS if set, else all available cores).
+    #[arg(short = 'j', long, default_value_t = 0, value_parser = clap::value_parser!(u16).range(0..=256))]
+    threads: u16,
+
+    /// Only the files directly inside each input folder.
+    #[arg(long)]
+    no_recursive: bool,
+
+    /// Print one JSON object per event on stdout ("event": started, done, failed, skipped, finished).
+    #[arg(long)]
+    json: bool,
+}
+
+const EXAMPLES: &str = "Examples:
+  shrinkray-cli --out ~/resized --width 1920 --height 1920 ~/Pictures/2024
+  shrinkray-cli --out web --long-edge 1200 --format webp --json photos/ > events.jsonl";
+
+#[derive(Clone, Copy, Debug, ValueEnum)]
+enum Mode {
+    /// Fit inside the box, keeping the aspect ratio.
+    Fit,
+    /// Cover the box and crop the centre to exactly its size.
+    Fill,
+    /// Exactly the box, ignoring the aspect ratio.
+    Stretch,
+}
+
+#[derive(Clone, Copy, Debug, ValueEnum)]
+enum FilterArg {
+    Lanczos3,
+    CatmullRom,
+    Mitchell,
+    Bilinear,
+    Nearest,
+}
+
+#[derive(Clone, Copy, Debug, ValueEnum)]
+enum FormatArg {
+    Same,
+    Jpeg,
+    Png,
+    Webp,
+}
+
+#[derive(Clone, Copy, Debug, ValueEnum)]
+enum CollisionArg {
+    Rename,
+    Overwrite,
+    Skip,
+}
+
+impl Cli {
+    fn settings(&self) -> anyhow::Result<Settings> {
+        let resize = match (self.width, self.height, self.long_edge, self.percent) {
+            (Some(width), Some(height), _, _) => match self.mode {
+                Mode::Fit => ResizeMode::Fit { width, height },
+                Mode::Fill => ResizeMode::Fill { width, height },
+                Mode::Stretch => ResizeMode::Stretch { width, height },
+            },
+            (w, h, _, _) if !matches!(self.mode, Mode::Fit) && (w.is_some() || h.is_some()) => {
+                bail!("--mode fill and --mode stretch need both --width and --height")
+            }
+            (Some(w), None, _, _) => ResizeMode::Width(w),
+            (None, Some(h), _, _) => ResizeMode::Height(h),
+            (None, None, Some(n), _) => ResizeMode::LongEdge(n),
+            (None, None, None, Some(p)) => ResizeMode::Percent(p),
+            (None, None, None, None) => Settings::default().resize,
+        };
+        let settings = Settings {
+            resize,
+            dont_enlarge: !self.allow_enlarge,
+            filter: match self.filter {
+                FilterArg::Lanczos3 => Filter::Lanczos3,
+                FilterArg::CatmullRom => Filter::CatmullRom,
+                FilterArg::Mitchell => Filter::Mitchell,
+                FilterArg::Bilinear => Filter::Bilinear,
+                FilterArg::Nearest => Filter::Nearest,
+            },
+            format: match self.format {
+                FormatArg::Same => OutputFormat::SameAsInput,
+                FormatArg::Jpeg => OutputFormat::Jpeg,
+                FormatArg::Png => OutputFormat::Png,
+                FormatArg::Webp => OutputFormat::WebP,
+            },
+            quality: self.quality,
+            output_dir: Some(self.out.clone()),
+            name_template: self.name.clone(),
+            on_collision: match self.on_collision {
+                CollisionArg::Rename => Collision::Rename,
+                CollisionArg::Overwrite => Collision::Overwrite,
+                CollisionArg::Skip => Collision::Skip,
+            },
+            threads: NonZeroUsize::new(usize::from(self.threads)),
+            recursive: !self.no_recursive,
+            ..Settings::default()
+        };
+        settings.validate().context("invalid options")?;
+        Ok(settings)
+    }
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match run(&cli) {
+        Ok(code) => code,
+        Err(err) => {
+            eprintln!("shrinkray-cli: {err:#}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn run(cli: &Cli) -> anyhow::Result<ExitCode> {
+    let settings = cli.settings()?;
+    let job = JobHandle::start(cli.inputs.clone(), settings, JobOptions::default(), Arc::new(|| {}))
+        .context("cannot start the job")?;
+    let token = job.cancel_token();
+    ctrlc::set_handler(move || {
+        if token.is_cancelled() {
+            // A second Ctrl-C: the user wants out now. Temporary files left by the images in flight carry a
+            // recognisable prefix and are removed by the next run into that folder.
+            std::process::exit(130);
+        }
+        eprintln!("shrinkray-cli: cancelling; images in flight finish first (Ctrl-C again to quit at once)");
+        token.cancel();
+    })
+    .context("cannot install the Ctrl-C handler")?;
+
+    let mut report = Report::new(cli.json);
+    for event in job.events() {
+        if let JobEvent::Finished { summary } = event {
+            return report.finish(&summary);
+        }
+        if !report.event(&event) {
+            // stdout was closed (for example `| head`): nobody is listening, so stop starting new images.
+            job.cancel();
+        }
+    }
+    // The engine always sends `Finished`; a closed channel without it means its thread died.
+    bail!("the job ended without reporting its result")
+}
+
+/// Renders events as JSON lines or as a progress bar and error lines.
+struct Report {
+    json: bool,
+    bar: Option<ProgressBar>,
+    failed: usize,
+}
+
+impl Report {
+    fn new(json: bool) -> Self {
+        Self {
+            json,
+            bar: None,
+            failed: 0,
+        }
+    }
+
+    /// Returns false when stdout is gone.
+    fn event(&mut self, event: &JobEvent) -> bool {
+        match event {
+            JobEvent::Started { total } => self.start_bar(*total),
+            JobEvent::ImageFailed { error, .. } => {
+                self.failed += 1;
+                if !self.json {
+                    self.line(&format!("error: {error}"));
+                }
+            }
+            _ => {}
+        }
+        if let Some(bar) = &self.bar
+            && !matches!(event, JobEvent::Started { .. })
+        {
+            bar.inc(1);
+            bar.set_message(if self.failed > 0 {
+                format!("{} failed", self.failed)
+            } else {
+                String::new()
+            });
+        }
+        if self.json {
+            print_json(&event_json(event))
+        } else {
+            true
+        }
+    }
+
+    fn start_bar(&mut self, total: usize) {
+        if !std::io::stderr().is_terminal() {
+            return;
+        }
+        let bar = ProgressBar::new(total as u64);
+        bar.set_style(
+            ProgressStyle::with_template("{bar:40} {pos}/{len} {per_sec} eta {eta} {msg}")
+                .unwrap_or_else(|_| ProgressStyle::default_bar()),
+        );
+        bar.enable_steady_tick(Duration::from_millis(250));
+        self.bar = Some(bar);
+    }
+
+    fn line(&self, text: &str) {
+        match &self.bar {
+            Some(bar) => bar.suspend(|| eprintln!("{text}")),
+            None => eprintln!("{text}"),
+        }
+    }
+
+    fn finish(&mut self, summary: &Summary) -> anyhow::Result<ExitCode> {
+        let interrupted = summary.cancelled;
+        if let Some(bar) = self.bar.take() {
+            bar.finish_and_clear();
+        }
+        if self.json {
+            print_json(&summary_json(summary));
+        }
+        if let Some(error) = &summary.setup_error {
+            bail!("{error}");
+        }
+        if !self.json {
+            println!(
+                "{} done, {} failed, {} skipped{}: {} → {} in {:.1} s",
+                summary.done,
+                summary.failed,
+                summary.skipped,
+                if interrupted { " (cancelled)" } else { "" },
+                human_bytes(summary.input_bytes),
+                human_bytes(summary.output_bytes),
+                summary.elapsed.as_secs_f64()
+            );
+        }
+        Ok(if interrupted {
+            ExitCode::from(130)
+        } else if summary.failed > 0 {
+            ExitCode::from(1)
+        } else {
+            ExitCode::SUCCESS
+        })
+    }
+}
+
+fn print_json(value: &serde_json::Value) -> bool {
+    let mut out = std::io::stdout().lock();
+    writeln!(out, "{value}").and_then(|()| out.flush()).is_ok()
+}
+
+fn event_json(event: &JobEvent) -> serde_json::Value {
+    match event {
+        JobEvent::Started { total } => json!({ "event": "started", "total": total }),
+        JobEvent::ImageDone(d) => json!({
+            "event": "done",
+            "index": d.index,
+            "input": d.input.to_string_lossy(),
+            "output": d.output.to_string_lossy(),
+            "input_bytes": d.input_bytes,
+            "output_bytes": d.output_bytes,
+            "input_size": [d.input_size.0, d.input_size.1],
+            "output_size": [d.output_size.0, d.output_size.1],
+            "elapsed_ms": d.elapsed.as_secs_f64() * 1000.0,
+        }),
+        JobEvent::ImageFailed { index, input, error } => json!({
+            "event": "failed",
+            "index": index,
+            "input": input.to_string_lossy(),
+            "error": error.to_string(),
+        }),
+        JobEvent::ImageSkipped { index, input, reason } => json!({
+            "event": "skipped",
+            "index": index,
+            "input": input.to_string_lossy(),
+            "reason": reason,
+        }),
+        JobEvent::Finished { summary } => summary_json(summary),
+    }
+}
+
+fn summary_json(s: &Summary) -> serde_json::Value {
+    json!({
+        "event": "finished",
+        "total": s.total,
+        "done": s.done,
+        "failed": s.failed,
+        "skipped": s.skipped,
+        "input_bytes": s.input_bytes,
+        "output_bytes": s.output_bytes,
+        "elapsed_ms": s.elapsed.as_secs_f64() * 1000.0,
+        "cancelled": s.cancelled,
+        "error": s.setup_error.as_ref().map(ToString::to_string),
+    })
+}
+
+fn human_bytes(n: u64) -> String {
+    const UNITS: [&str; 5] = ["B", "KB", "MB", "GB", "TB"];
+    let mut value = n as f64;
+    let mut unit = 0;
+    while value >= 1000.0 && unit < UNITS.len() - 1 {
+        value /= 1000.0;
+        unit += 1;
+    }
+    if unit == 0 {
+        format!("{n} B")
+    } else {
+        format!("{value:.1} {}", UNITS[unit])
+    }
+}

@@ -1,0 +1,186 @@
+//! The engine's error types. Every message says what failed, why, and ends with the path.
+
+use std::io;
+use std::path::PathBuf;
+
+use super::settings::ResizeMode;
+
+/// Settings a job cannot run with.
+#[derive(Debug, thiserror::Error)]
+pub enum SettingsError {
+    /// A size of zero, or a percentage out of range.
+    #[error("invalid size {0:?}: every dimension must be at least 1 and a percentage between 0 and 10000")]
+    Size(ResizeMode),
+    /// JPEG quality out of 1–100.
+    #[error("invalid quality {0}: it must be between 1 and 100")]
+    Quality(u8),
+    /// More threads than `MAX_THREADS`.
+    #[error("invalid thread count {0}: it must be between 1 and {max}", max = super::settings::MAX_THREADS)]
+    Threads(usize),
+    /// No output folder chosen.
+    #[error("no output folder chosen")]
+    NoOutputDir,
+    /// The file name template has an unknown token, an unclosed brace, or a path separator.
+    #[error("invalid file name template {template:?}: {why}")]
+    Template {
+        /// The template as given.
+        template: String,
+        /// What is wrong with it.
+        why: String,
+    },
+}
+
+/// Why a job could not start at all (as opposed to one image failing).
+#[derive(Debug, thiserror::Error)]
+pub enum SetupError {
+    /// The settings are invalid.
+    #[error(transparent)]
+    Settings(#[from] SettingsError),
+    /// The output folder could not be created or is not a folder.
+    #[error("cannot use the output folder: {source}: {}", path.display())]
+    OutputDir {
+        /// The OS error.
+        source: io::Error,
+        /// The output folder.
+        path: PathBuf,
+    },
+    /// A bug in planning, caught so the caller still gets its `Finished`.
+    #[error("internal error: {0}")]
+    Internal(String),
+    /// The worker thread pool could not be started.
+    #[error("cannot start {threads} worker threads: {why}")]
+    ThreadPool {
+        /// Threads asked for.
+        threads: usize,
+        /// What the OS said.
+        why: String,
+    },
+}
+
+/// Why one image failed. The batch carries on.
+#[derive(Debug, thiserror::Error)]
+pub enum ImageError {
+    /// The path does not exist, cannot be listed, or cannot be read.
+    #[error("cannot read the file: {source}: {}", path.display())]
+    Read {
+        /// The OS error.
+        source: io::Error,
+        /// The input.
+        path: PathBuf,
+    },
+    /// A path named explicitly is a FIFO, device, socket or similar.
+    #[error("not a regular file: {}", path.display())]
+    NotAFile {
+        /// The input.
+        path: PathBuf,
+    },
+    /// A file named explicitly whose content is not an image Shrinkray reads.
+    #[error("not an image (unrecognised content): {}", path.display())]
+    NotAnImage {
+        /// The input.
+        path: PathBuf,
+    },
+    /// An image format Shrinkray recognises but does not decode.
+    #[error("unsupported image format {format}: {}", path.display())]
+    Unsupported {
+        /// The format's name.
+        format: String,
+        /// The input.
+        path: PathBuf,
+    },
+    /// The file is larger than the decoder's allocation limit, so it is not even read.
+    #[error("file too large: {bytes} bytes is more than the limit of {max} bytes: {}", path.display())]
+    FileTooLarge {
+        /// The file's size.
+        bytes: u64,
+        /// The limit in force.
+        max: u64,
+        /// The input.
+        path: PathBuf,
+    },
+    /// The decoder rejected the data.
+    #[error("cannot decode the image: {source}: {}", path.display())]
+    Decode {
+        /// The decoder's error.
+        source: image::ImageError,
+        /// The input.
+        path: PathBuf,
+    },
+    /// The image is larger than `Limits::max_pixels`.
+    #[error("image too large: {width}×{height} is more than the limit of {max} pixels: {}", path.display())]
+    TooLarge {
+        /// Declared width.
+        width: u32,
+        /// Declared height.
+        height: u32,
+        /// The limit in force.
+        max: u64,
+        /// The input.
+        path: PathBuf,
+    },
+    /// Resampling failed.
+    #[error("cannot resize the image: {why}: {}", path.display())]
+    Resize {
+        /// The resizer's message.
+        why: String,
+        /// The input.
+        path: PathBuf,
+    },
+    /// Encoding the output failed.
+    #[error("cannot encode the output: {why}: {}", path.display())]
+    Encode {
+        /// The encoder's message.
+        why: String,
+        /// The output.
+        path: PathBuf,
+    },
+    /// Writing or renaming the output failed; nothing is left behind.
+    #[error("cannot write the output: {source}: {}", path.display())]
+    Write {
+        /// The OS error.
+        source: io::Error,
+        /// The output.
+        path: PathBuf,
+    },
+    /// The planned output is one of the job's inputs (or the input itself).
+    #[error("the output would replace an input file, which Shrinkray never does: {}", path.display())]
+    OutputIsInput {
+        /// The output path that equals an input.
+        path: PathBuf,
+    },
+    /// A file appeared at the output path after planning, and the policy forbids replacing it.
+    #[error("the output file appeared while the job ran and was left alone: {}", path.display())]
+    OutputAppeared {
+        /// The output.
+        path: PathBuf,
+    },
+    /// A bug or assertion inside a decoder or encoder; caught so the batch carries on.
+    #[error("internal error while processing the image ({message}): {}", path.display())]
+    Panicked {
+        /// The panic message.
+        message: String,
+        /// The input.
+        path: PathBuf,
+    },
+}
+
+impl ImageError {
+    /// The file the error is about: the input, or the output for write and encode errors.
+    pub fn path(&self) -> &std::path::Path {
+        match self {
+            Self::Read { path, .. }
+            | Self::NotAFile { path }
+            | Self::NotAnImage { path }
+            | Self::Unsupported { path, .. }
+            | Self::FileTooLarge { path, .. }
+            | Self::Decode { path, .. }
+            | Self::TooLarge { path, .. }
+            | Self::Resize { path, .. }
+            | Self::Encode { path, .. }
+            | Self::Write { path, .. }
+            | Self::OutputIsInput { path }
+            | Self::OutputAppeared { path }
+            | Self::Panicked { path, .. } => path,
+        }
+    }
+}

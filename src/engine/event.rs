@@ -1,0 +1,99 @@
+//! What a running job tells its caller: one `JobEvent` per image, framed by `Started` and `Finished`.
+
+use std::path::PathBuf;
+use std::time::Duration;
+
+use super::error::{ImageError, SetupError};
+
+/// A worker-to-caller message. Per-image events come in completion order; `Finished` is always last, exactly
+/// once.
+#[derive(Debug)]
+pub enum JobEvent {
+    /// Planning is done: `total` per-image events (done, failed or skipped) follow.
+    Started {
+        /// How many per-image events follow.
+        total: usize,
+    },
+    /// One image was resized and written.
+    ImageDone(Box<ImageDone>),
+    /// One input could not be processed; the batch goes on.
+    ImageFailed {
+        /// Position in the plan, from 0.
+        index: usize,
+        /// The input.
+        input: PathBuf,
+        /// What failed, why, and the path.
+        error: ImageError,
+    },
+    /// One input was left alone on purpose (not an image, or its output exists and the policy says skip).
+    ImageSkipped {
+        /// Position in the plan, from 0.
+        index: usize,
+        /// The input.
+        input: PathBuf,
+        /// Why it was skipped.
+        reason: String,
+    },
+    /// The job is over; nothing more will come.
+    Finished {
+        /// Counts and totals.
+        summary: Summary,
+    },
+}
+
+/// The details of one finished image.
+#[derive(Debug)]
+pub struct ImageDone {
+    /// Position in the plan, from 0.
+    pub index: usize,
+    /// The input file.
+    pub input: PathBuf,
+    /// The file written.
+    pub output: PathBuf,
+    /// Size of the input file.
+    pub input_bytes: u64,
+    /// Size of the output file.
+    pub output_bytes: u64,
+    /// Input width and height, upright.
+    pub input_size: (u32, u32),
+    /// Output width and height.
+    pub output_size: (u32, u32),
+    /// Time this image took, from read to rename.
+    pub elapsed: Duration,
+    /// A small copy for display, when the job asked for thumbnails.
+    pub thumbnail: Option<Thumbnail>,
+}
+
+/// A small RGBA8 picture of an output (long edge at most 256 px), for the UI.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Thumbnail {
+    /// Width in pixels.
+    pub width: u32,
+    /// Height in pixels.
+    pub height: u32,
+    /// Pixels, row by row, 4 bytes each (straight alpha).
+    pub rgba: Vec<u8>,
+}
+
+/// The outcome of a whole job.
+#[derive(Debug, Default)]
+pub struct Summary {
+    /// Per-image events that were due (as in `Started`).
+    pub total: usize,
+    /// Images written.
+    pub done: usize,
+    /// Inputs that failed.
+    pub failed: usize,
+    /// Inputs skipped.
+    pub skipped: usize,
+    /// Bytes read, over the images written.
+    pub input_bytes: u64,
+    /// Bytes written.
+    pub output_bytes: u64,
+    /// Wall time of the whole job, planning included.
+    pub elapsed: Duration,
+    /// The job was cancelled before every image was started.
+    pub cancelled: bool,
+    /// The job could not start (for example, the output folder cannot be created); nothing was processed.
+    pub setup_error: Option<SetupError>,
+}

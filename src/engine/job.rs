@@ -1,0 +1,280 @@
+//! Running a batch: one dedicated rayon pool per job, one event per image over a channel.
+
+use std::panic::{AssertUnwindSafe, catch_unwind};
+use std::path::PathBuf;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::time::Instant;
+
+use crossbeam_channel::{Receiver, Sender};
+use rayon::prelude::*;
+
+use super::error::{ImageError, SetupError};
+use super::event::{ImageDone, JobEvent, Summary};
+use super::pipeline::process;
+use super::plan::{PlanEntry, Task, plan};
+use super::settings::Settings;
+
+/// Called after every event, from a worker thread; a GUI passes one that requests a repaint.
+pub type Waker = Arc<dyn Fn() + Send + Sync>;
+
+/// Long edge of the thumbnails in `ImageDone` events, in pixels.
+pub const THUMBNAIL_EDGE: u32 = 256;
+
+/// Per-run choices that are not user settings.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct JobOptions {
+    /// Put a thumbnail in every `ImageDone` (the desktop app wants them; the CLI does not).
+    pub thumbnails: bool,
+}
+
+/// A running (or finished) job. Dropping it cancels the job.
+pub struct JobHandle {
+    events: Receiver<JobEvent>,
+    cancel: Arc<AtomicBool>,
+    threads: usize,
+}
+
+impl JobHandle {
+    /// Starts a job on its own pool of `settings.thread_count()` threads named `shrinkray-worker-N`. Returns
+    /// at once: planning and all file access happen on the pool. Fails only for invalid settings or when the
+    /// threads cannot be started.
+    pub fn start(
+        inputs: Vec<PathBuf>,
+        settings: Settings,
+        options: JobOptions,
+        waker: Waker,
+    ) -> Result<JobHandle, SetupError> {
+        settings.validate()?;
+        let threads = settings.thread_count();
+        let pool = rayon::ThreadPoolBuilder::new()
+            .num_threads(threads)
+            .thread_name(|i| format!("shrinkray-worker-{i}"))
+            .build()
+            .map_err(|e| SetupError::ThreadPool {
+                threads,
+                why: e.to_string(),
+            })?;
+        let (tx, rx) = crossbeam_channel::unbounded();
+        let cancel = Arc::new(AtomicBool::new(false));
+        let run = Run {
+            tx,
+            waker,
+            cancel: Arc::clone(&cancel),
+            settings,
+            options,
+        };
+        // The pool's threads end once this, its only work, is done and `pool` is dropped here.
+        pool.spawn(move || run.run(&inputs));
+        Ok(JobHandle {
+            events: rx,
+            cancel,
+            threads,
+        })
+    }
+
+    /// The events, in completion order; `Finished` is the last. Drain with `try_iter()` on a UI thread.
+    pub fn events(&self) -> &Receiver<JobEvent> {
+        &self.events
+    }
+
+    /// Stops starting new images. Images in flight finish (or are discarded whole), then `Finished` arrives
+    /// with `cancelled: true`.
+    pub fn cancel(&self) {
+        self.cancel.store(true, Ordering::Relaxed);
+    }
+
+    /// Whether `cancel` was called.
+    pub fn is_cancelled(&self) -> bool {
+        self.cancel.load(Ordering::Relaxed)
+    }
+
+    /// A cancel switch that can be moved to another thread (a signal handler, a button).
+    pub fn cancel_token(&self) -> CancelToken {
+        CancelToken(Arc::clone(&self.cancel))
+    }
+
+    /// The number of worker threads.
+    pub fn threads(&self) -> usize {
+        self.threads
+    }
+}
+
+impl Drop for JobHandle {
+    fn drop(&mut self) {
+        self.cancel();
+    }
+}
+
+/// Cancels its job from anywhere; cloning is cheap.
+#[derive(Clone, Debug)]
+pub struct CancelToken(Arc<AtomicBool>);
+
+impl CancelToken {
+    /// Same as `JobHandle::cancel`.
+    pub fn cancel(&self) {
+        self.0.store(true, Ordering::Relaxed);
+    }
+
+    /// Whether the job was cancelled.
+    pub fn is_cancelled(&self) -> bool {
+        self.0.load(Ordering::Relaxed)
+    }
+}
+
+/// The job's side of the channel.
+struct Run {
+    tx: Sender<JobEvent>,
+    waker: Waker,
+    cancel: Arc<AtomicBool>,
+    settings: Settings,
+    options: JobOptions,
+}
+
+impl Run {
+    fn send(&self, event: JobEvent) {
+        // A receiver that hung up has stopped listening; the job still finishes its files cleanly.
+        let _ = self.tx.send(event);
+        (self.waker)();
+    }
+
+    fn cancelled(&self) -> bool {
+        self.cancel.load(Ordering::Relaxed)
+    }
+
+    fn run(self, inputs: &[PathBuf]) {
+        let start = Instant::now();
+        let plan = match catch_unwind(AssertUnwindSafe(|| plan(inputs, &self.settings))) {
+            Ok(Ok(plan)) => plan,
+            Ok(Err(error)) => return self.finish_early(start, error),
+            Err(panic) => {
+                let why = format!("planning failed unexpectedly ({})", panic_message(&*panic));
+                return self.finish_early(start, SetupError::Internal(why));
+            }
+        };
+        let mut summary = Summary {
+            total: plan.entries.len(),
+            ..Summary::default()
+        };
+        self.send(JobEvent::Started { total: summary.total });
+
+        let mut tasks = Vec::with_capacity(plan.entries.len());
+        for entry in plan.entries {
+            match entry {
+                PlanEntry::Task(task) => tasks.push(task),
+                PlanEntry::Skip { index, input, reason } => {
+                    summary.skipped += 1;
+                    self.send(JobEvent::ImageSkipped { index, input, reason });
+                }
+                PlanEntry::Fail { index, input, error } => {
+                    summary.failed += 1;
+                    self.send(JobEvent::ImageFailed { index, input, error });
+                }
+            }
+        }
+
+        let counts = tasks
+            .par_iter()
+            // One image per work item, so a slow image never holds back a queue of others.
+            .with_max_len(1)
+            .map(|task| self.one(task))
+            .reduce(Counts::default, Counts::add);
+        summary.done += counts.done;
+        summary.failed += counts.failed;
+        summary.input_bytes = counts.input_bytes;
+        summary.output_bytes = counts.output_bytes;
+        summary.cancelled = self.cancelled();
+        summary.elapsed = start.elapsed();
+        self.send(JobEvent::Finished { summary });
+    }
+
+    fn finish_early(&self, start: Instant, error: SetupError) {
+        let summary = Summary {
+            elapsed: start.elapsed(),
+            cancelled: self.cancelled(),
+            setup_error: Some(error),
+            ..Summary::default()
+        };
+        self.send(JobEvent::Finished { summary });
+    }
+
+    /// Processes one task and sends its event; a panic in a codec becomes that image's failure.
+    fn one(&self, task: &Task) -> Counts {
+        if self.cancelled() {
+            return Counts::default();
+        }
+        let start = Instant::now();
+        let result = catch_unwind(AssertUnwindSafe(|| {
+            process(task, &self.settings, self.thumbnail_edge())
+        }))
+        .unwrap_or_else(|panic| {
+            Err(ImageError::Panicked {
+                message: panic_message(&*panic),
+                path: task.input.clone(),
+            })
+        });
+        match result {
+            Ok(p) => {
+                self.send(JobEvent::ImageDone(Box::new(ImageDone {
+                    index: task.index,
+                    input: task.input.clone(),
+                    output: task.output.clone(),
+                    input_bytes: task.input_bytes,
+                    output_bytes: p.output_bytes,
+                    input_size: p.input_size,
+                    output_size: p.output_size,
+                    elapsed: start.elapsed(),
+                    thumbnail: p.thumbnail,
+                })));
+                Counts {
+                    done: 1,
+                    failed: 0,
+                    input_bytes: task.input_bytes,
+                    output_bytes: p.output_bytes,
+                }
+            }
+            Err(error) => {
+                self.send(JobEvent::ImageFailed {
+                    index: task.index,
+                    input: task.input.clone(),
+                    error,
+                });
+                Counts {
+                    failed: 1,
+                    ..Counts::default()
+                }
+            }
+        }
+    }
+
+    fn thumbnail_edge(&self) -> Option<u32> {
+        self.options.thumbnails.then_some(THUMBNAIL_EDGE)
+    }
+}
+
+#[derive(Default)]
+struct Counts {
+    done: usize,
+    failed: usize,
+    input_bytes: u64,
+    output_bytes: u64,
+}
+
+impl Counts {
+    fn add(self, other: Self) -> Self {
+        Self {
+            done: self.done + other.done,
+            failed: self.failed + other.failed,
+            input_bytes: self.input_bytes + other.input_bytes,
+            output_bytes: self.output_bytes + other.output_bytes,
+        }
+    }
+}
+
+fn panic_message(panic: &(dyn std::any::Any + Send)) -> String {
+    panic
+        .downcast_ref::<&str>()
+        .map(|s| (*s).to_owned())
+        .or_else(|| panic.downcast_ref::<String>().cloned())
+        .unwrap_or_else(|| "panic".to_owned())
+}

@@ -1,0 +1,23 @@
+//! The batch engine: plans a job from input paths and `Settings`, runs it on a dedicated rayon pool and reports
+//! one `JobEvent` per image. It knows nothing of any user interface; the desktop app and the CLI both drive it.
+
+mod discover;
+mod encode;
+mod error;
+mod event;
+mod geometry;
+mod job;
+pub mod naming;
+mod pipeline;
+mod plan;
+mod settings;
+mod write;
+
+pub use encode::Encoding;
+pub use error::{ImageError, SettingsError, SetupError};
+pub use event::{ImageDone, JobEvent, Summary, Thumbnail};
+pub use geometry::target_size;
+pub use job::{CancelToken, JobHandle, JobOptions, THUMBNAIL_EDGE, Waker};
+pub use plan::{Plan, PlanEntry, Task, plan};
+pub use settings::{Collision, Filter, Limits, MAX_THREADS, OutputFormat, ResizeMode, Settings, auto_threads};
+pub use write::TEMP_PREFIX;

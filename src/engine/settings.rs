@@ -1,0 +1,212 @@
+//! The one `Settings` type shared by the CLI and the desktop app.
+
+use std::num::NonZeroUsize;
+use std::path::PathBuf;
+
+use serde::{Deserialize, Serialize};
+
+use super::error::SettingsError;
+
+/// Most threads a job may ask for; more only adds memory and contention.
+pub const MAX_THREADS: usize = 256;
+
+/// Everything that decides what a job does. Every field documents its default (see `Settings::default`).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Settings {
+    /// How the output size is computed. Default: fit inside 1920×1920.
+    pub resize: ResizeMode,
+    /// Never make an image larger than it was. Default: `true`.
+    pub dont_enlarge: bool,
+    /// Resampling filter. Default: Lanczos3.
+    pub filter: Filter,
+    /// Output format. Default: same as the input.
+    pub format: OutputFormat,
+    /// JPEG quality, 1–100. Default: 85.
+    pub quality: u8,
+    /// Folder the copies go to; the input folder trees are mirrored below it. Default: none (must be set).
+    pub output_dir: Option<PathBuf>,
+    /// File name template without extension; tokens `{name}` `{ext}` `{width}` `{height}` `{index}`.
+    /// Default: `{name}`.
+    pub name_template: String,
+    /// What to do when the output file already exists. Default: add ` (1)`, ` (2)`, ….
+    pub on_collision: Collision,
+    /// Worker threads; `None` means auto (`RAYON_NUM_THREADS` if set, else the available parallelism).
+    /// Default: auto.
+    pub threads: Option<NonZeroUsize>,
+    /// Walk folders recursively. Default: `true`.
+    pub recursive: bool,
+    /// Decoding limits that protect memory from huge or hostile files. Default: see `Limits`.
+    pub limits: Limits,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Self {
+            resize: ResizeMode::Fit {
+                width: 1920,
+                height: 1920,
+            },
+            dont_enlarge: true,
+            filter: Filter::Lanczos3,
+            format: OutputFormat::SameAsInput,
+            quality: 85,
+            output_dir: None,
+            name_template: "{name}".to_owned(),
+            on_collision: Collision::Rename,
+            threads: None,
+            recursive: true,
+            limits: Limits::default(),
+        }
+    }
+}
+
+impl Settings {
+    /// Checks the values a job cannot run with, before any file is touched.
+    pub fn validate(&self) -> Result<(), SettingsError> {
+        self.resize.validate()?;
+        if !(1..=100).contains(&self.quality) {
+            return Err(SettingsError::Quality(self.quality));
+        }
+        if let Some(n) = self.threads
+            && n.get() > MAX_THREADS
+        {
+            return Err(SettingsError::Threads(n.get()));
+        }
+        if self.output_dir.is_none() {
+            return Err(SettingsError::NoOutputDir);
+        }
+        super::naming::check_template(&self.name_template)?;
+        Ok(())
+    }
+
+    /// The number of worker threads this job will use.
+    pub fn thread_count(&self) -> usize {
+        match self.threads {
+            Some(n) => n.get().min(MAX_THREADS),
+            None => auto_threads(),
+        }
+    }
+}
+
+/// "Auto": `RAYON_NUM_THREADS` when it holds a positive number, else `std::thread::available_parallelism()`
+/// (which honours container CPU limits), else 1.
+pub fn auto_threads() -> usize {
+    let from_env = std::env::var("RAYON_NUM_THREADS")
+        .ok()
+        .and_then(|v| v.trim().parse::<usize>().ok())
+        .filter(|&n| n > 0);
+    from_env
+        .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, NonZeroUsize::get))
+        .min(MAX_THREADS)
+}
+
+/// How the output size is derived from the input size.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ResizeMode {
+    /// Largest size that fits inside the box, keeping the aspect ratio.
+    Fit { width: u32, height: u32 },
+    /// Scale to cover the box, keeping the aspect ratio, then crop the centre to exactly the box.
+    Fill { width: u32, height: u32 },
+    /// Exactly the box, ignoring the aspect ratio.
+    Stretch { width: u32, height: u32 },
+    /// This width; the height follows the aspect ratio.
+    Width(u32),
+    /// This height; the width follows the aspect ratio.
+    Height(u32),
+    /// The longer side becomes this long.
+    LongEdge(u32),
+    /// Both sides scaled by this percentage.
+    Percent(f32),
+}
+
+impl ResizeMode {
+    fn validate(&self) -> Result<(), SettingsError> {
+        let ok = match *self {
+            Self::Fit { width, height } | Self::Fill { width, height } | Self::Stretch { width, height } => {
+                width > 0 && height > 0
+            }
+            Self::Width(n) | Self::Height(n) | Self::LongEdge(n) => n > 0,
+            Self::Percent(p) => p.is_finite() && p > 0.0 && p <= 10_000.0,
+        };
+        if ok { Ok(()) } else { Err(SettingsError::Size(*self)) }
+    }
+}
+
+/// Resampling filter.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Filter {
+    /// Sharpest of the smooth filters; the usual choice for photos.
+    #[default]
+    Lanczos3,
+    /// Bicubic (Catmull-Rom): a little softer than Lanczos3.
+    CatmullRom,
+    /// Bicubic (Mitchell-Netravali): softer still, no ringing.
+    Mitchell,
+    /// Bilinear: fast and soft.
+    Bilinear,
+    /// Nearest neighbour: keeps hard pixel edges (pixel art).
+    Nearest,
+}
+
+impl Filter {
+    /// Every filter, in the order a picker shows them.
+    pub const ALL: [Filter; 5] = [
+        Filter::Lanczos3,
+        Filter::CatmullRom,
+        Filter::Mitchell,
+        Filter::Bilinear,
+        Filter::Nearest,
+    ];
+}
+
+/// Output file format.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum OutputFormat {
+    /// The input's format; a format Shrinkray cannot write becomes JPEG, or PNG when it has alpha.
+    #[default]
+    SameAsInput,
+    /// JPEG (baseline, 4:2:0 chroma).
+    Jpeg,
+    /// PNG (lossless).
+    Png,
+    /// WebP (lossless).
+    WebP,
+}
+
+/// What to do when an output file already exists on disk.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Collision {
+    /// Add ` (1)`, ` (2)`, … to the name until it is free.
+    #[default]
+    Rename,
+    /// Replace the existing file (never an input of the job).
+    Overwrite,
+    /// Leave the existing file and skip the image.
+    Skip,
+}
+
+/// Limits applied before and while decoding, so a hostile or huge file fails instead of exhausting memory.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Limits {
+    /// Largest image, in pixels (width × height), that is decoded. Default: 256 megapixels, enough for
+    /// real panoramas.
+    pub max_pixels: u64,
+    /// Largest single allocation a decoder may make, in bytes. Default: 2 GiB (256 MP of 16-bit RGBA
+    /// would need more, and is refused).
+    pub max_alloc: u64,
+}
+
+impl Default for Limits {
+    fn default() -> Self {
+        Self {
+            max_pixels: 256_000_000,
+            max_alloc: 2 << 30,
+        }
+    }
+}

@@ -1,0 +1,181 @@
+//! The real `shrinkray-cli` binary on real files: exit codes, the `--json` stream, the output on disk.
+
+mod common;
+
+use std::fs;
+use std::path::Path;
+use std::process::{Command, Output};
+
+use common::*;
+use image::ImageFormat;
+use serde_json::Value;
+
+fn cli(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_shrinkray-cli"))
+        .args(args)
+        .env_remove("RAYON_NUM_THREADS")
+        .output()
+        .expect("run shrinkray-cli")
+}
+
+fn p(path: &Path) -> &str {
+    path.to_str().unwrap()
+}
+
+fn json_lines(out: &Output) -> Vec<Value> {
+    String::from_utf8(out.stdout.clone())
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap_or_else(|e| panic!("not JSON ({e}): {l}")))
+        .collect()
+}
+
+#[test]
+fn exit_zero_when_every_image_is_done() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().join("photos");
+    write_photo(&root.join("a.jpg"), 400, 300, ImageFormat::Jpeg);
+    write_photo(&root.join("b/c.png"), 300, 400, ImageFormat::Png);
+    let out = dir.path().join("out");
+    let run = cli(&["--out", p(&out), "--width", "100", "--height", "100", p(&root)]);
+    assert_eq!(run.status.code(), Some(0), "{}", String::from_utf8_lossy(&run.stderr));
+    assert_eq!(dims(&out.join("photos/a.jpg")), (100, 75));
+    assert_eq!(dims(&out.join("photos/b/c.png")), (75, 100));
+    let stdout = String::from_utf8_lossy(&run.stdout);
+    assert!(stdout.contains("2 done, 0 failed"), "{stdout}");
+}
+
+#[test]
+fn exit_one_when_an_image_fails_and_the_rest_are_done() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().join("photos");
+    write_photo(&root.join("good.jpg"), 200, 100, ImageFormat::Jpeg);
+    fs::write(root.join("bad.jpg"), b"\xff\xd8\xff\xe0 this is no jpeg").unwrap();
+    let out = dir.path().join("out");
+    let run = cli(&["--out", p(&out), "--long-edge", "50", p(&root)]);
+    assert_eq!(run.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&run.stderr);
+    assert!(stderr.contains("bad.jpg"), "the failure names the file: {stderr}");
+    assert_eq!(dims(&out.join("photos/good.jpg")), (50, 25));
+}
+
+#[test]
+fn exit_two_for_usage_and_setup_errors() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = write_photo(&dir.path().join("a.jpg"), 20, 20, ImageFormat::Jpeg);
+    // No --out.
+    assert_eq!(cli(&[p(&input)]).status.code(), Some(2));
+    // Quality out of range.
+    let out = dir.path().join("out");
+    assert_eq!(
+        cli(&["--out", p(&out), "--quality", "0", p(&input)]).status.code(),
+        Some(2)
+    );
+    // Fill needs both sides.
+    assert_eq!(
+        cli(&["--out", p(&out), "--mode", "fill", "--width", "9", p(&input)])
+            .status
+            .code(),
+        Some(2)
+    );
+    // An output folder below a file cannot be created; the message names it.
+    fs::write(dir.path().join("plain-file"), "x").unwrap();
+    let blocked = dir.path().join("plain-file/out");
+    let run = cli(&["--out", p(&blocked), p(&input)]);
+    assert_eq!(run.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&run.stderr);
+    assert_eq!(stderr.lines().count(), 1, "one line: {stderr}");
+    assert!(stderr.trim_end().ends_with(p(&blocked)), "{stderr}");
+}
+
+#[test]
+fn json_stream_has_one_event_per_image_and_nothing_else() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().join("photos");
+    for i in 0..4 {
+        write_photo(&root.join(format!("{i}.jpg")), 120, 90, ImageFormat::Jpeg);
+    }
+    fs::write(root.join("notes.txt"), "hello").unwrap();
+    fs::write(root.join("zzz.jpg"), b"\xff\xd8\xff\xe0 broken").unwrap();
+    let out = dir.path().join("out");
+    let run = cli(&["--out", p(&out), "--width", "60", "--threads", "2", "--json", p(&root)]);
+    assert_eq!(run.status.code(), Some(1));
+    let events = json_lines(&run);
+    let kinds: Vec<&str> = events.iter().map(|e| e["event"].as_str().unwrap()).collect();
+    assert_eq!(kinds.first(), Some(&"started"));
+    assert_eq!(kinds.last(), Some(&"finished"));
+    assert_eq!(events[0]["total"], 6);
+    assert_eq!(kinds.iter().filter(|k| **k == "done").count(), 4);
+    assert_eq!(kinds.iter().filter(|k| **k == "failed").count(), 1);
+    assert_eq!(kinds.iter().filter(|k| **k == "skipped").count(), 1);
+    assert_eq!(kinds.iter().filter(|k| **k == "finished").count(), 1);
+    for e in &events {
+        match e["event"].as_str().unwrap() {
+            "done" => {
+                let output = e["output"].as_str().unwrap();
+                assert_eq!(dims(Path::new(output)), (60, 45));
+                assert!(e["input"].as_str().unwrap().starts_with(p(&root)));
+                assert!(e.get("thumbnail").is_none());
+            }
+            "failed" => {
+                assert!(e["input"].as_str().unwrap().ends_with("zzz.jpg"));
+                assert!(e["error"].as_str().unwrap().ends_with("zzz.jpg"));
+            }
+            "skipped" => assert!(e["input"].as_str().unwrap().ends_with("notes.txt")),
+            _ => {}
+        }
+    }
+    let finished = events.last().unwrap();
+    assert_eq!(
+        (finished["done"].as_u64(), finished["failed"].as_u64()),
+        (Some(4), Some(1))
+    );
+}
+
+#[test]
+fn options_reach_the_engine() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = write_photo(&dir.path().join("IMG_7.png"), 300, 200, ImageFormat::Png);
+    let out = dir.path().join("out");
+    let run = cli(&[
+        "--out",
+        p(&out),
+        "--width",
+        "100",
+        "--height",
+        "100",
+        "--mode",
+        "fill",
+        "--format",
+        "webp",
+        "--name",
+        "{name}-{width}x{height}",
+        "--threads",
+        "1",
+        p(&input),
+    ]);
+    assert_eq!(run.status.code(), Some(0), "{}", String::from_utf8_lossy(&run.stderr));
+    let output = out.join("IMG_7-100x100.webp");
+    assert_eq!(image::ImageFormat::from_path(&output).unwrap(), ImageFormat::WebP);
+    assert_eq!(dims(&output), (100, 100));
+
+    // A second run renames instead of replacing; --on-collision skip leaves it alone.
+    let again = |policy: &str| {
+        cli(&[
+            "--out",
+            p(&out),
+            "--percent",
+            "10",
+            "--on-collision",
+            policy,
+            "--json",
+            p(&input),
+        ])
+    };
+    assert_eq!(again("rename").status.code(), Some(0));
+    assert_eq!(again("rename").status.code(), Some(0));
+    assert_eq!(dims(&out.join("IMG_7.png")), (30, 20));
+    assert_eq!(dims(&out.join("IMG_7 (1).png")), (30, 20));
+    let skipped = json_lines(&again("skip"));
+    assert_eq!(skipped[1]["event"], "skipped");
+}

@@ -1,0 +1,124 @@
+//! Helpers shared by the integration tests: generated images and a job run to completion.
+
+#![allow(dead_code)]
+
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::time::Duration;
+
+use image::{ImageFormat, Rgb, RgbImage, Rgba, RgbaImage};
+use shrinkray::engine::{JobEvent, JobHandle, JobOptions, Settings, Summary};
+
+/// A photo-like picture: smooth gradients with deterministic grain, so encoders have real work to do.
+pub fn photo(width: u32, height: u32, seed: u32) -> RgbImage {
+    let mut state = seed.wrapping_mul(2_654_435_761).wrapping_add(12345);
+    RgbImage::from_fn(width, height, |x, y| {
+        state = state.wrapping_mul(1_103_515_245).wrapping_add(12345);
+        let grain = ((state >> 16) % 24) as i32 - 12;
+        let fx = x as f32 / width.max(1) as f32;
+        let fy = y as f32 / height.max(1) as f32;
+        let c = |v: f32| (v * 255.0).clamp(0.0, 255.0) as i32;
+        let px = |v: i32| (v + grain).clamp(0, 255) as u8;
+        Rgb([
+            px(c(fx)),
+            px(c(fy * 0.8 + 0.1)),
+            px(c(((fx + fy) * 3.0 + seed as f32).sin() * 0.5 + 0.5)),
+        ])
+    })
+}
+
+/// Saves a generated photo in `format` at `path` (creating folders) and returns the path.
+pub fn write_photo(path: &Path, width: u32, height: u32, format: ImageFormat) -> PathBuf {
+    if let Some(parent) = path.parent() {
+        fs::create_dir_all(parent).unwrap();
+    }
+    photo(width, height, width ^ height)
+        .save_with_format(path, format)
+        .unwrap();
+    path.to_owned()
+}
+
+/// An RGBA image: an opaque red disc on a fully transparent field.
+pub fn write_transparent_png(path: &Path, size: u32) -> PathBuf {
+    let r = size as f32 / 3.0;
+    let c = size as f32 / 2.0;
+    let img = RgbaImage::from_fn(size, size, |x, y| {
+        let d = ((x as f32 - c).powi(2) + (y as f32 - c).powi(2)).sqrt();
+        if d < r {
+            Rgba([220, 20, 20, 255])
+        } else {
+            Rgba([0, 255, 0, 0])
+        }
+    });
+    img.save(path).unwrap();
+    path.to_owned()
+}
+
+/// The default settings with `out` as the output folder.
+pub fn settings_to(out: &Path) -> Settings {
+    Settings {
+        output_dir: Some(out.to_owned()),
+        ..Settings::default()
+    }
+}
+
+/// Runs a job to the end and returns every event (the last is `Finished`).
+pub fn run(inputs: &[PathBuf], settings: Settings) -> Vec<JobEvent> {
+    let job = JobHandle::start(inputs.to_vec(), settings, JobOptions::default(), Arc::new(|| {})).unwrap();
+    collect(&job)
+}
+
+/// Drains a started job until `Finished`, failing the test if it hangs.
+pub fn collect(job: &JobHandle) -> Vec<JobEvent> {
+    let mut events = Vec::new();
+    loop {
+        let event = job
+            .events()
+            .recv_timeout(Duration::from_secs(120))
+            .expect("the job sent no event for two minutes");
+        let last = matches!(event, JobEvent::Finished { .. });
+        events.push(event);
+        if last {
+            return events;
+        }
+    }
+}
+
+/// The summary from the `Finished` event.
+pub fn summary(events: &[JobEvent]) -> &Summary {
+    match events.last() {
+        Some(JobEvent::Finished { summary }) => summary,
+        other => panic!("last event is not Finished: {other:?}"),
+    }
+}
+
+/// Outputs of the `ImageDone` events, in plan order.
+pub fn outputs(events: &[JobEvent]) -> Vec<PathBuf> {
+    let mut done: Vec<_> = events
+        .iter()
+        .filter_map(|e| match e {
+            JobEvent::ImageDone(d) => Some((d.index, d.output.clone())),
+            _ => None,
+        })
+        .collect();
+    done.sort();
+    done.into_iter().map(|(_, p)| p).collect()
+}
+
+/// Every file below `dir`, relative to it, sorted.
+pub fn files_below(dir: &Path) -> Vec<PathBuf> {
+    let mut files: Vec<PathBuf> = walkdir::WalkDir::new(dir)
+        .into_iter()
+        .filter_map(Result::ok)
+        .filter(|e| e.file_type().is_file())
+        .map(|e| e.path().strip_prefix(dir).unwrap().to_owned())
+        .collect();
+    files.sort();
+    files
+}
+
+/// Width and height of an image file, read from its header.
+pub fn dims(path: &Path) -> (u32, u32) {
+    image::image_dimensions(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+}

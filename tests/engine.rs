@@ -1,0 +1,478 @@
+//! The engine as the apps use it: real files in, real files out, one event per image.
+
+mod common;
+
+use std::fs;
+use std::num::NonZeroUsize;
+use std::path::PathBuf;
+use std::sync::Arc;
+
+use common::*;
+use image::ImageFormat;
+use shrinkray::engine::{
+    Collision, ImageError, JobEvent, JobHandle, JobOptions, OutputFormat, ResizeMode, Settings, TEMP_PREFIX,
+};
+
+fn one_image_with(resize: ResizeMode, dont_enlarge: bool, width: u32, height: u32) -> (u32, u32) {
+    let dir = tempfile::tempdir().unwrap();
+    let input = write_photo(&dir.path().join("in.jpg"), width, height, ImageFormat::Jpeg);
+    let out = dir.path().join("out");
+    let settings = Settings {
+        resize,
+        dont_enlarge,
+        ..settings_to(&out)
+    };
+    let events = run(&[input], settings);
+    assert_eq!(summary(&events).done, 1, "{events:?}");
+    let outputs = outputs(&events);
+    let (w, h) = dims(&outputs[0]);
+    // The event reports what is on disk.
+    let reported = events.iter().find_map(|e| match e {
+        JobEvent::ImageDone(d) => Some(d.output_size),
+        _ => None,
+    });
+    assert_eq!(reported, Some((w, h)));
+    (w, h)
+}
+
+#[test]
+fn every_mode_gives_its_dimensions() {
+    let fit = ResizeMode::Fit {
+        width: 200,
+        height: 200,
+    };
+    assert_eq!(one_image_with(fit, true, 640, 480), (200, 150));
+    assert_eq!(one_image_with(fit, true, 480, 640), (150, 200));
+    let fill = ResizeMode::Fill {
+        width: 200,
+        height: 100,
+    };
+    assert_eq!(one_image_with(fill, true, 640, 480), (200, 100));
+    let stretch = ResizeMode::Stretch {
+        width: 123,
+        height: 321,
+    };
+    assert_eq!(one_image_with(stretch, false, 640, 480), (123, 321));
+    assert_eq!(one_image_with(ResizeMode::Width(320), true, 640, 480), (320, 240));
+    assert_eq!(one_image_with(ResizeMode::Height(120), true, 640, 480), (160, 120));
+    assert_eq!(one_image_with(ResizeMode::LongEdge(100), true, 480, 640), (75, 100));
+    assert_eq!(one_image_with(ResizeMode::Percent(50.0), true, 640, 480), (320, 240));
+}
+
+#[test]
+fn aspect_ratio_is_kept_for_odd_shapes() {
+    let fit = ResizeMode::Fit {
+        width: 300,
+        height: 300,
+    };
+    let (w, h) = one_image_with(fit, true, 1000, 370);
+    assert_eq!(w, 300);
+    assert!((f64::from(w) / f64::from(h) - 1000.0 / 370.0).abs() < 0.03, "{w}×{h}");
+}
+
+#[test]
+fn small_images_are_not_enlarged_unless_asked() {
+    let fit = ResizeMode::Fit {
+        width: 1920,
+        height: 1920,
+    };
+    assert_eq!(one_image_with(fit, true, 400, 300), (400, 300));
+    assert_eq!(one_image_with(fit, false, 400, 300), (1920, 1440));
+}
+
+#[test]
+fn folder_trees_are_mirrored_below_the_output() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().join("Holiday");
+    write_photo(&root.join("day1/beach.jpg"), 64, 48, ImageFormat::Jpeg);
+    write_photo(&root.join("day2/evening/sunset.png"), 64, 48, ImageFormat::Png);
+    write_photo(&root.join("cover.jpg"), 64, 48, ImageFormat::Jpeg);
+    let out = dir.path().join("out");
+    let events = run(&[root], settings_to(&out));
+    assert_eq!(summary(&events).done, 3);
+    assert_eq!(
+        files_below(&out),
+        [
+            "Holiday/cover.jpg",
+            "Holiday/day1/beach.jpg",
+            "Holiday/day2/evening/sunset.png"
+        ]
+        .map(PathBuf::from)
+    );
+}
+
+#[test]
+fn recursion_can_be_turned_off() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().join("in");
+    write_photo(&root.join("top.jpg"), 32, 32, ImageFormat::Jpeg);
+    write_photo(&root.join("sub/deep.jpg"), 32, 32, ImageFormat::Jpeg);
+    let out = dir.path().join("out");
+    let settings = Settings {
+        recursive: false,
+        ..settings_to(&out)
+    };
+    let events = run(&[root], settings);
+    assert_eq!(summary(&events).done, 1);
+    assert_eq!(files_below(&out), [PathBuf::from("in/top.jpg")]);
+}
+
+#[test]
+fn existing_outputs_get_a_number_and_inputs_never_share_one() {
+    let dir = tempfile::tempdir().unwrap();
+    let a = write_photo(&dir.path().join("in/photo.jpg"), 40, 30, ImageFormat::Jpeg);
+    let b = write_photo(&dir.path().join("in/photo.png"), 40, 30, ImageFormat::Png);
+    let out = dir.path().join("out");
+    fs::create_dir_all(&out).unwrap();
+    fs::write(out.join("photo.jpg"), b"someone else's file").unwrap();
+    let settings = Settings {
+        format: OutputFormat::Jpeg,
+        ..settings_to(&out)
+    };
+    let events = run(&[a, b], settings);
+    assert_eq!(summary(&events).done, 2);
+    assert_eq!(fs::read(out.join("photo.jpg")).unwrap(), b"someone else's file");
+    assert_eq!(
+        files_below(&out),
+        ["photo (1).jpg", "photo (2).jpg", "photo.jpg"].map(PathBuf::from)
+    );
+}
+
+#[test]
+fn overwrite_replaces_and_skip_leaves_existing_outputs() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = write_photo(&dir.path().join("in/a.jpg"), 40, 30, ImageFormat::Jpeg);
+    let out = dir.path().join("out");
+    fs::create_dir_all(&out).unwrap();
+    fs::write(out.join("a.jpg"), b"old").unwrap();
+
+    let skip = Settings {
+        on_collision: Collision::Skip,
+        ..settings_to(&out)
+    };
+    let events = run(std::slice::from_ref(&input), skip);
+    assert_eq!((summary(&events).done, summary(&events).skipped), (0, 1));
+    assert_eq!(fs::read(out.join("a.jpg")).unwrap(), b"old");
+
+    let overwrite = Settings {
+        on_collision: Collision::Overwrite,
+        ..settings_to(&out)
+    };
+    let events = run(&[input], overwrite);
+    assert_eq!(summary(&events).done, 1);
+    assert_eq!(dims(&out.join("a.jpg")), (40, 30));
+    assert_eq!(files_below(&out), [PathBuf::from("a.jpg")]);
+}
+
+#[test]
+fn an_output_never_replaces_an_input() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = write_photo(&dir.path().join("a.jpg"), 300, 200, ImageFormat::Jpeg);
+    let original = fs::read(&input).unwrap();
+    let settings = Settings {
+        on_collision: Collision::Overwrite,
+        resize: ResizeMode::Width(100),
+        ..settings_to(dir.path())
+    };
+    let events = run(std::slice::from_ref(&input), settings);
+    assert_eq!(summary(&events).failed, 1);
+    let error = events.iter().find_map(|e| match e {
+        JobEvent::ImageFailed { error, .. } => Some(error),
+        _ => None,
+    });
+    assert!(matches!(error, Some(ImageError::OutputIsInput { .. })), "{error:?}");
+    assert!(error.unwrap().to_string().ends_with(&input.display().to_string()));
+    assert_eq!(fs::read(&input).unwrap(), original);
+
+    // With the default policy the copy lands beside the original under a new name.
+    let settings = Settings {
+        resize: ResizeMode::Width(100),
+        ..settings_to(dir.path())
+    };
+    let events = run(std::slice::from_ref(&input), settings);
+    assert_eq!(outputs(&events), [dir.path().join("a (1).jpg")]);
+    assert_eq!(fs::read(&input).unwrap(), original);
+}
+
+#[test]
+fn non_images_in_folders_are_skipped_and_named_ones_fail() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().join("in");
+    write_photo(&root.join("a.jpg"), 32, 32, ImageFormat::Jpeg);
+    fs::write(root.join("notes.txt"), "not a picture").unwrap();
+    // A PNG under a misleading name is still an image: content decides.
+    write_photo(&root.join("looks-like-text.txt"), 32, 32, ImageFormat::Png);
+    let out = dir.path().join("out");
+    let events = run(std::slice::from_ref(&root), settings_to(&out));
+    let s = summary(&events);
+    assert_eq!((s.done, s.skipped, s.failed), (2, 1, 0));
+    assert!(out.join("in/looks-like-text.png").is_file());
+
+    let events = run(&[root.join("notes.txt")], settings_to(&out));
+    let s = summary(&events);
+    assert_eq!((s.done, s.skipped, s.failed), (0, 0, 1));
+}
+
+#[test]
+fn a_corrupt_file_fails_alone() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().join("in");
+    for i in 0..5 {
+        write_photo(&root.join(format!("ok{i}.jpg")), 80, 60, ImageFormat::Jpeg);
+    }
+    let good = fs::read(root.join("ok0.jpg")).unwrap();
+    fs::write(root.join("broken.jpg"), &good[..good.len() / 3]).unwrap();
+    let out = dir.path().join("out");
+    let events = run(&[root], settings_to(&out));
+    let failures: Vec<_> = events
+        .iter()
+        .filter_map(|e| match e {
+            JobEvent::ImageFailed { input, error, .. } => Some((input.clone(), error.to_string())),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(failures.len(), 1, "{failures:?}");
+    assert!(failures[0].0.ends_with("broken.jpg"));
+    assert!(
+        failures[0].1.ends_with("broken.jpg"),
+        "the path comes last: {}",
+        failures[0].1
+    );
+    assert_eq!(summary(&events).done, 5);
+    assert!(!out.join("in/broken.jpg").exists());
+}
+
+#[test]
+fn cancelling_stops_new_images_and_leaves_no_partial_files() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().join("in");
+    for i in 0..40 {
+        write_photo(&root.join(format!("p{i:02}.png")), 600, 400, ImageFormat::Png);
+    }
+    let out = dir.path().join("out");
+    let settings = Settings {
+        threads: NonZeroUsize::new(2),
+        resize: ResizeMode::Percent(50.0),
+        ..settings_to(&out)
+    };
+    let job = JobHandle::start(vec![root], settings, JobOptions::default(), Arc::new(|| {})).unwrap();
+    // Cancel as soon as the first image is done.
+    let mut events = Vec::new();
+    while let Ok(event) = job.events().recv() {
+        let first_done = matches!(event, JobEvent::ImageDone(_));
+        events.push(event);
+        if first_done {
+            job.cancel();
+            break;
+        }
+    }
+    events.extend(collect(&job));
+    let s = summary(&events);
+    assert!(s.cancelled);
+    assert!(s.done < 40, "cancel came too late to matter: {} done", s.done);
+    assert_eq!(
+        events.iter().filter(|e| matches!(e, JobEvent::Finished { .. })).count(),
+        1
+    );
+    let written = files_below(&out);
+    assert_eq!(
+        written.len(),
+        s.done,
+        "one file per done event, nothing else: {written:?}"
+    );
+    for file in written {
+        assert!(!file.to_string_lossy().contains(TEMP_PREFIX));
+        // Every file present decodes completely.
+        image::open(out.join(&file)).unwrap();
+    }
+}
+
+#[test]
+fn one_and_four_threads_write_identical_bytes() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().join("in");
+    for i in 0..8 {
+        write_photo(
+            &root.join(format!("j{i}.jpg")),
+            300 + i * 7,
+            200 + i * 3,
+            ImageFormat::Jpeg,
+        );
+        write_photo(&root.join(format!("p{i}.png")), 250 + i * 5, 180, ImageFormat::Png);
+    }
+    let mut results = Vec::new();
+    for threads in [1, 4] {
+        let out = dir.path().join(format!("out{threads}"));
+        let settings = Settings {
+            threads: NonZeroUsize::new(threads),
+            resize: ResizeMode::Fit {
+                width: 150,
+                height: 150,
+            },
+            name_template: "{index}-{name}-{width}x{height}".to_owned(),
+            ..settings_to(&out)
+        };
+        let events = run(std::slice::from_ref(&root), settings);
+        assert_eq!(summary(&events).done, 16);
+        let files = files_below(&out);
+        let bytes: Vec<_> = files.iter().map(|f| fs::read(out.join(f)).unwrap()).collect();
+        results.push((files, bytes));
+    }
+    assert_eq!(results[0].0, results[1].0);
+    assert!(results[0].1 == results[1].1, "outputs differ between 1 and 4 threads");
+}
+
+#[test]
+fn every_input_gets_one_event_and_finished_comes_once_last() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().join("in");
+    for i in 0..6 {
+        write_photo(&root.join(format!("{i}.jpg")), 50, 40, ImageFormat::Jpeg);
+    }
+    fs::write(root.join("readme.md"), "# hi").unwrap();
+    fs::write(root.join("bad.png"), b"\x89PNG\r\n\x1a\n broken").unwrap();
+    let events = run(&[root], settings_to(&dir.path().join("out")));
+    let JobEvent::Started { total } = events[0] else {
+        panic!("first event is not Started: {:?}", events[0]);
+    };
+    assert_eq!(total, 8);
+    let mut indices: Vec<usize> = events
+        .iter()
+        .filter_map(|e| match e {
+            JobEvent::ImageDone(d) => Some(d.index),
+            JobEvent::ImageFailed { index, .. } | JobEvent::ImageSkipped { index, .. } => Some(*index),
+            _ => None,
+        })
+        .collect();
+    indices.sort();
+    assert_eq!(indices, (0..8).collect::<Vec<_>>());
+    assert_eq!(
+        events.iter().filter(|e| matches!(e, JobEvent::Finished { .. })).count(),
+        1
+    );
+    let s = summary(&events);
+    assert_eq!((s.total, s.done, s.failed, s.skipped), (8, 6, 1, 1));
+}
+
+#[test]
+fn thumbnails_are_small_rgba() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = write_photo(&dir.path().join("big.jpg"), 1200, 800, ImageFormat::Jpeg);
+    let job = JobHandle::start(
+        vec![input],
+        settings_to(&dir.path().join("out")),
+        JobOptions { thumbnails: true },
+        Arc::new(|| {}),
+    )
+    .unwrap();
+    let events = collect(&job);
+    let thumb = events
+        .iter()
+        .find_map(|e| match e {
+            JobEvent::ImageDone(d) => d.thumbnail.clone(),
+            _ => None,
+        })
+        .expect("a thumbnail");
+    assert_eq!((thumb.width, thumb.height), (256, 171));
+    assert_eq!(thumb.rgba.len(), 256 * 171 * 4);
+}
+
+#[test]
+fn the_waker_is_called_for_every_event() {
+    use std::sync::atomic::{AtomicUsize, Ordering};
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().join("in");
+    for i in 0..3 {
+        write_photo(&root.join(format!("{i}.jpg")), 50, 40, ImageFormat::Jpeg);
+    }
+    let calls = Arc::new(AtomicUsize::new(0));
+    let counter = Arc::clone(&calls);
+    let waker = Arc::new(move || {
+        counter.fetch_add(1, Ordering::SeqCst);
+    });
+    let job = JobHandle::start(
+        vec![root],
+        settings_to(&dir.path().join("out")),
+        JobOptions::default(),
+        waker,
+    )
+    .unwrap();
+    let events = collect(&job);
+    assert_eq!(calls.load(Ordering::SeqCst), events.len());
+}
+
+#[test]
+fn an_output_folder_that_cannot_be_made_is_a_setup_error() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = write_photo(&dir.path().join("a.jpg"), 20, 20, ImageFormat::Jpeg);
+    fs::write(dir.path().join("file"), "x").unwrap();
+    let events = run(&[input], settings_to(&dir.path().join("file/out")));
+    assert_eq!(events.len(), 1);
+    let s = summary(&events);
+    let error = s.setup_error.as_ref().expect("a setup error");
+    assert!(error.to_string().ends_with("file/out"), "{error}");
+}
+
+#[test]
+fn transparent_png_to_jpeg_is_flattened_on_white() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = write_transparent_png(&dir.path().join("disc.png"), 90);
+    let out = dir.path().join("out");
+    let settings = Settings {
+        format: OutputFormat::Jpeg,
+        ..settings_to(&out)
+    };
+    let events = run(&[input], settings);
+    assert_eq!(summary(&events).done, 1);
+    let img = image::open(out.join("disc.jpg")).unwrap().to_rgb8();
+    let corner = img.get_pixel(2, 2).0;
+    assert!(corner.iter().all(|&c| c > 245), "corner should be white, is {corner:?}");
+}
+
+#[cfg(unix)]
+#[test]
+fn symlink_loops_and_special_files_do_not_hang_the_walk() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().join("in");
+    write_photo(&root.join("a.jpg"), 20, 20, ImageFormat::Jpeg);
+    std::os::unix::fs::symlink(&root, root.join("loop")).unwrap();
+    std::os::unix::fs::symlink(root.join("missing.jpg"), root.join("dangling.jpg")).unwrap();
+    let fifo = root.join("pipe.jpg");
+    let made = std::process::Command::new("mkfifo")
+        .arg(&fifo)
+        .status()
+        .is_ok_and(|s| s.success());
+    let events = run(&[root], settings_to(&dir.path().join("out")));
+    let s = summary(&events);
+    assert_eq!(s.done, 1);
+    assert_eq!(s.failed, 0);
+    assert_eq!(s.skipped, 2 + usize::from(made), "{events:?}");
+}
+
+#[test]
+fn jpeg_copies_keep_their_colours_when_read_back() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = write_photo(&dir.path().join("p.png"), 640, 480, ImageFormat::Png);
+    let out = dir.path().join("out");
+    let settings = Settings {
+        format: OutputFormat::Jpeg,
+        resize: ResizeMode::Width(320),
+        ..settings_to(&out)
+    };
+    assert_eq!(summary(&run(std::slice::from_ref(&input), settings)).done, 1);
+    let copy = image::open(out.join("p.jpg")).unwrap().to_rgb8();
+    let reference = image::imageops::resize(
+        &image::open(&input).unwrap().to_rgb8(),
+        320,
+        240,
+        image::imageops::FilterType::Lanczos3,
+    );
+    let diff: u64 = copy
+        .as_raw()
+        .iter()
+        .zip(reference.as_raw())
+        .map(|(&a, &b)| u64::from(a.abs_diff(b)))
+        .sum();
+    let mean = diff as f64 / copy.as_raw().len() as f64;
+    assert!(mean < 6.0, "mean difference {mean:.2} per channel");
+}
