@@ -1,4 +1,6 @@
-//! Shrinkray: a batch image resizer. The `engine` does the work; the `shrinkray` desktop app and the
+//! Shrinkray: a batch image resizer. The `engine` does the work; the `shrinkray` desktop app (`ui`) and the
 //! `shrinkray-cli` command-line tool drive it.
 
 pub mod engine;
+#[cfg(feature = "gui")]
+pub mod ui;

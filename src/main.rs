@@ -1,31 +1,38 @@
-//! `shrinkray`: the desktop app. For now a window that says where things stand; the full app (inputs,
-//! settings, progress and thumbnails) is being built on the same engine as `shrinkray-cli`.
+//! `shrinkray`: the desktop app. Paths given on the command line ("Open with", a drop on the app icon) are
+//! added as inputs.
 
 #![cfg_attr(not(debug_assertions), windows_subsystem = "windows")]
 
+use std::path::PathBuf;
+
 use eframe::egui;
+use shrinkray::ui::ShrinkrayApp;
 
 fn main() -> eframe::Result {
+    // Everything after the program name that is not an option is an input.
+    let paths: Vec<PathBuf> = std::env::args_os()
+        .skip(1)
+        .filter(|a| !a.to_string_lossy().starts_with("--"))
+        .map(PathBuf::from)
+        .collect();
+    let mut viewport = egui::ViewportBuilder::default()
+        .with_title("Shrinkray")
+        .with_app_id("shrinkray")
+        .with_inner_size([1180.0, 700.0])
+        .with_min_inner_size([760.0, 480.0])
+        .with_drag_and_drop(true);
+    match eframe::icon_data::from_png_bytes(include_bytes!("../assets/icon-256.png")) {
+        Ok(icon) => viewport = viewport.with_icon(icon),
+        Err(e) => eprintln!("shrinkray: the window icon could not be read ({e}); using the default"),
+    }
     let options = eframe::NativeOptions {
-        viewport: egui::ViewportBuilder::default()
-            .with_title("Shrinkray")
-            .with_inner_size([720.0, 420.0]),
+        viewport,
+        persist_window: true,
         ..Default::default()
     };
-    eframe::run_native("Shrinkray", options, Box::new(|_cc| Ok(Box::new(Placeholder))))
-}
-
-/// The window shown until the desktop app lands.
-struct Placeholder;
-
-impl eframe::App for Placeholder {
-    fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
-        egui::CentralPanel::default().show(ui, |ui| {
-            ui.heading("Shrinkray");
-            ui.label(format!(
-                "The batch engine is ready; this window will soon drive it. Meanwhile: shrinkray-cli --out DIR FOLDER ({} threads by default).",
-                shrinkray::engine::auto_threads()
-            ));
-        });
-    }
+    eframe::run_native(
+        "Shrinkray",
+        options,
+        Box::new(move |cc| Ok(Box::new(ShrinkrayApp::new(&cc.egui_ctx, cc.storage, paths)))),
+    )
 }

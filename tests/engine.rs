@@ -220,8 +220,9 @@ fn a_corrupt_file_fails_alone() {
     for i in 0..5 {
         write_photo(&root.join(format!("ok{i}.jpg")), 80, 60, ImageFormat::Jpeg);
     }
-    let good = fs::read(root.join("ok0.jpg")).unwrap();
-    fs::write(root.join("broken.jpg"), &good[..good.len() / 3]).unwrap();
+    // Cut in the middle of the picture data, as an interrupted download is.
+    let good = fs::read(write_photo(&dir.path().join("big.jpg"), 400, 300, ImageFormat::Jpeg)).unwrap();
+    fs::write(root.join("broken.jpg"), &good[..good.len() / 2]).unwrap();
     let out = dir.path().join("out");
     let events = run(&[root], settings_to(&out));
     let failures: Vec<_> = events

@@ -229,3 +229,30 @@ impl FileId {
         Self(BuildHasherDefault::<DefaultHasher>::default().hash_one(key), 0)
     }
 }
+
+/// What one input holds, as the desktop app lists it before a job.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct InputCount {
+    /// Images Shrinkray would resize.
+    pub images: usize,
+    /// Their total size in bytes.
+    pub bytes: u64,
+    /// Files that are not images (or cannot be read).
+    pub other: usize,
+}
+
+/// Counts the images in one input (file or folder) by content, without decoding. Blocks; run it off the UI
+/// thread.
+pub fn count_images(input: &Path, recursive: bool) -> InputCount {
+    let mut count = InputCount::default();
+    for found in discover(std::slice::from_ref(&input.to_owned()), recursive, None) {
+        match found {
+            Found::Image(c, _) => {
+                count.images += 1;
+                count.bytes += c.bytes;
+            }
+            Found::Skipped { .. } | Found::Failed(_) => count.other += 1,
+        }
+    }
+    count
+}

@@ -106,6 +106,12 @@ pub enum ImageError {
         /// The input.
         path: PathBuf,
     },
+    /// The file ends before the image does (an interrupted download or copy).
+    #[error("the file is truncated (the image data stops before its end): {}", path.display())]
+    Truncated {
+        /// The input.
+        path: PathBuf,
+    },
     /// The image is larger than `Limits::max_pixels`.
     #[error("image too large: {width}×{height} is more than the limit of {max} pixels: {}", path.display())]
     TooLarge {
@@ -174,6 +180,7 @@ impl ImageError {
             | Self::Unsupported { path, .. }
             | Self::FileTooLarge { path, .. }
             | Self::Decode { path, .. }
+            | Self::Truncated { path }
             | Self::TooLarge { path, .. }
             | Self::Resize { path, .. }
             | Self::Encode { path, .. }

@@ -13,11 +13,13 @@ mod plan;
 mod settings;
 mod write;
 
+pub use discover::{InputCount, count_images};
 pub use encode::Encoding;
 pub use error::{ImageError, SettingsError, SetupError};
 pub use event::{ImageDone, JobEvent, Summary, Thumbnail};
 pub use geometry::target_size;
 pub use job::{CancelToken, JobHandle, JobOptions, THUMBNAIL_EDGE, Waker};
+pub use pipeline::load_thumbnail;
 pub use plan::{Plan, PlanEntry, Task, plan};
 pub use settings::{Collision, Filter, Limits, MAX_THREADS, OutputFormat, ResizeMode, Settings, auto_threads};
 pub use write::TEMP_PREFIX;

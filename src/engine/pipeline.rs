@@ -79,6 +79,11 @@ pub(crate) fn decode(path: &Path, format: ImageFormat, limits: &Limits) -> Resul
         });
     }
     let data = fs::read(path).map_err(read_err)?;
+    if format == ImageFormat::Jpeg && !jpeg_is_complete(&data) {
+        // The JPEG decoder fills a cut-off picture with grey and calls it a success; a half-grey copy is
+        // worse than a clear error.
+        return Err(ImageError::Truncated { path: path.to_owned() });
+    }
     let mut reader = ImageReader::with_format(Cursor::new(data.as_slice()), format);
     reader.limits(image_limits(limits));
     let mut decoder = reader.into_decoder().map_err(decode_err)?;
@@ -90,6 +95,34 @@ pub(crate) fn decode(path: &Path, format: ImageFormat, limits: &Limits) -> Resul
     drop(data);
     img.apply_orientation(orientation);
     Ok(img)
+}
+
+/// Whether a JPEG has its end-of-image marker after the first scan. The header segments are walked by their
+/// lengths (an EXIF thumbnail holds markers of its own); inside scan data `FF D9` can only be the real end.
+fn jpeg_is_complete(data: &[u8]) -> bool {
+    if !data.starts_with(&[0xFF, 0xD8]) {
+        return false;
+    }
+    let mut i = 2;
+    loop {
+        while data.get(i..i + 2) == Some(&[0xFF, 0xFF]) {
+            i += 1;
+        }
+        let Some(&[0xFF, marker, hi, lo]) = data.get(i..i + 4) else {
+            return false;
+        };
+        let next = i + 2 + usize::from(u16::from_be_bytes([hi, lo]));
+        match marker {
+            0xDA => {
+                i = next;
+                break;
+            }
+            0xD9 => return false,
+            _ => i = next,
+        }
+    }
+    data.get(i..)
+        .is_some_and(|rest| rest.windows(2).any(|w| w == [0xFF, 0xD9]))
 }
 
 /// The `image` crate's limits for ours.
@@ -164,6 +197,19 @@ fn resize(
     Ok(Some(dst))
 }
 
+/// Reads an image file (an output, typically) and makes a thumbnail of it, for a UI that let an earlier one go.
+pub fn load_thumbnail(path: &Path, edge: u32, limits: &Limits) -> Result<Thumbnail, ImageError> {
+    let format = image::ImageFormat::from_path(path)
+        .ok()
+        .filter(|f| f.reading_enabled())
+        .ok_or_else(|| ImageError::NotAnImage { path: path.to_owned() })?;
+    let img = decode(path, format, limits)?;
+    make_thumbnail(&img, edge).ok_or_else(|| ImageError::Resize {
+        why: "the thumbnail could not be made".to_owned(),
+        path: path.to_owned(),
+    })
+}
+
 /// A small RGBA8 copy for the UI, its long edge at most `edge` pixels.
 fn make_thumbnail(img: &DynamicImage, edge: u32) -> Option<Thumbnail> {
     let (w, h) = target_size(
@@ -182,4 +228,24 @@ fn make_thumbnail(img: &DynamicImage, edge: u32) -> Option<Thumbnail> {
         height: rgba.height(),
         rgba: rgba.into_raw(),
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::jpeg_is_complete;
+
+    #[test]
+    fn cut_jpegs_are_found() {
+        let mut jpeg = Vec::new();
+        let img = image::RgbImage::from_fn(64, 64, |x, y| image::Rgb([x as u8 * 4, y as u8 * 4, 90]));
+        img.write_to(&mut std::io::Cursor::new(&mut jpeg), image::ImageFormat::Jpeg)
+            .unwrap();
+        assert!(jpeg_is_complete(&jpeg));
+        let mut trailing = jpeg.clone();
+        trailing.extend_from_slice(b"trailing bytes after the end are common and harmless");
+        assert!(jpeg_is_complete(&trailing));
+        for cut in [3, 20, jpeg.len() / 2, jpeg.len() - 2] {
+            assert!(!jpeg_is_complete(&jpeg[..cut]), "cut at {cut}");
+        }
+    }
 }

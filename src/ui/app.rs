@@ -1,0 +1,442 @@
+//! The app: persisted state, the runtime around it, and the frame loop (drain, draw, apply commands).
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::time::Duration;
+
+use eframe::egui;
+
+use super::command::Command;
+use super::dialogs::{DialogKind, Dialogs};
+use super::inputs::Inputs;
+use super::run::RunView;
+use super::state::AppState;
+use super::{platform, settings_panel, text};
+use crate::engine::{JobEvent, JobHandle, JobOptions, ResizeMode, naming};
+
+/// Repaints asked for by workers are merged to at most this often; without vsync (Xvfb) a repaint per event
+/// would draw hundreds of frames a second.
+const WAKE_INTERVAL: Duration = Duration::from_millis(33);
+
+/// The Shrinkray window.
+pub struct ShrinkrayApp {
+    state: AppState,
+    inputs: Inputs,
+    dialogs: Dialogs,
+    run: Option<RunView>,
+    /// A message about the last action that could not be done (a job that could not start, a folder that
+    /// could not be opened).
+    notice: Option<String>,
+    /// Why the output folder cannot be used, checked when it changes rather than every frame.
+    output_check: (Option<PathBuf>, Option<String>),
+    commands: Vec<Command>,
+}
+
+impl ShrinkrayApp {
+    /// The app with its saved state, and `paths` (from the command line) added as inputs.
+    pub fn new(ctx: &egui::Context, storage: Option<&dyn eframe::Storage>, paths: Vec<PathBuf>) -> Self {
+        install_symbol_font(ctx);
+        let state = AppState::load(storage);
+        let mut inputs = Inputs::new(state.settings.recursive);
+        inputs.add(paths, ctx);
+        Self {
+            state,
+            inputs,
+            dialogs: Dialogs::default(),
+            run: None,
+            notice: None,
+            output_check: (None, None),
+            commands: Vec::new(),
+        }
+    }
+
+    /// The persisted state.
+    pub fn state(&self) -> &AppState {
+        &self.state
+    }
+
+    /// The persisted state, for changing settings from outside the window (tests, command line).
+    pub fn state_mut(&mut self) -> &mut AppState {
+        &mut self.state
+    }
+
+    /// Thumbnail textures alive now.
+    pub fn live_textures(&self) -> usize {
+        self.run.as_ref().map_or(0, |r| r.thumbs.live_textures())
+    }
+
+    /// Thumbnails in the grid.
+    pub fn thumbnail_count(&self) -> usize {
+        self.run.as_ref().map_or(0, |r| r.thumbs.len())
+    }
+
+    /// The error list: each failed input's message.
+    pub fn error_messages(&self) -> Vec<String> {
+        self.run
+            .as_ref()
+            .map(|r| r.errors().iter().map(|(_, m)| m.clone()).collect())
+            .unwrap_or_default()
+    }
+
+    /// Whether a job is running.
+    pub fn is_running(&self) -> bool {
+        self.run.as_ref().is_some_and(RunView::is_running)
+    }
+
+    /// Applies one job event as if the running job had sent it (a job view is made if there is none).
+    pub fn receive(&mut self, ctx: &egui::Context, event: JobEvent) {
+        let out = self.state.settings.output_dir.clone().unwrap_or_default();
+        let threads = self.state.settings.thread_count();
+        self.run
+            .get_or_insert_with(|| RunView::new(None, out, threads))
+            .apply(ctx, event);
+    }
+
+    /// The one-line plan above Start, e.g. `1,204 images (3.1 GB) → ~/Pictures/resized · JPEG q85 · fit
+    /// 1920×1920 · 8 threads`.
+    pub fn plan_line(&self) -> String {
+        let s = &self.state.settings;
+        let (images, bytes, counting) = self.inputs.totals();
+        let found = if counting {
+            format!("{}+ images (counting…)", text::count(images))
+        } else {
+            format!("{} images ({})", text::count(images), text::bytes(bytes))
+        };
+        let out = s
+            .output_dir
+            .as_deref()
+            .map_or_else(|| "no output folder".to_owned(), text::path);
+        let format = match s.format {
+            crate::engine::OutputFormat::Jpeg => format!("JPEG q{}", s.quality),
+            crate::engine::OutputFormat::SameAsInput => format!("same format (JPEG q{})", s.quality),
+            other => settings_panel::format_label(other).to_owned(),
+        };
+        let size = match s.resize {
+            ResizeMode::Fit { width, height } => format!("fit {width}×{height}"),
+            ResizeMode::Fill { width, height } => format!("fill {width}×{height}"),
+            ResizeMode::Stretch { width, height } => format!("stretch {width}×{height}"),
+            ResizeMode::Width(n) => format!("width {n}"),
+            ResizeMode::Height(n) => format!("height {n}"),
+            ResizeMode::LongEdge(n) => format!("long edge {n}"),
+            ResizeMode::Percent(p) => format!("{p}%"),
+        };
+        let threads = s.thread_count();
+        format!(
+            "{found} → {out} · {format} · {size} · {threads} thread{}",
+            if threads == 1 { "" } else { "s" }
+        )
+    }
+
+    /// Why Start is disabled, or None when a job can start.
+    pub fn start_blocker(&self) -> Option<String> {
+        let (images, _, counting) = self.inputs.totals();
+        if self.is_running() {
+            return Some("A job is running".to_owned());
+        }
+        if self.inputs.roots().is_empty() {
+            return Some("Add folders or files to start".to_owned());
+        }
+        if !counting && images == 0 {
+            return Some("No images found in the inputs".to_owned());
+        }
+        if self.state.settings.output_dir.is_none() {
+            return Some("Choose an output folder".to_owned());
+        }
+        if let Err(e) = naming::check_template(&self.state.settings.name_template) {
+            return Some(e.to_string());
+        }
+        self.output_check.1.clone()
+    }
+
+    fn frame_start(&mut self, ctx: &egui::Context) {
+        self.inputs.poll();
+        for (kind, paths) in self.dialogs.poll() {
+            match kind {
+                DialogKind::Files | DialogKind::Folders => self.commands.push(Command::AddPaths(paths)),
+                DialogKind::OutputDir => {
+                    if let Some(dir) = paths.into_iter().next() {
+                        self.state.settings.output_dir = Some(dir);
+                    }
+                }
+            }
+        }
+        if let Some(run) = &mut self.run {
+            run.drain(ctx);
+            if run.is_running() {
+                // Keeps the clock and the rate moving between events.
+                ctx.request_repaint_after(Duration::from_millis(250));
+            }
+        }
+        let dropped: Vec<PathBuf> = ctx.input(|i| {
+            i.raw
+                .dropped_files
+                .iter()
+                .map(|f| f.path().to_owned())
+                .filter(|p| !p.as_os_str().is_empty())
+                .collect()
+        });
+        if !dropped.is_empty() && !self.is_running() {
+            self.commands.push(Command::AddPaths(dropped));
+        }
+        self.shortcuts(ctx);
+        self.inputs.set_recursive(self.state.settings.recursive, ctx);
+        if self.output_check.0 != self.state.settings.output_dir {
+            let dir = self.state.settings.output_dir.clone();
+            self.output_check = (dir.clone(), dir.as_deref().and_then(output_problem));
+        }
+    }
+
+    fn shortcuts(&mut self, ctx: &egui::Context) {
+        use egui::{Key, Modifiers};
+        let typing = ctx.memory(|m| m.focused().is_some());
+        let (folders, files, enter, esc) = ctx.input_mut(|i| {
+            (
+                i.consume_key(Modifiers::COMMAND | Modifiers::SHIFT, Key::O),
+                i.consume_key(Modifiers::COMMAND, Key::O),
+                !typing && i.consume_key(Modifiers::NONE, Key::Enter),
+                i.consume_key(Modifiers::NONE, Key::Escape),
+            )
+        });
+        if folders {
+            self.commands.push(Command::PickFolders);
+        } else if files {
+            self.commands.push(Command::PickFiles);
+        }
+        if enter && self.start_blocker().is_none() {
+            self.commands.push(Command::Start);
+        }
+        if esc && self.is_running() {
+            self.commands.push(Command::Cancel);
+        }
+    }
+
+    fn apply_commands(&mut self, ctx: &egui::Context) {
+        for command in std::mem::take(&mut self.commands) {
+            match command {
+                Command::AddPaths(paths) => self.inputs.add(paths, ctx),
+                Command::PickFiles => self.dialogs.open(DialogKind::Files, ctx, self.last_input_dir()),
+                Command::PickFolders => self.dialogs.open(DialogKind::Folders, ctx, self.last_input_dir()),
+                Command::PickOutputDir => {
+                    let start = self.state.settings.output_dir.clone();
+                    self.dialogs.open(DialogKind::OutputDir, ctx, start);
+                }
+                Command::RemoveInput(i) => self.inputs.remove(i),
+                Command::ClearInputs => self.inputs.clear(),
+                Command::Start => self.start(ctx),
+                Command::Cancel => {
+                    if let Some(run) = &self.run {
+                        run.cancel();
+                    }
+                }
+                Command::OpenOutputFolder => {
+                    if let Some(run) = &self.run
+                        && let Err(e) = platform::open_folder(&run.output_dir)
+                    {
+                        self.notice = Some(format!(
+                            "cannot open the file manager: {e}: {}",
+                            run.output_dir.display()
+                        ));
+                    }
+                }
+            }
+        }
+    }
+
+    fn start(&mut self, ctx: &egui::Context) {
+        if self.start_blocker().is_some() {
+            return;
+        }
+        let repaint = ctx.clone();
+        let waker = Arc::new(move || repaint.request_repaint_after(WAKE_INTERVAL));
+        let settings = self.state.settings.clone();
+        let out = settings.output_dir.clone().unwrap_or_default();
+        match JobHandle::start(self.inputs.paths(), settings, JobOptions { thumbnails: true }, waker) {
+            Ok(job) => {
+                let threads = job.threads();
+                self.run = Some(RunView::new(Some(job), out, threads));
+                self.notice = None;
+            }
+            Err(e) => self.notice = Some(e.to_string()),
+        }
+    }
+
+    fn last_input_dir(&self) -> Option<PathBuf> {
+        let last = self.inputs.roots().last()?;
+        if last.is_dir {
+            Some(last.path.clone())
+        } else {
+            last.path.parent().map(Path::to_owned)
+        }
+    }
+
+    fn top_bar(&mut self, ui: &mut egui::Ui) {
+        let idle = !self.is_running();
+        ui.horizontal(|ui| {
+            ui.heading("Shrinkray");
+            ui.separator();
+            let folders = ui
+                .add_enabled(idle, egui::Button::new("Add folders…"))
+                .on_hover_text("Add folders of images (Ctrl+Shift+O)");
+            if folders.clicked() {
+                self.commands.push(Command::PickFolders);
+            }
+            let files = ui
+                .add_enabled(idle, egui::Button::new("Add files…"))
+                .on_hover_text("Add image files (Ctrl+O)");
+            if files.clicked() {
+                self.commands.push(Command::PickFiles);
+            }
+            if self.dialogs.is_open() {
+                ui.spinner().on_hover_text("A dialog is open");
+            }
+        });
+    }
+
+    fn side_panel(&mut self, ui: &mut egui::Ui) {
+        let idle = !self.is_running();
+        egui::ScrollArea::vertical().id_salt("side").show(ui, |ui| {
+            ui.strong("Inputs");
+            self.inputs.show(ui, idle, &mut self.commands);
+            ui.separator();
+            let example = self.inputs.roots().first().map(|r| {
+                if r.is_dir {
+                    let root = r.path.file_name().map(PathBuf::from).unwrap_or_default();
+                    (PathBuf::from("IMG_0042.jpg"), root)
+                } else {
+                    (
+                        r.path.file_name().map(PathBuf::from).unwrap_or_default(),
+                        PathBuf::new(),
+                    )
+                }
+            });
+            ui.add_enabled_ui(idle, |ui| {
+                settings_panel::show(ui, &mut self.state, example.as_ref(), &mut self.commands);
+            });
+        });
+    }
+
+    fn bottom_panel(&mut self, ui: &mut egui::Ui) {
+        ui.add_space(4.0);
+        if let Some(run) = &self.run {
+            run.show_progress(ui, &mut self.commands);
+            run.show_errors(ui);
+            ui.separator();
+        }
+        if let Some(notice) = &self.notice {
+            ui.colored_label(ui.visuals().error_fg_color, notice);
+        }
+        ui.label(self.plan_line());
+        ui.horizontal(|ui| {
+            if self.is_running() {
+                if ui
+                    .button("Cancel")
+                    .on_hover_text("Stop after the images in flight (Esc)")
+                    .clicked()
+                {
+                    self.commands.push(Command::Cancel);
+                }
+            } else {
+                let blocker = self.start_blocker();
+                let start = ui
+                    .add_enabled(
+                        blocker.is_none(),
+                        egui::Button::new(egui::RichText::new("Start").strong()),
+                    )
+                    .on_hover_text("Resize every image (Enter)");
+                if start.clicked() {
+                    self.commands.push(Command::Start);
+                }
+                if let Some(reason) = blocker {
+                    ui.weak(reason);
+                }
+            }
+        });
+        ui.add_space(4.0);
+    }
+
+    fn central(&mut self, ui: &mut egui::Ui) {
+        match &mut self.run {
+            Some(run) if !run.thumbs.is_empty() => run.thumbs.show(ui),
+            _ => {
+                ui.centered_and_justified(|ui| {
+                    ui.weak("Finished images appear here.\nDrop folders or images anywhere on the window to add them.");
+                });
+            }
+        }
+    }
+
+    fn drop_overlay(&self, ctx: &egui::Context) {
+        if ctx.input(|i| i.raw.hovered_files.is_empty()) {
+            return;
+        }
+        let painter = ctx.layer_painter(egui::LayerId::new(
+            egui::Order::Foreground,
+            egui::Id::unique("shrinkray-drop-overlay"),
+        ));
+        let rect = ctx.content_rect();
+        painter.rect_filled(rect, 0.0, egui::Color32::from_black_alpha(170));
+        let message = if self.is_running() {
+            "Wait for the job to finish"
+        } else {
+            "Drop to add"
+        };
+        painter.text(
+            rect.center(),
+            egui::Align2::CENTER_CENTER,
+            message,
+            egui::FontId::proportional(36.0),
+            egui::Color32::WHITE,
+        );
+    }
+}
+
+impl eframe::App for ShrinkrayApp {
+    fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
+        let ctx = ui.ctx().clone();
+        self.frame_start(&ctx);
+        egui::Panel::top("top").show(ui, |ui| self.top_bar(ui));
+        egui::Panel::bottom("bottom").show(ui, |ui| self.bottom_panel(ui));
+        egui::Panel::left("side")
+            .resizable(true)
+            .default_size(390.0)
+            .show(ui, |ui| self.side_panel(ui));
+        egui::CentralPanel::default().show(ui, |ui| self.central(ui));
+        self.drop_overlay(&ctx);
+        self.apply_commands(&ctx);
+    }
+
+    fn save(&mut self, storage: &mut dyn eframe::Storage) {
+        self.state.save(storage);
+    }
+}
+
+/// egui's built-in font has no arrows or ×; a few kilobytes of DejaVu Sans fill in, so no system font is
+/// needed for them.
+fn install_symbol_font(ctx: &egui::Context) {
+    use egui::epaint::text::{FontData, FontInsert, FontPriority, InsertFontFamily};
+    let families = [egui::FontFamily::Proportional, egui::FontFamily::Monospace]
+        .into_iter()
+        .map(|family| InsertFontFamily {
+            family,
+            priority: FontPriority::Lowest,
+        })
+        .collect();
+    ctx.add_font(FontInsert::new(
+        "shrinkray-symbols",
+        FontData::from_static(include_bytes!("../../assets/fonts/ShrinkraySymbols.ttf")),
+        families,
+    ));
+}
+
+/// Why `dir` cannot take the outputs: the nearest existing ancestor is a file or read-only.
+fn output_problem(dir: &Path) -> Option<String> {
+    let existing = dir.ancestors().find(|a| a.exists())?;
+    let meta = std::fs::metadata(existing).ok()?;
+    if !meta.is_dir() {
+        return Some(format!("The output folder is inside a file: {}", existing.display()));
+    }
+    if meta.permissions().readonly() {
+        return Some(format!("The output folder cannot be written: {}", existing.display()));
+    }
+    None
+}

@@ -1,0 +1,26 @@
+//! Intents raised by widgets during a frame and applied once, after the frame is drawn.
+
+use std::path::PathBuf;
+
+/// Something a widget asks the app to do.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Command {
+    /// Add files or folders to the inputs (dropped, picked, or given on the command line).
+    AddPaths(Vec<PathBuf>),
+    /// Open the native dialog to pick image files.
+    PickFiles,
+    /// Open the native dialog to pick folders.
+    PickFolders,
+    /// Open the native dialog to choose the output folder.
+    PickOutputDir,
+    /// Remove the input at this position.
+    RemoveInput(usize),
+    /// Remove every input.
+    ClearInputs,
+    /// Start a job with the current inputs and settings.
+    Start,
+    /// Cancel the running job.
+    Cancel,
+    /// Show the output folder in the file manager.
+    OpenOutputFolder,
+}

@@ -1,0 +1,89 @@
+//! The one place that calls rfd. Native dialogs block, so each runs on its own short-lived thread and its
+//! answer comes back over a channel drained at the start of a frame.
+
+use std::path::PathBuf;
+use std::thread;
+
+use crossbeam_channel::{Receiver, Sender};
+use eframe::egui;
+
+/// Which dialog.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum DialogKind {
+    /// Pick image files to add.
+    Files,
+    /// Pick folders to add.
+    Folders,
+    /// Choose the output folder.
+    OutputDir,
+}
+
+/// A dialog's answer: nothing when the user cancelled.
+pub type DialogAnswer = (DialogKind, Vec<PathBuf>);
+
+/// Opens native dialogs off the UI thread, one at a time.
+pub struct Dialogs {
+    tx: Sender<DialogAnswer>,
+    rx: Receiver<DialogAnswer>,
+    open: bool,
+}
+
+impl Default for Dialogs {
+    fn default() -> Self {
+        let (tx, rx) = crossbeam_channel::unbounded();
+        Self { tx, rx, open: false }
+    }
+}
+
+impl Dialogs {
+    /// Whether a dialog is showing (a second one is not opened over it).
+    pub fn is_open(&self) -> bool {
+        self.open
+    }
+
+    /// Shows a dialog; its answer arrives through `poll`.
+    pub fn open(&mut self, kind: DialogKind, ctx: &egui::Context, start_dir: Option<PathBuf>) {
+        if self.open {
+            return;
+        }
+        let tx = self.tx.clone();
+        let ctx = ctx.clone();
+        let spawned = thread::Builder::new()
+            .name("shrinkray-dialog".to_owned())
+            .spawn(move || {
+                let mut dialog = rfd::FileDialog::new();
+                if let Some(dir) = start_dir.filter(|d| d.is_dir()) {
+                    dialog = dialog.set_directory(dir);
+                }
+                let paths = match kind {
+                    DialogKind::Files => dialog
+                        .set_title("Add images")
+                        .add_filter(
+                            "Images",
+                            &[
+                                "jpg", "jpeg", "png", "webp", "gif", "bmp", "tif", "tiff", "tga", "ico", "pnm", "ppm",
+                                "qoi",
+                            ],
+                        )
+                        .add_filter("All files", &["*"])
+                        .pick_files()
+                        .unwrap_or_default(),
+                    DialogKind::Folders => dialog.set_title("Add folders").pick_folders().unwrap_or_default(),
+                    DialogKind::OutputDir => dialog.set_title("Output folder").pick_folder().into_iter().collect(),
+                };
+                // The app may have closed meanwhile; then nobody needs the answer.
+                let _ = tx.send((kind, paths));
+                ctx.request_repaint();
+            });
+        self.open = spawned.is_ok();
+    }
+
+    /// Answers that arrived since the last frame.
+    pub fn poll(&mut self) -> Vec<DialogAnswer> {
+        let answers: Vec<_> = self.rx.try_iter().collect();
+        if !answers.is_empty() {
+            self.open = false;
+        }
+        answers
+    }
+}

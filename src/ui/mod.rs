@@ -1,0 +1,18 @@
+//! The desktop app: one module per part of the window. The UI thread only draws; scanning, dialogs and the
+//! job itself run elsewhere and report back over channels drained at the start of each frame.
+
+mod app;
+mod command;
+mod dialogs;
+mod inputs;
+mod platform;
+mod run;
+mod settings_panel;
+mod state;
+mod text;
+mod thumbnails;
+
+pub use app::ShrinkrayApp;
+pub use command::Command;
+pub use state::{AppState, Preset};
+pub use thumbnails::TEXTURE_CAP;

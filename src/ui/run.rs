@@ -1,0 +1,216 @@
+//! A job as the window shows it: progress, speed, time left, errors, and the summary at the end.
+
+use std::path::PathBuf;
+use std::time::{Duration, Instant};
+
+use eframe::egui;
+
+use super::command::Command;
+use super::text;
+use super::thumbnails::ThumbGrid;
+use crate::engine::{JobEvent, JobHandle, Summary};
+
+/// The current or last job.
+pub struct RunView {
+    job: Option<JobHandle>,
+    /// Per-image events due; known once planning is done.
+    total: Option<usize>,
+    done: usize,
+    failed: usize,
+    skipped: usize,
+    started: Instant,
+    summary: Option<Summary>,
+    /// Failed inputs with their messages, in arrival order.
+    errors: Vec<(PathBuf, String)>,
+    /// Finished images.
+    pub thumbs: ThumbGrid,
+    /// Where this job writes.
+    pub output_dir: PathBuf,
+    threads: usize,
+}
+
+impl RunView {
+    /// Watches a job that was just started (or, with no job, shows events fed by hand).
+    pub fn new(job: Option<JobHandle>, output_dir: PathBuf, threads: usize) -> Self {
+        Self {
+            threads,
+            job,
+            total: None,
+            done: 0,
+            failed: 0,
+            skipped: 0,
+            started: Instant::now(),
+            summary: None,
+            errors: Vec::new(),
+            thumbs: ThumbGrid::default(),
+            output_dir,
+        }
+    }
+
+    /// Whether the job is still running.
+    pub fn is_running(&self) -> bool {
+        self.summary.is_none()
+    }
+
+    /// Takes in every event that arrived; never blocks.
+    pub fn drain(&mut self, ctx: &egui::Context) {
+        let Some(job) = &self.job else { return };
+        let events: Vec<JobEvent> = job.events().try_iter().collect();
+        for event in events {
+            self.apply(ctx, event);
+        }
+        self.thumbs.poll(ctx);
+    }
+
+    /// Applies one event (public so tests can feed synthetic ones).
+    pub fn apply(&mut self, ctx: &egui::Context, event: JobEvent) {
+        match event {
+            JobEvent::Started { total } => self.total = Some(total),
+            JobEvent::ImageDone(done) => {
+                self.done += 1;
+                self.thumbs.push(ctx, *done);
+            }
+            JobEvent::ImageFailed { input, error, .. } => {
+                self.failed += 1;
+                self.errors.push((input, error.to_string()));
+            }
+            JobEvent::ImageSkipped { .. } => self.skipped += 1,
+            JobEvent::Finished { summary } => {
+                if let Some(error) = &summary.setup_error {
+                    self.errors.push((self.output_dir.clone(), error.to_string()));
+                }
+                self.summary = Some(summary);
+                // The job is over: let its channel and pool go.
+                self.job = None;
+            }
+        }
+    }
+
+    /// Stops starting new images.
+    pub fn cancel(&self) {
+        if let Some(job) = &self.job {
+            job.cancel();
+        }
+    }
+
+    fn cancelling(&self) -> bool {
+        self.job.as_ref().is_some_and(JobHandle::is_cancelled)
+    }
+
+    /// Failed inputs with their messages, so far.
+    pub fn errors(&self) -> &[(PathBuf, String)] {
+        &self.errors
+    }
+
+    /// The progress bar with counts, speed and time left; the summary once finished.
+    pub fn show_progress(&self, ui: &mut egui::Ui, commands: &mut Vec<Command>) {
+        let processed = self.done + self.failed + self.skipped;
+        let elapsed = match &self.summary {
+            Some(s) => s.elapsed,
+            None => self.started.elapsed(),
+        };
+        if let Some(summary) = &self.summary {
+            self.show_summary(ui, summary, commands);
+            return;
+        }
+        let Some(total) = self.total else {
+            ui.horizontal(|ui| {
+                ui.spinner();
+                ui.label("Finding images…");
+            });
+            return;
+        };
+        let fraction = if total == 0 {
+            1.0
+        } else {
+            processed as f32 / total as f32
+        };
+        ui.add(
+            egui::ProgressBar::new(fraction)
+                .text(format!("{} / {}", text::count(processed), text::count(total)))
+                .animate(true),
+        );
+        let rate = if elapsed.as_secs_f64() > 0.5 {
+            processed as f64 / elapsed.as_secs_f64()
+        } else {
+            0.0
+        };
+        let left = if rate > 0.0 {
+            text::duration(Duration::from_secs_f64((total - processed.min(total)) as f64 / rate))
+        } else {
+            "…".to_owned()
+        };
+        ui.horizontal_wrapped(|ui| {
+            ui.label(format!("{} done", text::count(self.done)));
+            if self.failed > 0 {
+                ui.colored_label(
+                    ui.visuals().error_fg_color,
+                    format!("{} failed", text::count(self.failed)),
+                );
+            }
+            if self.skipped > 0 {
+                ui.label(format!("{} skipped", text::count(self.skipped)));
+            }
+            ui.label(format!(
+                "· {rate:.1} images/s · {} elapsed · {left} left",
+                text::duration(elapsed)
+            ));
+            ui.weak(format!("· {} threads", self.threads));
+            if self.cancelling() {
+                ui.weak("· cancelling: images in flight finish first");
+            }
+        });
+    }
+
+    fn show_summary(&self, ui: &mut egui::Ui, s: &Summary, commands: &mut Vec<Command>) {
+        let headline = if s.setup_error.is_some() {
+            "Could not start"
+        } else if s.cancelled {
+            "Cancelled"
+        } else {
+            "Finished"
+        };
+        ui.horizontal_wrapped(|ui| {
+            ui.strong(headline);
+            ui.label(format!(
+                "{} done, {} failed, {} skipped · {} → {} · {}",
+                text::count(s.done),
+                text::count(s.failed),
+                text::count(s.skipped),
+                text::bytes(s.input_bytes),
+                text::bytes(s.output_bytes),
+                text::duration(s.elapsed)
+            ));
+            if s.done > 0 && ui.button("Open output folder").clicked() {
+                commands.push(Command::OpenOutputFolder);
+            }
+        });
+    }
+
+    /// The failed files, selectable and copyable.
+    pub fn show_errors(&self, ui: &mut egui::Ui) {
+        if self.errors.is_empty() {
+            return;
+        }
+        ui.horizontal(|ui| {
+            ui.colored_label(ui.visuals().error_fg_color, format!("Errors ({})", self.errors.len()));
+            if ui
+                .small_button("Copy all")
+                .on_hover_text("Copy every error message")
+                .clicked()
+            {
+                let all: Vec<&str> = self.errors.iter().map(|(_, m)| m.as_str()).collect();
+                ui.ctx().copy_text(all.join("\n"));
+            }
+        });
+        egui::ScrollArea::vertical()
+            .id_salt("errors")
+            .max_height(110.0)
+            .auto_shrink([false, true])
+            .show(ui, |ui| {
+                for (_, message) in &self.errors {
+                    ui.add(egui::Label::new(egui::RichText::new(message).monospace()).selectable(true));
+                }
+            });
+    }
+}

@@ -1,0 +1,386 @@
+//! The settings panel: size, output, threads, advanced. Widgets edit the settings in place; actions with
+//! effects (the folder picker) become commands.
+
+use std::num::NonZeroUsize;
+use std::path::PathBuf;
+
+use eframe::egui;
+
+use super::command::Command;
+use super::state::{AppState, Preset};
+use crate::engine::naming::{NameParts, render};
+use crate::engine::{Collision, Filter, OutputFormat, ResizeMode, auto_threads};
+
+/// Draws every section. `example_input` names a file for the live name example.
+pub fn show(
+    ui: &mut egui::Ui,
+    state: &mut AppState,
+    example_input: Option<&(PathBuf, PathBuf)>,
+    commands: &mut Vec<Command>,
+) {
+    egui::CollapsingHeader::new("Size")
+        .default_open(true)
+        .show(ui, |ui| size(ui, state));
+    egui::CollapsingHeader::new("Output")
+        .default_open(true)
+        .show(ui, |ui| output(ui, state, example_input, commands));
+    egui::CollapsingHeader::new("Threads")
+        .default_open(true)
+        .show(ui, |ui| threads(ui, state));
+    egui::CollapsingHeader::new("Advanced")
+        .default_open(false)
+        .show(ui, |ui| advanced(ui, state));
+}
+
+fn size(ui: &mut egui::Ui, state: &mut AppState) {
+    let settings = &mut state.settings;
+    egui::Grid::new("size")
+        .num_columns(2)
+        .spacing([8.0, 6.0])
+        .show(ui, |ui| {
+            ui.label("Preset");
+            let before = state.preset;
+            egui::ComboBox::from_id_salt("preset")
+                .selected_text(state.preset.label())
+                .show_ui(ui, |ui| {
+                    for preset in Preset::ALL {
+                        ui.selectable_value(&mut state.preset, preset, preset.label());
+                    }
+                })
+                .response
+                .on_hover_text("Common target sizes; editing the size below makes it Custom");
+            if state.preset != before {
+                settings.resize = state.preset.apply(settings.resize);
+            }
+            ui.end_row();
+
+            ui.label("Mode");
+            let mut kind = ModeKind::of(settings.resize);
+            egui::ComboBox::from_id_salt("mode")
+                .selected_text(kind.label())
+                .show_ui(ui, |ui| {
+                    for k in ModeKind::ALL {
+                        ui.selectable_value(&mut kind, k, k.label()).on_hover_text(k.help());
+                    }
+                })
+                .response
+                .on_hover_text(kind.help());
+            if kind != ModeKind::of(settings.resize) {
+                settings.resize = kind.convert(settings.resize);
+            }
+            ui.end_row();
+
+            let before = settings.resize;
+            match &mut settings.resize {
+                ResizeMode::Fit { width, height }
+                | ResizeMode::Fill { width, height }
+                | ResizeMode::Stretch { width, height } => {
+                    ui.label("Box");
+                    ui.horizontal(|ui| {
+                        ui.add(px(width)).on_hover_text("Width in pixels");
+                        ui.label("×");
+                        ui.add(px(height)).on_hover_text("Height in pixels");
+                    });
+                    ui.end_row();
+                }
+                ResizeMode::Width(n) => labelled_px(ui, "Width", n),
+                ResizeMode::Height(n) => labelled_px(ui, "Height", n),
+                ResizeMode::LongEdge(n) => labelled_px(ui, "Long edge", n),
+                ResizeMode::Percent(p) => {
+                    ui.label("Scale");
+                    ui.add(egui::DragValue::new(p).range(1.0..=400.0).suffix(" %").speed(0.5))
+                        .on_hover_text("Percentage of the original size");
+                    ui.end_row();
+                }
+            }
+            if settings.resize != before {
+                state.preset = Preset::Custom;
+            }
+        });
+    ui.checkbox(&mut settings.dont_enlarge, "Don't enlarge")
+        .on_hover_text("Images smaller than the target keep their size");
+}
+
+fn labelled_px(ui: &mut egui::Ui, label: &str, n: &mut u32) {
+    ui.label(label);
+    ui.add(px(n)).on_hover_text(format!("{label} in pixels"));
+    ui.end_row();
+}
+
+fn px(n: &mut u32) -> egui::DragValue<'_> {
+    egui::DragValue::new(n).range(1..=65_535).suffix(" px").speed(4.0)
+}
+
+fn output(
+    ui: &mut egui::Ui,
+    state: &mut AppState,
+    example_input: Option<&(PathBuf, PathBuf)>,
+    commands: &mut Vec<Command>,
+) {
+    let settings = &mut state.settings;
+    egui::Grid::new("output")
+        .num_columns(2)
+        .spacing([8.0, 6.0])
+        .show(ui, |ui| {
+            ui.label("Format");
+            egui::ComboBox::from_id_salt("format")
+                .selected_text(format_label(settings.format))
+                .show_ui(ui, |ui| {
+                    for f in [
+                        OutputFormat::SameAsInput,
+                        OutputFormat::Jpeg,
+                        OutputFormat::Png,
+                        OutputFormat::WebP,
+                    ] {
+                        ui.selectable_value(&mut settings.format, f, format_label(f));
+                    }
+                })
+                .response
+                .on_hover_text("Same as input keeps each image's format (JPEG for formats Shrinkray cannot write)");
+            ui.end_row();
+
+            // Only JPEG is lossy among the formats written so far.
+            if matches!(settings.format, OutputFormat::Jpeg | OutputFormat::SameAsInput) {
+                ui.label("Quality");
+                ui.add(egui::Slider::new(&mut settings.quality, 1..=100))
+                    .on_hover_text("JPEG quality: higher is sharper and larger; 85 suits photos");
+                ui.end_row();
+            }
+
+            ui.label("Folder");
+            ui.horizontal(|ui| {
+                let mut text = settings
+                    .output_dir
+                    .as_ref()
+                    .map(|p| p.display().to_string())
+                    .unwrap_or_default();
+                let edit = egui::TextEdit::singleline(&mut text)
+                    .hint_text("Choose an output folder")
+                    .desired_width(170.0);
+                if ui.add(edit).on_hover_text("Where the copies go").changed() {
+                    settings.output_dir = (!text.trim().is_empty()).then(|| PathBuf::from(text.trim()));
+                }
+                if ui.button("Choose…").on_hover_text("Pick the output folder").clicked() {
+                    commands.push(Command::PickOutputDir);
+                }
+            });
+            ui.end_row();
+
+            ui.label("File name");
+            ui.add(egui::TextEdit::singleline(&mut settings.name_template).desired_width(170.0))
+                .on_hover_text("Tokens: {name} {ext} {width} {height} {index}");
+            ui.end_row();
+
+            ui.label("If it exists");
+            egui::ComboBox::from_id_salt("collision")
+                .selected_text(collision_label(settings.on_collision))
+                .show_ui(ui, |ui| {
+                    for c in [Collision::Rename, Collision::Overwrite, Collision::Skip] {
+                        ui.selectable_value(&mut settings.on_collision, c, collision_label(c));
+                    }
+                })
+                .response
+                .on_hover_text("What happens when an output file already exists (an original is never replaced)");
+            ui.end_row();
+        });
+    if let Some(example) = name_example(state, example_input) {
+        ui.weak(example);
+    }
+}
+
+/// `IMG_0042.jpg → ~/Pictures/resized/2024/IMG_0042.jpg`, or the template's error.
+fn name_example(state: &AppState, example_input: Option<&(PathBuf, PathBuf)>) -> Option<String> {
+    let settings = &state.settings;
+    if let Err(e) = crate::engine::naming::check_template(&settings.name_template) {
+        return Some(e.to_string());
+    }
+    let out = settings.output_dir.as_ref()?;
+    let (file, relative_dir) = example_input
+        .cloned()
+        .unwrap_or_else(|| (PathBuf::from("IMG_0042.jpg"), PathBuf::new()));
+    let stem = file.file_stem().map(|s| s.to_string_lossy()).unwrap_or_default();
+    let ext = file.extension().map(|s| s.to_string_lossy()).unwrap_or_default();
+    let name = render(
+        &settings.name_template,
+        &NameParts {
+            name: &stem,
+            ext: &ext,
+            size: Some(match settings.resize {
+                ResizeMode::Fit { width, height }
+                | ResizeMode::Fill { width, height }
+                | ResizeMode::Stretch { width, height } => (width, height),
+                _ => (1920, 1080),
+            }),
+            index: 42,
+            index_digits: 4,
+        },
+    );
+    let out_ext = match settings.format {
+        OutputFormat::SameAsInput => ext.to_string(),
+        OutputFormat::Jpeg => "jpg".to_owned(),
+        OutputFormat::Png => "png".to_owned(),
+        OutputFormat::WebP => "webp".to_owned(),
+    };
+    let target = out.join(relative_dir).join(format!("{name}.{out_ext}"));
+    Some(format!(
+        "{} → {}",
+        file.file_name().map(|n| n.to_string_lossy()).unwrap_or_default(),
+        super::text::path(&target)
+    ))
+}
+
+fn threads(ui: &mut egui::Ui, state: &mut AppState) {
+    let settings = &mut state.settings;
+    let cores = std::thread::available_parallelism().map_or(1, NonZeroUsize::get);
+    let help = "How many images are resized at once. More threads finish sooner but use more memory; \
+                Auto uses every core (or RAYON_NUM_THREADS). Applies to the next job.";
+    let mut auto = settings.threads.is_none();
+    ui.horizontal(|ui| {
+        if ui
+            .checkbox(&mut auto, format!("Auto ({})", auto_threads()))
+            .on_hover_text(help)
+            .changed()
+        {
+            settings.threads = if auto {
+                None
+            } else {
+                NonZeroUsize::new(auto_threads().min(cores))
+            };
+        }
+        let mut n = settings.threads.map_or(auto_threads().min(cores), NonZeroUsize::get);
+        let slider = egui::Slider::new(&mut n, 1..=cores.max(2)).text("threads");
+        if ui.add_enabled(!auto, slider).on_hover_text(help).changed() {
+            settings.threads = NonZeroUsize::new(n);
+        }
+    });
+}
+
+fn advanced(ui: &mut egui::Ui, state: &mut AppState) {
+    let settings = &mut state.settings;
+    egui::Grid::new("advanced")
+        .num_columns(2)
+        .spacing([8.0, 6.0])
+        .show(ui, |ui| {
+            ui.label("Filter");
+            egui::ComboBox::from_id_salt("filter")
+                .selected_text(filter_label(settings.filter))
+                .show_ui(ui, |ui| {
+                    for f in Filter::ALL {
+                        ui.selectable_value(&mut settings.filter, f, filter_label(f));
+                    }
+                })
+                .response
+                .on_hover_text("Resampling filter: Lanczos3 is sharpest for photos; Nearest keeps pixel art crisp");
+            ui.end_row();
+        });
+    ui.checkbox(&mut settings.recursive, "Include subfolders")
+        .on_hover_text("Look for images in folders inside the added folders too");
+}
+
+/// Short names used in the panel and the plan line.
+pub fn format_label(f: OutputFormat) -> &'static str {
+    match f {
+        OutputFormat::SameAsInput => "Same as input",
+        OutputFormat::Jpeg => "JPEG",
+        OutputFormat::Png => "PNG",
+        OutputFormat::WebP => "WebP (lossless)",
+    }
+}
+
+fn collision_label(c: Collision) -> &'static str {
+    match c {
+        Collision::Rename => "Add a number",
+        Collision::Overwrite => "Replace it",
+        Collision::Skip => "Skip the image",
+    }
+}
+
+fn filter_label(f: Filter) -> &'static str {
+    match f {
+        Filter::Lanczos3 => "Lanczos3",
+        Filter::CatmullRom => "Catmull-Rom",
+        Filter::Mitchell => "Mitchell",
+        Filter::Bilinear => "Bilinear",
+        Filter::Nearest => "Nearest (pixel art)",
+    }
+}
+
+/// The resize modes as a menu shows them.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum ModeKind {
+    Fit,
+    Fill,
+    Stretch,
+    Width,
+    Height,
+    LongEdge,
+    Percent,
+}
+
+impl ModeKind {
+    const ALL: [ModeKind; 7] = [
+        ModeKind::Fit,
+        ModeKind::Fill,
+        ModeKind::Stretch,
+        ModeKind::Width,
+        ModeKind::Height,
+        ModeKind::LongEdge,
+        ModeKind::Percent,
+    ];
+
+    fn of(mode: ResizeMode) -> Self {
+        match mode {
+            ResizeMode::Fit { .. } => ModeKind::Fit,
+            ResizeMode::Fill { .. } => ModeKind::Fill,
+            ResizeMode::Stretch { .. } => ModeKind::Stretch,
+            ResizeMode::Width(_) => ModeKind::Width,
+            ResizeMode::Height(_) => ModeKind::Height,
+            ResizeMode::LongEdge(_) => ModeKind::LongEdge,
+            ResizeMode::Percent(_) => ModeKind::Percent,
+        }
+    }
+
+    fn label(self) -> &'static str {
+        match self {
+            ModeKind::Fit => "Fit inside",
+            ModeKind::Fill => "Fill and crop",
+            ModeKind::Stretch => "Stretch",
+            ModeKind::Width => "Width",
+            ModeKind::Height => "Height",
+            ModeKind::LongEdge => "Long edge",
+            ModeKind::Percent => "Percent",
+        }
+    }
+
+    fn help(self) -> &'static str {
+        match self {
+            ModeKind::Fit => "Largest size that fits inside the box, keeping the shape",
+            ModeKind::Fill => "Cover the box and crop the centre to exactly its size",
+            ModeKind::Stretch => "Exactly the box, ignoring the shape",
+            ModeKind::Width => "This width; the height follows",
+            ModeKind::Height => "This height; the width follows",
+            ModeKind::LongEdge => "The longer side becomes this long",
+            ModeKind::Percent => "Scale both sides by a percentage",
+        }
+    }
+
+    /// A mode of this kind, carrying over the numbers of the current one where they fit.
+    fn convert(self, current: ResizeMode) -> ResizeMode {
+        let (w, h) = match current {
+            ResizeMode::Fit { width, height }
+            | ResizeMode::Fill { width, height }
+            | ResizeMode::Stretch { width, height } => (width, height),
+            ResizeMode::Width(n) | ResizeMode::Height(n) | ResizeMode::LongEdge(n) => (n, n),
+            ResizeMode::Percent(_) => (1920, 1920),
+        };
+        match self {
+            ModeKind::Fit => ResizeMode::Fit { width: w, height: h },
+            ModeKind::Fill => ResizeMode::Fill { width: w, height: h },
+            ModeKind::Stretch => ResizeMode::Stretch { width: w, height: h },
+            ModeKind::Width => ResizeMode::Width(w),
+            ModeKind::Height => ResizeMode::Height(h),
+            ModeKind::LongEdge => ResizeMode::LongEdge(w.max(h)),
+            ModeKind::Percent => ResizeMode::Percent(50.0),
+        }
+    }
+}

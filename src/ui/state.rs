@@ -1,0 +1,120 @@
+//! What the app remembers between runs.
+
+use std::path::PathBuf;
+
+use serde::{Deserialize, Serialize};
+
+use crate::engine::{ResizeMode, Settings};
+
+/// The persisted part of the app: the engine settings and the size preset they came from.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct AppState {
+    /// Everything the next job uses, output folder and thread count included.
+    pub settings: Settings,
+    /// The size preset last picked (Custom once the size is edited by hand).
+    pub preset: Preset,
+}
+
+impl Default for AppState {
+    fn default() -> Self {
+        Self {
+            settings: Settings {
+                output_dir: default_output_dir(),
+                ..Settings::default()
+            },
+            preset: Preset::Custom,
+        }
+    }
+}
+
+impl AppState {
+    /// Key under which eframe stores the state.
+    pub const KEY: &'static str = "shrinkray.state";
+
+    /// The saved state, or the defaults when there is none (or it is unreadable).
+    pub fn load(storage: Option<&dyn eframe::Storage>) -> Self {
+        storage
+            .and_then(|s| eframe::get_value(s, Self::KEY))
+            .unwrap_or_default()
+    }
+
+    /// Writes the state for the next run.
+    pub fn save(&self, storage: &mut dyn eframe::Storage) {
+        eframe::set_value(storage, Self::KEY, self);
+    }
+}
+
+/// `~/Pictures/resized`, a folder people find again; none when there is no home folder.
+fn default_output_dir() -> Option<PathBuf> {
+    let home = std::env::var_os("HOME").or_else(|| std::env::var_os("USERPROFILE"))?;
+    Some(PathBuf::from(home).join("Pictures").join("resized"))
+}
+
+/// Common target sizes.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Preset {
+    /// 854×480.
+    Small,
+    /// 1366×768.
+    Medium,
+    /// 1920×1080.
+    Large,
+    /// 320×568.
+    Phone,
+    /// Whatever the size fields say.
+    #[default]
+    Custom,
+}
+
+impl Preset {
+    /// Every preset, in menu order.
+    pub const ALL: [Preset; 5] = [
+        Preset::Small,
+        Preset::Medium,
+        Preset::Large,
+        Preset::Phone,
+        Preset::Custom,
+    ];
+
+    /// Width and height of the box, none for Custom.
+    pub fn size(self) -> Option<(u32, u32)> {
+        match self {
+            Preset::Small => Some((854, 480)),
+            Preset::Medium => Some((1366, 768)),
+            Preset::Large => Some((1920, 1080)),
+            Preset::Phone => Some((320, 568)),
+            Preset::Custom => None,
+        }
+    }
+
+    /// The name shown in the menu.
+    pub fn label(self) -> String {
+        match self.size() {
+            Some((w, h)) => format!("{} {w}×{h}", self.name()),
+            None => self.name().to_owned(),
+        }
+    }
+
+    fn name(self) -> &'static str {
+        match self {
+            Preset::Small => "Small",
+            Preset::Medium => "Medium",
+            Preset::Large => "Large",
+            Preset::Phone => "Phone",
+            Preset::Custom => "Custom",
+        }
+    }
+
+    /// The resize mode this preset gives, keeping fill or stretch when one of those box modes is in use.
+    pub fn apply(self, current: ResizeMode) -> ResizeMode {
+        let Some((width, height)) = self.size() else {
+            return current;
+        };
+        match current {
+            ResizeMode::Fill { .. } => ResizeMode::Fill { width, height },
+            ResizeMode::Stretch { .. } => ResizeMode::Stretch { width, height },
+            _ => ResizeMode::Fit { width, height },
+        }
+    }
+}

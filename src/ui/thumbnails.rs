@@ -1,0 +1,224 @@
+//! The grid of finished images. Rows are laid out lazily and at most `TEXTURE_CAP` textures live at once:
+//! tiles scrolled out of sight give theirs up, and get them back from the output file when seen again.
+
+use std::collections::HashSet;
+use std::path::PathBuf;
+use std::thread;
+
+use crossbeam_channel::{Receiver, Sender};
+use eframe::egui;
+
+use super::text;
+use crate::engine::{ImageDone, Limits, THUMBNAIL_EDGE, Thumbnail, load_thumbnail};
+
+/// Most thumbnail textures alive at once (about 175 KB each), whatever the number of images.
+pub const TEXTURE_CAP: usize = 300;
+
+/// Edge of a tile on screen, in points.
+const TILE: f32 = 120.0;
+
+/// One finished image.
+struct Tile {
+    input: PathBuf,
+    output: PathBuf,
+    input_size: (u32, u32),
+    output_size: (u32, u32),
+    input_bytes: u64,
+    output_bytes: u64,
+    texture: Option<egui::TextureHandle>,
+    /// Frame in which the tile was last on screen, for evicting the least recently seen.
+    seen: u64,
+}
+
+/// The grid, its textures, and the loader that brings evicted thumbnails back.
+#[derive(Default)]
+pub struct ThumbGrid {
+    tiles: Vec<Tile>,
+    live: usize,
+    frame: u64,
+    pending: HashSet<usize>,
+    loader: Option<Loader>,
+}
+
+struct Loader {
+    requests: Sender<(usize, PathBuf)>,
+    results: Receiver<(usize, Option<Thumbnail>)>,
+}
+
+impl ThumbGrid {
+    /// Number of finished images shown.
+    pub fn len(&self) -> usize {
+        self.tiles.len()
+    }
+
+    /// Whether the grid is empty.
+    pub fn is_empty(&self) -> bool {
+        self.tiles.is_empty()
+    }
+
+    /// Textures alive now; never more than `TEXTURE_CAP` after a frame.
+    pub fn live_textures(&self) -> usize {
+        self.live
+    }
+
+    /// Adds a finished image, uploading its thumbnail. The pixels are not kept: the texture holds them.
+    pub fn push(&mut self, ctx: &egui::Context, done: ImageDone) {
+        let index = self.tiles.len();
+        let texture = done.thumbnail.as_ref().map(|t| upload(ctx, index, t));
+        self.live += usize::from(texture.is_some());
+        self.tiles.push(Tile {
+            input: done.input,
+            output: done.output,
+            input_size: done.input_size,
+            output_size: done.output_size,
+            input_bytes: done.input_bytes,
+            output_bytes: done.output_bytes,
+            texture,
+            seen: self.frame,
+        });
+        self.enforce_cap();
+    }
+
+    /// Takes in thumbnails the loader brought back.
+    pub fn poll(&mut self, ctx: &egui::Context) {
+        let Some(loader) = &self.loader else { return };
+        let results: Vec<_> = loader.results.try_iter().collect();
+        for (index, thumb) in results {
+            self.pending.remove(&index);
+            if let (Some(tile), Some(thumb)) = (self.tiles.get_mut(index), thumb)
+                && tile.texture.is_none()
+            {
+                tile.texture = Some(upload(ctx, index, &thumb));
+                tile.seen = self.frame;
+                self.live += 1;
+            }
+        }
+        self.enforce_cap();
+    }
+
+    /// Drops the textures of the tiles seen longest ago until at most three quarters of the cap are alive,
+    /// so eviction runs in batches rather than on every new image.
+    fn enforce_cap(&mut self) {
+        if self.live <= TEXTURE_CAP {
+            return;
+        }
+        let mut alive: Vec<(u64, usize)> = self
+            .tiles
+            .iter()
+            .enumerate()
+            .filter(|(_, t)| t.texture.is_some())
+            .map(|(i, t)| (t.seen, i))
+            .collect();
+        alive.sort_unstable();
+        let excess = self.live - TEXTURE_CAP * 3 / 4;
+        for &(_, i) in alive.iter().take(excess) {
+            self.tiles[i].texture = None;
+        }
+        self.live -= excess.min(alive.len());
+    }
+
+    /// Draws the rows on screen only; tiles without a texture ask the loader for one.
+    pub fn show(&mut self, ui: &mut egui::Ui) {
+        self.frame += 1;
+        let spacing = ui.spacing().item_spacing;
+        let per_row = (((ui.available_width() + spacing.x) / (TILE + spacing.x)).floor() as usize).max(1);
+        let rows = self.tiles.len().div_ceil(per_row);
+        let mut wanted = Vec::new();
+        egui::ScrollArea::vertical()
+            .id_salt("thumbnails")
+            .auto_shrink([false, false])
+            .stick_to_bottom(true)
+            .show_rows(ui, TILE, rows, |ui, range| {
+                for row in range {
+                    ui.horizontal(|ui| {
+                        let start = row * per_row;
+                        let end = (start + per_row).min(self.tiles.len());
+                        for index in start..end {
+                            let tile = &mut self.tiles[index];
+                            tile.seen = self.frame;
+                            show_tile(ui, tile);
+                            if tile.texture.is_none() {
+                                wanted.push(index);
+                            }
+                        }
+                    });
+                }
+            });
+        for index in wanted {
+            self.request(index, ui.ctx());
+        }
+    }
+
+    fn request(&mut self, index: usize, ctx: &egui::Context) {
+        if self.pending.contains(&index) {
+            return;
+        }
+        if self.loader.is_none() {
+            self.loader = spawn_loader(ctx.clone());
+        }
+        let Some(loader) = &self.loader else { return };
+        if loader.requests.send((index, self.tiles[index].output.clone())).is_ok() {
+            self.pending.insert(index);
+        }
+    }
+}
+
+fn upload(ctx: &egui::Context, index: usize, t: &Thumbnail) -> egui::TextureHandle {
+    let image = egui::ColorImage::from_rgba_unmultiplied([t.width as usize, t.height as usize], &t.rgba);
+    ctx.load_texture(format!("thumb-{index}"), image, egui::TextureOptions::LINEAR)
+}
+
+fn show_tile(ui: &mut egui::Ui, tile: &Tile) {
+    let (rect, response) = ui.allocate_exact_size(egui::vec2(TILE, TILE), egui::Sense::hover());
+    match &tile.texture {
+        Some(texture) => {
+            let size = texture.size_vec2();
+            let scale = (TILE / size.x.max(size.y)).min(1.0);
+            let shown = egui::Rect::from_center_size(rect.center(), size * scale);
+            ui.painter().image(
+                texture.id(),
+                shown,
+                egui::Rect::from_min_max(egui::pos2(0.0, 0.0), egui::pos2(1.0, 1.0)),
+                egui::Color32::WHITE,
+            );
+        }
+        None => {
+            ui.painter()
+                .rect_filled(rect.shrink(4.0), 4.0, ui.visuals().faint_bg_color);
+        }
+    }
+    let name = tile.output.file_name().map(|n| n.to_string_lossy()).unwrap_or_default();
+    response
+        .on_hover_ui(|ui| {
+            ui.label(format!("{}\n→ {}", text::path(&tile.input), text::path(&tile.output)));
+            ui.label(format!(
+                "{}×{} → {}×{}",
+                tile.input_size.0, tile.input_size.1, tile.output_size.0, tile.output_size.1
+            ));
+            ui.label(format!(
+                "{} → {}",
+                text::bytes(tile.input_bytes),
+                text::bytes(tile.output_bytes)
+            ));
+        })
+        .widget_info(|| egui::WidgetInfo::labeled(egui::Role::Image, true, name.to_string()));
+}
+
+/// One background thread that reads outputs back into thumbnails, in request order.
+fn spawn_loader(ctx: egui::Context) -> Option<Loader> {
+    let (requests, rx) = crossbeam_channel::unbounded::<(usize, PathBuf)>();
+    let (tx, results) = crossbeam_channel::unbounded();
+    thread::Builder::new()
+        .name("shrinkray-thumbs".to_owned())
+        .spawn(move || {
+            for (index, path) in rx {
+                let thumb = load_thumbnail(&path, THUMBNAIL_EDGE, &Limits::default()).ok();
+                if tx.send((index, thumb)).is_err() {
+                    return;
+                }
+                ctx.request_repaint();
+            }
+        })
+        .ok()?;
+    Some(Loader { requests, results })
+}

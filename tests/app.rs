@@ -1,0 +1,228 @@
+//! The real desktop app, driven headless with egui_kittest: drop, click, step, read what is on screen.
+
+#![cfg(feature = "gui")]
+
+mod common;
+
+use std::collections::HashMap;
+use std::fs;
+use std::num::NonZeroUsize;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use common::*;
+use eframe::egui;
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+use image::ImageFormat;
+use shrinkray::engine::{ImageDone, JobEvent, OutputFormat, ResizeMode, Thumbnail};
+use shrinkray::ui::{AppState, ShrinkrayApp, TEXTURE_CAP};
+
+/// A file "dropped" on the window, as a desktop would deliver it.
+#[derive(Debug)]
+struct Dropped(PathBuf);
+
+impl egui::DroppedFile for Dropped {
+    fn path(&self) -> &Path {
+        &self.0
+    }
+
+    fn bytes(&self) -> Result<Vec<u8>, String> {
+        fs::read(&self.0).map_err(|e| e.to_string())
+    }
+}
+
+/// eframe's storage, in memory.
+#[derive(Default)]
+struct MemoryStorage(HashMap<String, String>);
+
+impl eframe::Storage for MemoryStorage {
+    fn get_string(&self, key: &str) -> Option<String> {
+        self.0.get(key).cloned()
+    }
+
+    fn set_string(&mut self, key: &str, value: String) {
+        self.0.insert(key.to_owned(), value);
+    }
+
+    fn remove_string(&mut self, key: &str) {
+        self.0.remove(key);
+    }
+
+    fn flush(&mut self) {}
+}
+
+fn app_harness(storage: Option<&dyn eframe::Storage>) -> Harness<'static, ShrinkrayApp> {
+    let storage_state = AppState::load(storage);
+    Harness::builder()
+        .with_size(egui::vec2(1280.0, 720.0))
+        .build_eframe(move |cc| {
+            let mut app = ShrinkrayApp::new(&cc.egui_ctx, None, Vec::new());
+            *app.state_mut() = storage_state;
+            app
+        })
+}
+
+/// Steps until `done` holds, failing after a minute; workers run on their own, so this waits in real time.
+fn step_until(harness: &mut Harness<'_, ShrinkrayApp>, what: &str, done: impl Fn(&ShrinkrayApp) -> bool) {
+    let start = Instant::now();
+    while !done(harness.state()) {
+        assert!(
+            start.elapsed() < Duration::from_secs(60),
+            "timed out waiting for {what}"
+        );
+        harness.step();
+        std::thread::sleep(Duration::from_millis(10));
+    }
+    harness.step();
+}
+
+#[test]
+fn drop_a_folder_set_two_threads_start_and_watch_it_finish() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().join("holiday");
+    for i in 0..6 {
+        write_photo(&root.join(format!("IMG_{i:04}.jpg")), 320, 240, ImageFormat::Jpeg);
+    }
+    let good = fs::read(root.join("IMG_0000.jpg")).unwrap();
+    fs::write(root.join("broken.jpg"), &good[..good.len() / 4]).unwrap();
+    let out = dir.path().join("resized");
+
+    let mut harness = app_harness(None);
+    harness.state_mut().state_mut().settings.output_dir = Some(out.clone());
+    harness.input_mut().dropped_files.push(Arc::new(Dropped(root.clone())));
+    harness.step();
+    step_until(&mut harness, "the count", |app| app.plan_line().starts_with("7 images"));
+
+    // Threads: leave Auto, then set the slider to 2.
+    harness.get_by_label_contains("Auto (").click();
+    harness.step();
+    harness
+        .get_by_role_and_label(egui::accesskit::Role::Slider, "threads")
+        .set_value_accesskit(2.0);
+    harness.step();
+    assert_eq!(harness.state().state().settings.threads, NonZeroUsize::new(2));
+    assert!(
+        harness.state().plan_line().ends_with("· 2 threads"),
+        "{}",
+        harness.state().plan_line()
+    );
+
+    harness.get_by_label("Start").click();
+    harness.step();
+    step_until(&mut harness, "the job", |app| !app.is_running());
+
+    harness.get_by_label_contains("6 done, 1 failed, 0 skipped");
+    assert_eq!(harness.state().thumbnail_count(), 6);
+    let errors = harness.state().error_messages();
+    assert_eq!(errors.len(), 1);
+    assert!(errors[0].ends_with("broken.jpg"), "{errors:?}");
+    // The error list on screen names the file.
+    harness.get_by_label_contains("broken.jpg");
+    assert_eq!(files_below(&out).len(), 6);
+    assert_eq!(dims(&out.join("holiday/IMG_0003.jpg")), (320, 240));
+}
+
+#[test]
+fn settings_survive_save_and_restore() {
+    let mut harness = app_harness(None);
+    {
+        let state = harness.state_mut().state_mut();
+        state.settings.resize = ResizeMode::LongEdge(1234);
+        state.settings.format = OutputFormat::Png;
+        state.settings.quality = 61;
+        state.settings.threads = NonZeroUsize::new(3);
+        state.settings.output_dir = Some(PathBuf::from("/tmp/somewhere/else"));
+        state.settings.name_template = "{name}-small".to_owned();
+    }
+    harness.step();
+    let mut storage = MemoryStorage::default();
+    eframe::App::save(harness.state_mut(), &mut storage);
+
+    let restored = app_harness(Some(&storage));
+    assert_eq!(restored.state().state(), harness.state().state());
+    assert_eq!(restored.state().state().settings.threads, NonZeroUsize::new(3));
+    assert_eq!(
+        restored.state().state().settings.output_dir.as_deref(),
+        Some(Path::new("/tmp/somewhere/else"))
+    );
+}
+
+#[test]
+fn plan_line_follows_the_settings() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().join("in");
+    for i in 0..3 {
+        write_photo(&root.join(format!("{i}.png")), 64, 64, ImageFormat::Png);
+    }
+    let mut harness = app_harness(None);
+    {
+        let state = harness.state_mut().state_mut();
+        state.settings.output_dir = Some(dir.path().join("out"));
+        state.settings.format = OutputFormat::Jpeg;
+        state.settings.quality = 70;
+        state.settings.resize = ResizeMode::LongEdge(800);
+        state.settings.threads = NonZeroUsize::new(3);
+    }
+    harness.input_mut().dropped_files.push(Arc::new(Dropped(root)));
+    harness.step();
+    step_until(&mut harness, "the count", |app| app.plan_line().starts_with("3 images"));
+    let line = harness.state().plan_line();
+    for part in ["JPEG q70", "long edge 800", "3 threads"] {
+        assert!(line.contains(part), "{line}");
+    }
+    harness.get_by_label(&line);
+
+    harness.state_mut().state_mut().settings.resize = ResizeMode::Fit {
+        width: 854,
+        height: 480,
+    };
+    harness.step();
+    assert!(harness.state().plan_line().contains("fit 854×480"));
+}
+
+#[test]
+fn start_is_disabled_with_a_reason_until_there_is_something_to_do() {
+    let mut harness = app_harness(None);
+    harness.step();
+    harness.get_by_label("Add folders or files to start");
+    assert!(harness.state().start_blocker().is_some());
+}
+
+#[test]
+fn ten_thousand_finished_images_keep_textures_within_the_cap() {
+    let mut harness = app_harness(None);
+    let ctx = harness.ctx.clone();
+    harness.state_mut().receive(&ctx, JobEvent::Started { total: 10_000 });
+    for index in 0..10_000 {
+        let done = ImageDone {
+            index,
+            input: PathBuf::from(format!("/photos/{index}.jpg")),
+            output: PathBuf::from(format!("/nonexistent/out/{index}.jpg")),
+            input_bytes: 4_000_000,
+            output_bytes: 400_000,
+            input_size: (4000, 3000),
+            output_size: (1920, 1440),
+            elapsed: Duration::from_millis(100),
+            thumbnail: Some(Thumbnail {
+                width: 64,
+                height: 48,
+                rgba: vec![(index % 251) as u8; 64 * 48 * 4],
+            }),
+        };
+        harness.state_mut().receive(&ctx, JobEvent::ImageDone(Box::new(done)));
+        if index % 500 == 0 {
+            harness.step();
+            assert!(harness.state().live_textures() <= TEXTURE_CAP);
+        }
+    }
+    harness.step();
+    assert_eq!(harness.state().thumbnail_count(), 10_000);
+    assert!(
+        harness.state().live_textures() <= TEXTURE_CAP,
+        "{}",
+        harness.state().live_textures()
+    );
+    assert!(harness.state().live_textures() > 0);
+}
