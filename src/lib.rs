@@ -2,5 +2,6 @@
 //! `shrinkray-cli` command-line tool drive it.
 
 pub mod engine;
+pub mod text;
 #[cfg(feature = "gui")]
 pub mod ui;

@@ -17,6 +17,7 @@ use serde_json::json;
 use shrinkray::engine::{
     Collision, Filter, JobEvent, JobHandle, JobOptions, OutputFormat, ResizeMode, Settings, Summary,
 };
+use shrinkray::text;
 
 /// Resize images in bulk: every image found in the inputs gets a smaller copy below the output folder.
 #[derive(Debug, Parser)]
@@ -300,8 +301,8 @@ impl Report {
                 summary.failed,
                 summary.skipped,
                 if interrupted { " (cancelled)" } else { "" },
-                human_bytes(summary.input_bytes),
-                human_bytes(summary.output_bytes),
+                text::bytes(summary.input_bytes),
+                text::bytes(summary.output_bytes),
                 summary.elapsed.as_secs_f64()
             );
         }
@@ -363,19 +364,4 @@ fn summary_json(s: &Summary) -> serde_json::Value {
         "cancelled": s.cancelled,
         "error": s.setup_error.as_ref().map(ToString::to_string),
     })
-}
-
-fn human_bytes(n: u64) -> String {
-    const UNITS: [&str; 5] = ["B", "KB", "MB", "GB", "TB"];
-    let mut value = n as f64;
-    let mut unit = 0;
-    while value >= 1000.0 && unit < UNITS.len() - 1 {
-        value /= 1000.0;
-        unit += 1;
-    }
-    if unit == 0 {
-        format!("{n} B")
-    } else {
-        format!("{value:.1} {}", UNITS[unit])
-    }
 }

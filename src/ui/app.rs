@@ -11,8 +11,9 @@ use super::dialogs::{DialogKind, Dialogs};
 use super::inputs::Inputs;
 use super::run::RunView;
 use super::state::AppState;
-use super::{platform, settings_panel, text};
+use super::{platform, settings_panel};
 use crate::engine::{JobEvent, JobHandle, JobOptions, ResizeMode, naming};
+use crate::text;
 
 /// Repaints asked for by workers are merged to at most this often; without vsync (Xvfb) a repaint per event
 /// would draw hundreds of frames a second.

@@ -7,8 +7,8 @@ use crossbeam_channel::{Receiver, Sender};
 use eframe::egui;
 
 use super::command::Command;
-use super::text;
 use crate::engine::{InputCount, count_images};
+use crate::text;
 
 /// One file or folder the user added.
 #[derive(Clone, Debug)]

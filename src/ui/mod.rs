@@ -9,7 +9,6 @@ mod platform;
 mod run;
 mod settings_panel;
 mod state;
-mod text;
 mod thumbnails;
 
 pub use app::ShrinkrayApp;

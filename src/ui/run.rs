@@ -6,9 +6,9 @@ use std::time::{Duration, Instant};
 use eframe::egui;
 
 use super::command::Command;
-use super::text;
 use super::thumbnails::ThumbGrid;
 use crate::engine::{JobEvent, JobHandle, Summary};
+use crate::text;
 
 /// The current or last job.
 pub struct RunView {

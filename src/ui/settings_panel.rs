@@ -225,7 +225,7 @@ fn name_example(state: &AppState, example_input: Option<&(PathBuf, PathBuf)>) ->
     Some(format!(
         "{} → {}",
         file.file_name().map(|n| n.to_string_lossy()).unwrap_or_default(),
-        super::text::path(&target)
+        crate::text::path(&target)
     ))
 }
 

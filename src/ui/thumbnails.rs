@@ -8,8 +8,8 @@ use std::thread;
 use crossbeam_channel::{Receiver, Sender};
 use eframe::egui;
 
-use super::text;
 use crate::engine::{ImageDone, Limits, THUMBNAIL_EDGE, Thumbnail, load_thumbnail};
+use crate::text;
 
 /// Most thumbnail textures alive at once (about 175 KB each), whatever the number of images.
 pub const TEXTURE_CAP: usize = 300;
@@ -173,7 +173,8 @@ fn show_tile(ui: &mut egui::Ui, tile: &Tile) {
     match &tile.texture {
         Some(texture) => {
             let size = texture.size_vec2();
-            let scale = (TILE / size.x.max(size.y)).min(1.0);
+            // A small margin keeps neighbouring pictures, portrait ones especially, from touching.
+            let scale = ((TILE - 6.0) / size.x.max(size.y)).min(1.0);
             let shown = egui::Rect::from_center_size(rect.center(), size * scale);
             ui.painter().image(
                 texture.id(),

@@ -1,4 +1,4 @@
-//! Numbers and paths as people read them.
+//! Numbers, durations and paths as people read them; shared by the desktop app and the CLI.
 
 use std::path::Path;
 use std::time::Duration;
