@@ -183,6 +183,21 @@ fn plan_line_follows_the_settings() {
 }
 
 #[test]
+fn dragging_files_over_the_window_shows_drop_to_add() {
+    let mut harness = app_harness(None);
+    harness.step();
+    assert!(harness.query_by_label("Drop to add").is_none());
+    harness.input_mut().hovered_files.push(egui::HoveredFile {
+        path: Some(PathBuf::from("/tmp/photos")),
+        ..Default::default()
+    });
+    harness.step();
+    // A new overlay area sizes itself in its first frame and shows in the next.
+    harness.step();
+    harness.get_by_label("Drop to add");
+}
+
+#[test]
 fn start_is_disabled_with_a_reason_until_there_is_something_to_do() {
     let mut harness = app_harness(None);
     harness.step();

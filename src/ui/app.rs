@@ -366,28 +366,29 @@ impl ShrinkrayApp {
         }
     }
 
+    /// While files are dragged over the window: a dimmed window and a readable (and screen-readable) hint.
     fn drop_overlay(&self, ctx: &egui::Context) {
         if ctx.input(|i| i.raw.hovered_files.is_empty()) {
             return;
         }
-        let painter = ctx.layer_painter(egui::LayerId::new(
-            egui::Order::Foreground,
-            egui::Id::unique("shrinkray-drop-overlay"),
-        ));
         let rect = ctx.content_rect();
-        painter.rect_filled(rect, 0.0, egui::Color32::from_black_alpha(170));
         let message = if self.is_running() {
             "Wait for the job to finish"
         } else {
             "Drop to add"
         };
-        painter.text(
-            rect.center(),
-            egui::Align2::CENTER_CENTER,
-            message,
-            egui::FontId::proportional(36.0),
-            egui::Color32::WHITE,
-        );
+        egui::Area::new(egui::Id::unique("shrinkray-drop-overlay"))
+            .order(egui::Order::Foreground)
+            .fixed_pos(rect.min)
+            .interactable(false)
+            .show(ctx, |ui| {
+                ui.painter()
+                    .rect_filled(rect, 0.0, egui::Color32::from_black_alpha(170));
+                ui.put(
+                    rect,
+                    egui::Label::new(egui::RichText::new(message).size(36.0).color(egui::Color32::WHITE)),
+                );
+            });
     }
 }
 
