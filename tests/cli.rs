@@ -179,3 +179,57 @@ fn options_reach_the_engine() {
     let skipped = json_lines(&again("skip"));
     assert_eq!(skipped[1]["event"], "skipped");
 }
+
+#[cfg(unix)]
+#[test]
+fn ctrl_c_cancels_cleanly_with_status_130() {
+    use std::io::{BufRead, BufReader};
+    use std::process::Stdio;
+
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().join("photos");
+    for i in 0..40 {
+        write_photo(&root.join(format!("{i:02}.png")), 500, 400, ImageFormat::Png);
+    }
+    let out = dir.path().join("out");
+    let mut child = Command::new(env!("CARGO_BIN_EXE_shrinkray-cli"))
+        .args([
+            "--out",
+            p(&out),
+            "--threads",
+            "1",
+            "--percent",
+            "50",
+            "--json",
+            p(&root),
+        ])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let mut lines = BufReader::new(child.stdout.take().unwrap()).lines();
+    // Interrupt once the first image is written, as a user pressing Ctrl-C mid-run.
+    for line in lines.by_ref() {
+        if line.unwrap().contains("\"event\":\"done\"") {
+            break;
+        }
+    }
+    let kill = Command::new("kill")
+        .args(["-INT", &child.id().to_string()])
+        .status()
+        .unwrap();
+    assert!(kill.success());
+    let rest: Vec<Value> = lines.map(|l| serde_json::from_str(&l.unwrap()).unwrap()).collect();
+    let status = child.wait().unwrap();
+    assert_eq!(status.code(), Some(130));
+    let finished = rest.last().expect("a finished event");
+    assert_eq!(finished["event"], "finished");
+    assert_eq!(finished["cancelled"], true);
+    let done = finished["done"].as_u64().unwrap() as usize;
+    assert!(done < 40);
+    let written = files_below(&out);
+    assert_eq!(written.len(), done, "only complete outputs remain: {written:?}");
+    for file in written {
+        image::open(out.join(file)).unwrap();
+    }
+}

@@ -477,3 +477,17 @@ fn jpeg_copies_keep_their_colours_when_read_back() {
     let mean = diff as f64 / copy.as_raw().len() as f64;
     assert!(mean < 6.0, "mean difference {mean:.2} per channel");
 }
+
+#[test]
+fn formats_without_an_encoder_fall_back_to_jpeg_or_png_by_alpha() {
+    let dir = tempfile::tempdir().unwrap();
+    let opaque = write_photo(&dir.path().join("scan.pnm"), 60, 40, ImageFormat::Pnm);
+    let rgba = image::RgbaImage::from_fn(40, 40, |x, _| image::Rgba([200, 10, 10, (x * 6) as u8]));
+    let transparent = dir.path().join("sprite.qoi");
+    rgba.save_with_format(&transparent, ImageFormat::Qoi).unwrap();
+    let out = dir.path().join("out");
+    let events = run(&[opaque, transparent], settings_to(&out));
+    assert_eq!(summary(&events).done, 2, "{events:?}");
+    assert_eq!(files_below(&out), ["scan.jpg", "sprite.png"].map(PathBuf::from));
+    assert!(image::open(out.join("sprite.png")).unwrap().color().has_alpha());
+}
