@@ -17,7 +17,7 @@ fn main() -> eframe::Result {
         .collect();
     let mut viewport = egui::ViewportBuilder::default()
         .with_title("Shrinkray")
-        .with_app_id("shrinkray")
+        .with_app_id("org.shrinkray.Shrinkray")
         .with_inner_size([1180.0, 700.0])
         .with_min_inner_size([760.0, 480.0])
         .with_drag_and_drop(true);

@@ -1,0 +1,100 @@
+; Shrinkray installer for Windows (NSIS 3). On a Windows build machine, from the project root:
+;   cargo build --release
+;   makensis /DVERSION=0.1.0 packaging\windows\shrinkray.nsi
+; writes target\Shrinkray-0.1.0-setup.exe. Installs per machine, adds a Start menu entry, "Open with"
+; entries for the image types Shrinkray reads, and an uninstaller listed in Apps & features.
+
+Unicode true
+!ifndef VERSION
+  !define VERSION "0.1.0"
+!endif
+!define APPNAME "Shrinkray"
+!define EXE "shrinkray.exe"
+!define UNINST_KEY "Software\Microsoft\Windows\CurrentVersion\Uninstall\${APPNAME}"
+!define ROOT "..\.."
+
+Name "${APPNAME}"
+OutFile "${ROOT}\target\${APPNAME}-${VERSION}-setup.exe"
+InstallDir "$PROGRAMFILES64\${APPNAME}"
+InstallDirRegKey HKLM "Software\${APPNAME}" "InstallDir"
+RequestExecutionLevel admin
+SetCompressor /SOLID lzma
+Icon "${ROOT}\assets\icon.ico"
+UninstallIcon "${ROOT}\assets\icon.ico"
+
+!include "MUI2.nsh"
+!define MUI_ICON "${ROOT}\assets\icon.ico"
+!define MUI_UNICON "${ROOT}\assets\icon.ico"
+!define MUI_FINISHPAGE_RUN "$INSTDIR\${EXE}"
+!insertmacro MUI_PAGE_LICENSE "${ROOT}\LICENSE-MIT"
+!insertmacro MUI_PAGE_DIRECTORY
+!insertmacro MUI_PAGE_INSTFILES
+!insertmacro MUI_PAGE_FINISH
+!insertmacro MUI_UNPAGE_CONFIRM
+!insertmacro MUI_UNPAGE_INSTFILES
+!insertmacro MUI_LANGUAGE "English"
+
+; Registers "Open with Shrinkray" for one extension.
+!macro OpenWith EXT
+  WriteRegStr HKLM "Software\Classes\Applications\${EXE}\SupportedTypes" ".${EXT}" ""
+  WriteRegStr HKLM "Software\Classes\.${EXT}\OpenWithList\${EXE}" "" ""
+!macroend
+
+Section "Shrinkray" Main
+  SectionIn RO
+  SetOutPath "$INSTDIR"
+  File "${ROOT}\target\release\shrinkray.exe"
+  File "${ROOT}\target\release\shrinkray-cli.exe"
+  File "${ROOT}\LICENSE-MIT"
+  File "${ROOT}\LICENSE-APACHE"
+  WriteUninstaller "$INSTDIR\uninstall.exe"
+  CreateShortcut "$SMPROGRAMS\${APPNAME}.lnk" "$INSTDIR\${EXE}"
+
+  WriteRegStr HKLM "Software\${APPNAME}" "InstallDir" "$INSTDIR"
+  WriteRegStr HKLM "Software\Classes\Applications\${EXE}" "FriendlyAppName" "${APPNAME}"
+  WriteRegStr HKLM "Software\Classes\Applications\${EXE}\shell\open\command" "" '"$INSTDIR\${EXE}" "%1"'
+  !insertmacro OpenWith "jpg"
+  !insertmacro OpenWith "jpeg"
+  !insertmacro OpenWith "png"
+  !insertmacro OpenWith "webp"
+  !insertmacro OpenWith "gif"
+  !insertmacro OpenWith "bmp"
+  !insertmacro OpenWith "tif"
+  !insertmacro OpenWith "tiff"
+  !insertmacro OpenWith "tga"
+  !insertmacro OpenWith "qoi"
+
+  WriteRegStr HKLM "${UNINST_KEY}" "DisplayName" "${APPNAME}"
+  WriteRegStr HKLM "${UNINST_KEY}" "DisplayVersion" "${VERSION}"
+  WriteRegStr HKLM "${UNINST_KEY}" "Publisher" "The Shrinkray developers"
+  WriteRegStr HKLM "${UNINST_KEY}" "DisplayIcon" "$INSTDIR\${EXE}"
+  WriteRegStr HKLM "${UNINST_KEY}" "UninstallString" '"$INSTDIR\uninstall.exe"'
+  WriteRegDWORD HKLM "${UNINST_KEY}" "NoModify" 1
+  WriteRegDWORD HKLM "${UNINST_KEY}" "NoRepair" 1
+SectionEnd
+
+Section "Uninstall"
+  Delete "$INSTDIR\shrinkray.exe"
+  Delete "$INSTDIR\shrinkray-cli.exe"
+  Delete "$INSTDIR\LICENSE-MIT"
+  Delete "$INSTDIR\LICENSE-APACHE"
+  Delete "$INSTDIR\uninstall.exe"
+  RMDir "$INSTDIR"
+  Delete "$SMPROGRAMS\${APPNAME}.lnk"
+  DeleteRegKey HKLM "Software\Classes\Applications\${EXE}"
+  !macro RemoveOpenWith EXT
+    DeleteRegKey HKLM "Software\Classes\.${EXT}\OpenWithList\${EXE}"
+  !macroend
+  !insertmacro RemoveOpenWith "jpg"
+  !insertmacro RemoveOpenWith "jpeg"
+  !insertmacro RemoveOpenWith "png"
+  !insertmacro RemoveOpenWith "webp"
+  !insertmacro RemoveOpenWith "gif"
+  !insertmacro RemoveOpenWith "bmp"
+  !insertmacro RemoveOpenWith "tif"
+  !insertmacro RemoveOpenWith "tiff"
+  !insertmacro RemoveOpenWith "tga"
+  !insertmacro RemoveOpenWith "qoi"
+  DeleteRegKey HKLM "${UNINST_KEY}"
+  DeleteRegKey HKLM "Software\${APPNAME}"
+SectionEnd
