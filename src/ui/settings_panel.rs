@@ -215,11 +215,12 @@ fn name_example(state: &AppState, example_input: Option<&(PathBuf, PathBuf)>) ->
             index_digits: 4,
         },
     );
+    // The engine's own choice of extension, so the example never drifts from what a job writes.
     let out_ext = match settings.format {
         OutputFormat::SameAsInput => ext.to_string(),
-        OutputFormat::Jpeg => "jpg".to_owned(),
-        OutputFormat::Png => "png".to_owned(),
-        OutputFormat::WebP => "webp".to_owned(),
+        format => crate::engine::Encoding::resolve(format, settings.quality, image::ImageFormat::Jpeg, || false)
+            .extension()
+            .to_owned(),
     };
     let target = out.join(relative_dir).join(format!("{name}.{out_ext}"));
     Some(format!(
