@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # make-corpus.sh DIR: builds the benchmark corpus deterministically from real photographs in Debian's wallpaper
-# packages (mate-backgrounds, lomiri-wallpapers*): 100 JPEGs of 12 MP (4000×3000) and 20 of 24 MP (6000×4000),
+# packages (mate-backgrounds, lomiri-wallpapers*): 100 JPEGs of 12 MP (4000×3000, photo-NNN) and 20 of 24 MP (6000×4000, large-NNN),
 # quality 92 with 4:2:0 chroma, plus 20 PNGs of 4 MP, each a different crop and colour variant.
 #   DIR/jpeg12/  DIR/jpeg24/  DIR/png/
 # Needs (installed here when missing, as root): ImageMagick, and apt-get access to Debian's packages.
@@ -37,7 +37,7 @@ for i in $(seq 0 99); do
   [ -s "$f" ] || variant "$i" "${photos[i % n]}" 4000 3000 "$f" -quality 92 -sampling-factor 2x2
 done
 for i in $(seq 0 19); do
-  f=$(printf '%s/jpeg24/photo-%03d.jpg' "$out" "$i")
+  f=$(printf '%s/jpeg24/large-%03d.jpg' "$out" "$i")
   [ -s "$f" ] || variant "$((i + 100))" "${photos[(i * 3 + 1) % n]}" 6000 4000 "$f" -quality 92 -sampling-factor 2x2
   f=$(printf '%s/png/picture-%03d.png' "$out" "$i")
   [ -s "$f" ] || variant "$((i + 200))" "${photos[(i * 5 + 2) % n]}" 2400 1600 "$f"

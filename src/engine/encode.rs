@@ -131,29 +131,21 @@ fn estimate(img: &DynamicImage) -> usize {
 }
 
 fn encode_jpeg(img: &DynamicImage, quality: u8, out: &mut Vec<u8>) -> Result<(), String> {
-    let mut encoder = jpeg_encoder::Encoder::new(out, quality);
-    // Optimised Huffman tables would save about 1.5%, but with 4:2:0 zune-jpeg (the `image` crate's decoder,
-    // and so ours) decodes jpeg-encoder's optimised files with wrong colours, while libjpeg reads them fine.
-    // Copies that Shrinkray itself cannot read back correctly are not worth 1.5%.
-    encoder.set_optimized_huffman_tables(false);
-    // Always 4:2:0 (the encoder's own default switches to 4:4:4 at q90), with averaged chroma like libjpeg.
-    encoder.set_sampling_factor(jpeg_encoder::SamplingFactor::F_2_2);
-    encoder.set_chroma_subsampling_method(jpeg_encoder::ChromaSubsamplingMethod::Average);
-    let (w, h) = (dim16(img.width())?, dim16(img.height())?);
-    let result = match img {
-        DynamicImage::ImageLuma8(gray) => encoder.encode(gray.as_raw(), w, h, jpeg_encoder::ColorType::Luma),
-        DynamicImage::ImageRgb8(rgb) => encoder.encode(rgb.as_raw(), w, h, jpeg_encoder::ColorType::Rgb),
-        DynamicImage::ImageLuma16(_) => encoder.encode(img.to_luma8().as_raw(), w, h, jpeg_encoder::ColorType::Luma),
-        other if !other.color().has_alpha() => {
-            encoder.encode(other.to_rgb8().as_raw(), w, h, jpeg_encoder::ColorType::Rgb)
-        }
-        other => encoder.encode(flatten_on_white(other).as_raw(), w, h, jpeg_encoder::ColorType::Rgb),
+    if img.width() > 65535 || img.height() > 65535 {
+        return Err(format!(
+            "{}×{} pixels is more than JPEG's limit of 65535 a side",
+            img.width(),
+            img.height()
+        ));
+    }
+    let converted = match img {
+        DynamicImage::ImageLuma8(_) | DynamicImage::ImageRgb8(_) => None,
+        DynamicImage::ImageLuma16(_) => Some(DynamicImage::ImageLuma8(img.to_luma8())),
+        other if !other.color().has_alpha() => Some(DynamicImage::ImageRgb8(other.to_rgb8())),
+        other => Some(DynamicImage::ImageRgb8(flatten_on_white(other))),
     };
-    result.map_err(|e| e.to_string())
-}
-
-fn dim16(n: u32) -> Result<u16, String> {
-    u16::try_from(n).map_err(|_| format!("{n} pixels is more than JPEG's limit of 65535"))
+    *out = super::jpeg::encode(converted.as_ref().unwrap_or(img), quality)?;
+    Ok(())
 }
 
 /// Composites straight alpha over white, for formats without an alpha channel.

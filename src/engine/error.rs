@@ -106,6 +106,14 @@ pub enum ImageError {
         /// The input.
         path: PathBuf,
     },
+    /// libjpeg-turbo rejected the data, or found it corrupt.
+    #[error("cannot decode the JPEG: {why}: {}", path.display())]
+    Jpeg {
+        /// libjpeg-turbo's message.
+        why: String,
+        /// The input.
+        path: PathBuf,
+    },
     /// The file ends before the image does (an interrupted download or copy).
     #[error("the file is truncated (the image data stops before its end): {}", path.display())]
     Truncated {
@@ -181,6 +189,7 @@ impl ImageError {
             | Self::FileTooLarge { path, .. }
             | Self::Decode { path, .. }
             | Self::Truncated { path }
+            | Self::Jpeg { path, .. }
             | Self::TooLarge { path, .. }
             | Self::Resize { path, .. }
             | Self::Encode { path, .. }

@@ -7,9 +7,11 @@ mod error;
 mod event;
 mod geometry;
 mod job;
+mod jpeg;
 pub mod naming;
 mod pipeline;
 mod plan;
+mod planar;
 mod settings;
 mod write;
 

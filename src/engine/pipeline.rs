@@ -9,10 +9,13 @@ use fast_image_resize::{self as fir, ResizeAlg, ResizeOptions, Resizer};
 use image::metadata::Orientation;
 use image::{DynamicImage, ImageDecoder, ImageFormat, ImageReader};
 
+use super::encode::Encoding;
 use super::error::ImageError;
 use super::event::Thumbnail;
 use super::geometry::target_size;
+use super::jpeg;
 use super::plan::Task;
+use super::planar;
 use super::settings::{Filter, Limits, Settings};
 use super::write::write_atomically;
 
@@ -32,13 +35,23 @@ pub(crate) struct Processed {
 
 /// Runs the whole pipeline for `task`. Nothing is written unless every step before the write succeeded.
 pub(crate) fn process(task: &Task, settings: &Settings, thumbnail_edge: Option<u32>) -> Result<Processed, ImageError> {
-    let img = decode(&task.input, task.format, &settings.limits)?;
-    let input_size = (img.width(), img.height());
-    let (tw, th) = target_size(input_size.0, input_size.1, settings.resize, settings.dont_enlarge);
+    let target = |w, h| target_size(w, h, settings.resize, settings.dont_enlarge);
+    let data = read(&task.input, &settings.limits)?;
+    if let (ImageFormat::Jpeg, Encoding::Jpeg { quality }) = (task.format, task.encoding)
+        && planar::accepts(&data)
+    {
+        return planar::process(data, task, settings, quality, thumbnail_edge, target);
+    }
+    let decoded = decode_data(data, &task.input, task.format, &settings.limits, |w, h| {
+        let (tw, th) = target(w, h);
+        f64::max(f64::from(tw) / f64::from(w), f64::from(th) / f64::from(h))
+    })?;
+    let input_size = decoded.full_size;
+    let (tw, th) = target(input_size.0, input_size.1);
     let crop = matches!(settings.resize, super::settings::ResizeMode::Fill { .. });
-    let resized = match resize(&img, tw, th, settings.filter, crop) {
+    let resized = match resize(&decoded.img, tw, th, settings.filter, crop) {
         Ok(Some(resized)) => resized,
-        Ok(None) => img,
+        Ok(None) => decoded.img,
         Err(why) => {
             return Err(ImageError::Resize {
                 why,
@@ -60,13 +73,29 @@ pub(crate) fn process(task: &Task, settings: &Settings, thumbnail_edge: Option<u
     })
 }
 
-/// Reads and decodes a file under the limits, then turns it upright by its EXIF orientation.
-pub(crate) fn decode(path: &Path, format: ImageFormat, limits: &Limits) -> Result<DynamicImage, ImageError> {
+/// A decoded image, upright, possibly smaller than the file's full size.
+pub(crate) struct Decoded {
+    /// The pixels, at full size or shrunk on load.
+    pub img: DynamicImage,
+    /// The upright size of the image in the file.
+    pub full_size: (u32, u32),
+}
+
+/// Reads and decodes a file under the limits, then turns it upright by its EXIF orientation. `scale` tells,
+/// from the upright full size, how large the result will end up relative to it; decoders that can shrink
+/// while decoding (JPEG) do so as far as that allows, the rest decode in full.
+pub(crate) fn decode(
+    path: &Path,
+    format: ImageFormat,
+    limits: &Limits,
+    scale: impl FnOnce(u32, u32) -> f64,
+) -> Result<Decoded, ImageError> {
+    decode_data(read(path, limits)?, path, format, limits, scale)
+}
+
+/// Reads a whole input file, refusing files larger than the allocation limit before reading them.
+fn read(path: &Path, limits: &Limits) -> Result<Vec<u8>, ImageError> {
     let read_err = |source| ImageError::Read {
-        source,
-        path: path.to_owned(),
-    };
-    let decode_err = |source| ImageError::Decode {
         source,
         path: path.to_owned(),
     };
@@ -78,11 +107,30 @@ pub(crate) fn decode(path: &Path, format: ImageFormat, limits: &Limits) -> Resul
             path: path.to_owned(),
         });
     }
-    let data = fs::read(path).map_err(read_err)?;
-    if format == ImageFormat::Jpeg && !jpeg_is_complete(&data) {
-        // The JPEG decoder fills a cut-off picture with grey and calls it a success; a half-grey copy is
-        // worse than a clear error.
-        return Err(ImageError::Truncated { path: path.to_owned() });
+    fs::read(path).map_err(read_err)
+}
+
+/// [`decode`] for a file already read.
+fn decode_data(
+    data: Vec<u8>,
+    path: &Path,
+    format: ImageFormat,
+    limits: &Limits,
+    scale: impl FnOnce(u32, u32) -> f64,
+) -> Result<Decoded, ImageError> {
+    let decode_err = |source| ImageError::Decode {
+        source,
+        path: path.to_owned(),
+    };
+    if format == ImageFormat::Jpeg {
+        if let Some(decoded) = decode_jpeg(&data, limits, scale, path)? {
+            return Ok(decoded);
+        }
+        if !jpeg_is_complete(&data) {
+            // zune-jpeg fills a cut-off picture with grey and calls it a success; a half-grey copy is worse
+            // than a clear error.
+            return Err(ImageError::Truncated { path: path.to_owned() });
+        }
     }
     let mut reader = ImageReader::with_format(Cursor::new(data.as_slice()), format);
     reader.limits(image_limits(limits));
@@ -94,7 +142,61 @@ pub(crate) fn decode(path: &Path, format: ImageFormat, limits: &Limits) -> Resul
     let mut img = DynamicImage::from_decoder(decoder).map_err(decode_err)?;
     drop(data);
     img.apply_orientation(orientation);
-    Ok(img)
+    Ok(Decoded {
+        full_size: (img.width(), img.height()),
+        img,
+    })
+}
+
+/// The libjpeg-turbo path, with shrink-on-load; `None` for JPEGs it cannot turn into RGB (CMYK, YCCK).
+fn decode_jpeg(
+    data: &[u8],
+    limits: &Limits,
+    scale: impl FnOnce(u32, u32) -> f64,
+    path: &Path,
+) -> Result<Option<Decoded>, ImageError> {
+    let fail = |why| jpeg_error(why, path);
+    let header = jpeg::header(data).map_err(fail)?;
+    if !header.decodable {
+        return Ok(None);
+    }
+    check_pixels(header.width, header.height, limits, path)?;
+    let orientation = jpeg::orientation(data);
+    let full_size = if turns(orientation) {
+        (header.height, header.width)
+    } else {
+        (header.width, header.height)
+    };
+    let scale = scale(full_size.0, full_size.1) * jpeg::FILTER_MARGIN;
+    let shrink = jpeg::shrink_for(header.width, header.height, scale);
+    let mut img = jpeg::decode(data, shrink, limits.max_alloc).map_err(fail)?;
+    img.apply_orientation(orientation);
+    Ok(Some(Decoded { img, full_size }))
+}
+
+/// libjpeg-turbo's complaint as the error a user reads: a cut-off file is called truncated.
+pub(crate) fn jpeg_error(why: String, path: &Path) -> ImageError {
+    if why.contains("Premature end") {
+        ImageError::Truncated { path: path.to_owned() }
+    } else {
+        ImageError::Jpeg {
+            why,
+            path: path.to_owned(),
+        }
+    }
+}
+
+/// Whether an EXIF orientation swaps width and height.
+pub(crate) fn turns(orientation: Orientation) -> bool {
+    matches!(
+        orientation,
+        Orientation::Rotate90 | Orientation::Rotate270 | Orientation::Rotate90FlipH | Orientation::Rotate270FlipH
+    )
+}
+
+/// Runs `f` with this worker thread's resizer, whose scratch buffers outlive one image.
+pub(crate) fn with_resizer<T>(f: impl FnOnce(&mut Resizer) -> T) -> T {
+    RESIZER.with_borrow_mut(f)
 }
 
 /// Whether a JPEG has its end-of-image marker after the first scan. The header segments are walked by their
@@ -145,7 +247,7 @@ pub(crate) fn check_pixels(width: u32, height: u32, limits: &Limits, path: &Path
     Ok(())
 }
 
-fn algorithm(filter: Filter) -> ResizeAlg {
+pub(crate) fn algorithm(filter: Filter) -> ResizeAlg {
     use fir::FilterType as F;
     match filter {
         Filter::Lanczos3 => ResizeAlg::Convolution(F::Lanczos3),
@@ -203,15 +305,15 @@ pub fn load_thumbnail(path: &Path, edge: u32, limits: &Limits) -> Result<Thumbna
         .ok()
         .filter(|f| f.reading_enabled())
         .ok_or_else(|| ImageError::NotAnImage { path: path.to_owned() })?;
-    let img = decode(path, format, limits)?;
-    make_thumbnail(&img, edge).ok_or_else(|| ImageError::Resize {
+    let decoded = decode(path, format, limits, |w, h| f64::from(edge) / f64::from(w.max(h)))?;
+    make_thumbnail(&decoded.img, edge).ok_or_else(|| ImageError::Resize {
         why: "the thumbnail could not be made".to_owned(),
         path: path.to_owned(),
     })
 }
 
 /// A small RGBA8 copy for the UI, its long edge at most `edge` pixels.
-fn make_thumbnail(img: &DynamicImage, edge: u32) -> Option<Thumbnail> {
+pub(crate) fn make_thumbnail(img: &DynamicImage, edge: u32) -> Option<Thumbnail> {
     let (w, h) = target_size(
         img.width(),
         img.height(),

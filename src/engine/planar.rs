@@ -1,0 +1,221 @@
+//! The JPEG-to-JPEG fast path: the decoder's own Y, Cb and Cr planes are resampled one by one and handed
+//! straight back to the encoder. Nothing is converted to RGB and back, chroma is never upsampled only to be
+//! subsampled again, and in a 4:2:0 photo the two chroma planes are a quarter of the luma each, so there are
+//! half as many samples to filter as in RGB. Colours cannot shift, since no colour maths happens at all.
+
+use fast_image_resize::images::{Image, ImageRef};
+use fast_image_resize::{PixelType, ResizeOptions};
+use image::metadata::Orientation;
+use image::{DynamicImage, GrayImage};
+use turbojpeg::{Subsamp, YuvImage};
+
+use super::error::ImageError;
+use super::jpeg;
+use super::pipeline::{Processed, algorithm, check_pixels, jpeg_error, make_thumbnail, turns};
+use super::plan::Task;
+use super::settings::{ResizeMode, Settings};
+use super::write::write_atomically;
+
+thread_local! {
+    // The decoded planes of the last photo: the largest buffer a worker needs, kept for the next photo.
+    static BUFFER: std::cell::Cell<Vec<u8>> = const { std::cell::Cell::new(Vec::new()) };
+}
+
+/// Whether a JPEG can take this path: its planes are YCbCr or grey (not CMYK, nor RGB stored as such).
+pub(crate) fn accepts(data: &[u8]) -> bool {
+    jpeg::header(data).is_ok_and(|h| h.ycc)
+}
+
+/// Runs `task`, whose input is a JPEG this path [`accepts`], through the planes.
+pub(crate) fn process(
+    data: Vec<u8>,
+    task: &Task,
+    settings: &Settings,
+    quality: u8,
+    thumbnail_edge: Option<u32>,
+    target: impl Fn(u32, u32) -> (u32, u32),
+) -> Result<Processed, ImageError> {
+    let path = task.input.as_path();
+    let header = jpeg::header(&data).map_err(|why| jpeg_error(why, path))?;
+    check_pixels(header.width, header.height, &settings.limits, path)?;
+    let orientation = jpeg::orientation(&data);
+    let turned = turns(orientation);
+    let input_size = if turned {
+        (header.height, header.width)
+    } else {
+        (header.width, header.height)
+    };
+    let (tw, th) = target(input_size.0, input_size.1);
+    // The size to resample to, in the file's stored orientation; the small result is turned afterwards.
+    let (sw, sh) = if turned { (th, tw) } else { (tw, th) };
+    let scale = f64::max(
+        f64::from(sw) / f64::from(header.width),
+        f64::from(sh) / f64::from(header.height),
+    );
+    let shrink = jpeg::shrink_for(header.width, header.height, scale * jpeg::FILTER_MARGIN);
+    let buffer = BUFFER.take();
+    let planes =
+        jpeg::decode_planes(&data, shrink, settings.limits.max_alloc, buffer).map_err(|why| jpeg_error(why, path))?;
+    drop(data);
+
+    let resize_err = |why: String| ImageError::Resize {
+        why,
+        path: path.to_owned(),
+    };
+    let fill = matches!(settings.resize, ResizeMode::Fill { .. });
+    let out_subsamp = if planes.subsamp == Subsamp::Gray {
+        Subsamp::Gray
+    } else {
+        Subsamp::Sub2x2
+    };
+    let mut out = Vec::with_capacity(3);
+    for plane in split(&planes) {
+        let (ow, oh) = if plane.index == 0 {
+            (sw, sh)
+        } else {
+            (sw.div_ceil(2), sh.div_ceil(2))
+        };
+        let small = resize(&plane, ow, oh, fill.then_some((sw, sh)), settings).map_err(resize_err)?;
+        out.push(orient(small, orientation));
+    }
+    BUFFER.set(planes.pixels);
+
+    let bytes = encode(&out, tw, th, out_subsamp, quality).map_err(|why| ImageError::Encode {
+        why,
+        path: task.output.clone(),
+    })?;
+    write_atomically(&task.output, &bytes, task.replace)?;
+    let thumbnail = thumbnail_edge.and_then(|edge| {
+        let shrink = jpeg::shrink_for(tw, th, f64::from(edge) / f64::from(tw.max(th)));
+        let small = jpeg::decode(&bytes, shrink, settings.limits.max_alloc).ok()?;
+        make_thumbnail(&small, edge)
+    });
+    Ok(Processed {
+        input_size,
+        output_size: (tw, th),
+        output_bytes: bytes.len() as u64,
+        thumbnail,
+    })
+}
+
+/// One plane of a decoded JPEG: its samples, its size, and how much of it is picture rather than padding
+/// (libjpeg-turbo pads planes to whole subsampling blocks).
+struct Plane<'a> {
+    index: usize,
+    samples: &'a [u8],
+    width: u32,
+    height: u32,
+    content: (f64, f64),
+}
+
+fn split(planes: &YuvImage<Vec<u8>>) -> Vec<Plane<'_>> {
+    let (yw, yh) = planes.y_size();
+    let (w, h) = (planes.width as f64, planes.height as f64);
+    let mut out = vec![Plane {
+        index: 0,
+        samples: &planes.pixels[..yw * yh],
+        width: yw as u32,
+        height: yh as u32,
+        content: (w, h),
+    }];
+    if planes.subsamp != Subsamp::Gray {
+        let (cw, ch) = planes.uv_size();
+        let (sx, sy) = (planes.subsamp.width() as f64, planes.subsamp.height() as f64);
+        for i in 0..2 {
+            let start = yw * yh + i * cw * ch;
+            out.push(Plane {
+                index: i + 1,
+                samples: &planes.pixels[start..start + cw * ch],
+                width: cw as u32,
+                height: ch as u32,
+                content: (w / sx, h / sy),
+            });
+        }
+    }
+    out
+}
+
+/// Resamples the picture part of `plane` to `width`×`height`. With `fill`, the centre is cut to the shape of
+/// the luma target first, the same cut on every plane.
+fn resize(
+    plane: &Plane<'_>,
+    width: u32,
+    height: u32,
+    fill: Option<(u32, u32)>,
+    settings: &Settings,
+) -> Result<GrayImage, String> {
+    let (cw, ch) = plane.content;
+    let (mut left, mut top, mut w, mut h) = (0.0, 0.0, cw, ch);
+    if let Some((fw, fh)) = fill {
+        let aspect = f64::from(fw) / f64::from(fh);
+        if cw / ch > aspect {
+            w = ch * aspect;
+            left = (cw - w) / 2.0;
+        } else {
+            h = cw / aspect;
+            top = (ch - h) / 2.0;
+        }
+    }
+    let src = ImageRef::new(plane.width, plane.height, plane.samples, PixelType::U8).map_err(|e| e.to_string())?;
+    let mut dst = Image::new(width, height, PixelType::U8);
+    let options = ResizeOptions::new()
+        .resize_alg(algorithm(settings.filter))
+        .crop(left, top, w, h);
+    super::pipeline::with_resizer(|r| r.resize(&src, &mut dst, &options)).map_err(|e| e.to_string())?;
+    GrayImage::from_raw(width, height, dst.into_vec()).ok_or_else(|| "the resized plane has the wrong size".to_owned())
+}
+
+fn orient(plane: GrayImage, orientation: Orientation) -> GrayImage {
+    if orientation == Orientation::NoTransforms {
+        return plane;
+    }
+    let mut img = DynamicImage::ImageLuma8(plane);
+    img.apply_orientation(orientation);
+    img.into_luma8()
+}
+
+/// Packs the planes the way the encoder wants them (each padded to whole subsampling blocks by repeating its
+/// last column and row) and encodes them.
+fn encode(planes: &[GrayImage], width: u32, height: u32, subsamp: Subsamp, quality: u8) -> Result<Vec<u8>, String> {
+    let layout = YuvImage {
+        pixels: (),
+        width: width as usize,
+        align: 1,
+        height: height as usize,
+        subsamp,
+    };
+    let len = turbojpeg::yuv_pixels_len(layout.width, 1, layout.height, subsamp).map_err(|e| e.to_string())?;
+    let mut pixels = Vec::with_capacity(len);
+    for (i, plane) in planes.iter().enumerate() {
+        let (pw, ph) = if i == 0 { layout.y_size() } else { layout.uv_size() };
+        pad_into(&mut pixels, plane, pw, ph);
+    }
+    if pixels.len() != len {
+        return Err(format!(
+            "internal: {} plane bytes where the encoder expects {len}",
+            pixels.len()
+        ));
+    }
+    let image = YuvImage {
+        pixels: pixels.as_slice(),
+        width: layout.width,
+        align: 1,
+        height: layout.height,
+        subsamp,
+    };
+    jpeg::encode_planes(image, quality)
+}
+
+fn pad_into(out: &mut Vec<u8>, plane: &GrayImage, width: usize, height: usize) {
+    let (w, h) = (plane.width() as usize, plane.height() as usize);
+    let raw = plane.as_raw();
+    for y in 0..height {
+        let row = &raw[y.min(h - 1) * w..][..w];
+        if width <= w {
+            out.extend_from_slice(&row[..width]);
+        } else {
+            out.extend_from_slice(row);
+            out.extend(std::iter::repeat_n(row[w - 1], width - w));
+        }
+    }
+}

@@ -1,0 +1,183 @@
+//! JPEG to JPEG, the path most photos take: resampled in the decoder's own planes, shrunk on load when the
+//! output is much smaller. Each copy is compared with a careful full-size resize of the same picture.
+
+mod common;
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use common::*;
+use image::imageops::FilterType;
+use image::metadata::Orientation;
+use image::{DynamicImage, ImageDecoder, ImageFormat, RgbImage};
+use shrinkray::engine::{ImageError, JobEvent, ResizeMode, Settings};
+
+/// Mean absolute difference per channel between two pictures of the same size.
+fn mean_diff(a: &RgbImage, b: &RgbImage) -> f64 {
+    assert_eq!(a.dimensions(), b.dimensions());
+    let sum: u64 = a
+        .as_raw()
+        .iter()
+        .zip(b.as_raw())
+        .map(|(&x, &y)| u64::from(x.abs_diff(y)))
+        .sum();
+    sum as f64 / a.as_raw().len() as f64
+}
+
+/// Runs one JPEG through the engine with `resize` and returns the copy, decoded.
+fn convert(input: &Path, resize: ResizeMode, out: &Path) -> RgbImage {
+    let settings = Settings {
+        resize,
+        ..settings_to(out)
+    };
+    let events = run(&[input.to_owned()], settings);
+    assert_eq!(summary(&events).done, 1, "{events:?}");
+    image::open(&outputs(&events)[0]).unwrap().to_rgb8()
+}
+
+fn reference(input: &Path, width: u32, height: u32) -> RgbImage {
+    image::imageops::resize(
+        &image::open(input).unwrap().to_rgb8(),
+        width,
+        height,
+        FilterType::Lanczos3,
+    )
+}
+
+#[test]
+fn copies_match_a_careful_resize_at_every_kind_of_size() {
+    let dir = tempfile::tempdir().unwrap();
+    // Even and odd sizes, a small reduction, and one large enough to be shrunk on load (1/8 in the DCT).
+    for (w, h, mode, expect) in [
+        (640, 480, ResizeMode::Width(320), (320, 240)),
+        (
+            1001,
+            667,
+            ResizeMode::Fit {
+                width: 251,
+                height: 251,
+            },
+            (251, 167),
+        ),
+        (1200, 900, ResizeMode::LongEdge(1100), (1100, 825)),
+        (2400, 1800, ResizeMode::LongEdge(150), (150, 113)),
+    ] {
+        let input = write_photo(&dir.path().join(format!("p{w}.jpg")), w, h, ImageFormat::Jpeg);
+        let copy = convert(&input, mode, &dir.path().join(format!("out{w}")));
+        assert_eq!(copy.dimensions(), expect, "{w}×{h}");
+        let diff = mean_diff(&copy, &reference(&input, expect.0, expect.1));
+        assert!(diff < 5.0, "{w}×{h}: mean difference {diff:.2} per channel");
+    }
+}
+
+#[test]
+fn fill_cuts_the_centre_on_every_plane() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = write_photo(&dir.path().join("wide.jpg"), 900, 450, ImageFormat::Jpeg);
+    let copy = convert(
+        &input,
+        ResizeMode::Fill {
+            width: 200,
+            height: 200,
+        },
+        &dir.path().join("out"),
+    );
+    let centre = image::imageops::crop_imm(&image::open(&input).unwrap().to_rgb8(), 225, 0, 450, 450).to_image();
+    let expected = image::imageops::resize(&centre, 200, 200, FilterType::Lanczos3);
+    let diff = mean_diff(&copy, &expected);
+    assert!(diff < 5.0, "mean difference {diff:.2} per channel");
+}
+
+/// A JPEG of `img` whose EXIF says to show it turned by `orientation` (1–8).
+fn jpeg_with_orientation(path: &Path, img: &RgbImage, orientation: u8) -> PathBuf {
+    let mut jpeg = Vec::new();
+    img.write_to(&mut std::io::Cursor::new(&mut jpeg), ImageFormat::Jpeg)
+        .unwrap();
+    // A little-endian TIFF header with one IFD entry: tag 0x0112 (orientation), SHORT, count 1.
+    let mut exif = b"Exif\0\0II*\0\x08\0\0\0\x01\0\x12\x01\x03\0\x01\0\0\0".to_vec();
+    exif.extend_from_slice(&[orientation, 0, 0, 0, 0, 0, 0, 0]);
+    let mut app1 = vec![0xFF, 0xE1];
+    app1.extend_from_slice(&((exif.len() + 2) as u16).to_be_bytes());
+    app1.extend_from_slice(&exif);
+    jpeg.splice(2..2, app1);
+    fs::write(path, jpeg).unwrap();
+    path.to_owned()
+}
+
+#[test]
+fn all_eight_orientations_come_out_upright() {
+    let dir = tempfile::tempdir().unwrap();
+    let stored = photo(240, 120, 7);
+    for value in 1..=8u8 {
+        let input = jpeg_with_orientation(&dir.path().join(format!("o{value}.jpg")), &stored, value);
+        let copy = convert(
+            &input,
+            ResizeMode::LongEdge(120),
+            &dir.path().join(format!("out{value}")),
+        );
+        let mut upright = DynamicImage::ImageRgb8(stored.clone());
+        upright.apply_orientation(Orientation::from_exif(value).unwrap());
+        let (w, h) = if value >= 5 { (60, 120) } else { (120, 60) };
+        assert_eq!(copy.dimensions(), (w, h), "orientation {value}");
+        let expected = image::imageops::resize(&upright.to_rgb8(), w, h, FilterType::Lanczos3);
+        let diff = mean_diff(&copy, &expected);
+        assert!(diff < 6.0, "orientation {value}: mean difference {diff:.2} per channel");
+        // The copy is upright already, so it must not carry a tag that would turn it again.
+        let file = out_file(&dir.path().join(format!("out{value}")));
+        let mut decoder = image::ImageReader::open(file).unwrap().into_decoder().unwrap();
+        assert_eq!(
+            decoder.orientation().unwrap(),
+            Orientation::NoTransforms,
+            "orientation {value}"
+        );
+    }
+}
+
+fn out_file(dir: &Path) -> PathBuf {
+    files_below(dir).into_iter().next().map(|f| dir.join(f)).unwrap()
+}
+
+#[test]
+fn grey_photos_stay_grey() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("grey.jpg");
+    DynamicImage::ImageRgb8(photo(300, 200, 3))
+        .to_luma8()
+        .save(&input)
+        .unwrap();
+    let out = dir.path().join("out");
+    let settings = Settings {
+        resize: ResizeMode::Width(150),
+        ..settings_to(&out)
+    };
+    let events = run(&[input], settings);
+    let copy = image::open(&outputs(&events)[0]).unwrap();
+    assert_eq!(copy.color(), image::ColorType::L8);
+    assert_eq!((copy.width(), copy.height()), (150, 100));
+}
+
+#[test]
+fn corrupt_and_cut_jpegs_fail_with_their_reason() {
+    let dir = tempfile::tempdir().unwrap();
+    let good = fs::read(write_photo(&dir.path().join("good.jpg"), 400, 300, ImageFormat::Jpeg)).unwrap();
+    let cut = dir.path().join("cut.jpg");
+    fs::write(&cut, &good[..good.len() * 2 / 3]).unwrap();
+    let header_only = dir.path().join("header.jpg");
+    fs::write(&header_only, &good[..600]).unwrap();
+    let events = run(&[cut, header_only], settings_to(&dir.path().join("out")));
+    let errors: Vec<&ImageError> = events
+        .iter()
+        .filter_map(|e| match e {
+            JobEvent::ImageFailed { error, .. } => Some(error),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(errors.len(), 2, "{events:?}");
+    for error in errors {
+        assert!(
+            matches!(error, ImageError::Truncated { .. } | ImageError::Jpeg { .. }),
+            "{error}"
+        );
+    }
+    assert!(files_below(&dir.path().join("out")).is_empty());
+}
