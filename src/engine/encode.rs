@@ -92,7 +92,7 @@ impl Encoding {
         match self {
             Self::Jpeg { quality } => encode_jpeg(img, quality, &mut out)?,
             Self::Png => {
-                let encoder = PngEncoder::new_with_quality(&mut out, CompressionType::Default, PngFilter::Adaptive);
+                let encoder = PngEncoder::new_with_quality(&mut out, CompressionType::Fast, PngFilter::Adaptive);
                 img.write_with_encoder(encoder).map_err(|e| e.to_string())?;
             }
             Self::WebP => {

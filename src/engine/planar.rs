@@ -39,6 +39,7 @@ pub(crate) fn process(
     let header = jpeg::header(&data).map_err(|why| jpeg_error(why, path))?;
     check_pixels(header.width, header.height, &settings.limits, path)?;
     let orientation = jpeg::orientation(&data);
+    let icc = jpeg::icc_segments(&data);
     let turned = turns(orientation);
     let input_size = if turned {
         (header.height, header.width)
@@ -80,10 +81,11 @@ pub(crate) fn process(
     }
     BUFFER.set(planes.pixels);
 
-    let bytes = encode(&out, tw, th, out_subsamp, quality).map_err(|why| ImageError::Encode {
+    let mut bytes = encode(&out, tw, th, out_subsamp, quality).map_err(|why| ImageError::Encode {
         why,
         path: task.output.clone(),
     })?;
+    jpeg::insert_segments(&mut bytes, &icc);
     write_atomically(&task.output, &bytes, task.replace)?;
     let thumbnail = thumbnail_edge.and_then(|edge| {
         let shrink = jpeg::shrink_for(tw, th, f64::from(edge) / f64::from(tw.max(th)));
