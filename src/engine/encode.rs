@@ -92,6 +92,8 @@ impl Encoding {
         match self {
             Self::Jpeg { quality } => encode_jpeg(img, quality, &mut out)?,
             Self::Png => {
+                // fdeflate's fast mode: on the benchmark's 20 photos, 1.7 s of CPU instead of 19 s for zlib's
+                // balanced level, with files only 7 % larger (and a third smaller than vipsthumbnail's).
                 let encoder = PngEncoder::new_with_quality(&mut out, CompressionType::Fast, PngFilter::Adaptive);
                 img.write_with_encoder(encoder).map_err(|e| e.to_string())?;
             }
