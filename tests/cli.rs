@@ -9,6 +9,7 @@ use std::process::{Command, Output};
 use common::*;
 use image::ImageFormat;
 use serde_json::Value;
+use shrinkray::engine::TEMP_PREFIX;
 
 fn cli(args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_shrinkray-cli"))
@@ -230,6 +231,57 @@ fn ctrl_c_cancels_cleanly_with_status_130() {
     let written = files_below(&out);
     assert_eq!(written.len(), done, "only complete outputs remain: {written:?}");
     for file in written {
+        image::open(out.join(file)).unwrap();
+    }
+}
+
+#[cfg(unix)]
+#[test]
+fn kill_9_leaves_only_complete_outputs_and_the_next_run_sweeps_the_rest() {
+    use std::io::{BufRead, BufReader};
+    use std::process::Stdio;
+
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().join("photos");
+    for i in 0..40 {
+        write_photo(&root.join(format!("{i:02}.png")), 500, 400, ImageFormat::Png);
+    }
+    let out = dir.path().join("out");
+    let args = [
+        "--out",
+        p(&out),
+        "--threads",
+        "1",
+        "--percent",
+        "50",
+        "--json",
+        p(&root),
+    ];
+    let mut child = Command::new(env!("CARGO_BIN_EXE_shrinkray-cli"))
+        .args(args)
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let mut lines = BufReader::new(child.stdout.take().unwrap()).lines();
+    for line in lines.by_ref() {
+        if line.unwrap().contains("\"event\":\"done\"") {
+            break;
+        }
+    }
+    child.kill().unwrap(); // SIGKILL: no handler runs, no cleanup.
+    child.wait().unwrap();
+    for file in files_below(&out) {
+        if !file.to_string_lossy().contains(TEMP_PREFIX) {
+            image::open(out.join(&file)).unwrap_or_else(|e| panic!("{}: {e}", file.display()));
+        }
+    }
+    let again = cli(&["--on-collision", "skip", "--out", p(&out), "--percent", "50", p(&root)]);
+    assert_eq!(again.status.code(), Some(0));
+    let written = files_below(&out);
+    assert_eq!(written.len(), 40, "{written:?}");
+    for file in written {
+        assert!(!file.to_string_lossy().contains(TEMP_PREFIX), "{}", file.display());
         image::open(out.join(file)).unwrap();
     }
 }

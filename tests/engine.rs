@@ -491,3 +491,26 @@ fn formats_without_an_encoder_fall_back_to_jpeg_or_png_by_alpha() {
     assert_eq!(files_below(&out), ["scan.jpg", "sprite.png"].map(PathBuf::from));
     assert!(image::open(out.join("sprite.png")).unwrap().color().has_alpha());
 }
+
+#[cfg(target_os = "linux")]
+#[test]
+fn leftovers_of_a_killed_run_are_swept_and_those_of_a_live_one_kept() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = write_photo(&dir.path().join("a.png"), 60, 40, ImageFormat::Png);
+    let out = dir.path().join("out");
+    fs::create_dir_all(&out).unwrap();
+    // The id of a process that has surely ended: one just run and waited for.
+    let gone = std::process::Command::new("true").spawn().unwrap();
+    let gone_pid = gone.id();
+    drop(gone.wait_with_output());
+    let stale = out.join(format!("{TEMP_PREFIX}{gone_pid}-x1y2z3"));
+    let live = out.join(format!("{TEMP_PREFIX}{}-a1b2c3", std::process::id()));
+    let unrelated = out.join(".shrinkray-tmp-notapid");
+    for f in [&stale, &live, &unrelated] {
+        fs::write(f, b"half an image").unwrap();
+    }
+    assert_eq!(summary(&run(&[input], settings_to(&out))).done, 1);
+    assert!(!stale.exists(), "a dead run's leftover is removed");
+    assert!(live.exists(), "a running job's temporary file is left alone");
+    assert!(unrelated.exists(), "only files with our naming are touched");
+}

@@ -16,6 +16,7 @@ use super::geometry::target_size;
 use super::naming::{NameParts, needs_size, numbered, render};
 use super::pipeline::{check_pixels, image_limits};
 use super::settings::{Collision, Limits, Settings};
+use super::write::sweep_leftovers;
 
 /// Everything a job will do, in order.
 #[derive(Debug)]
@@ -132,7 +133,18 @@ pub fn plan(inputs: &[PathBuf], settings: &Settings) -> Result<Plan, SetupError>
                 error,
             },
         })
+        .collect::<Vec<_>>();
+    // Leftovers of a killed run go before this run writes beside them.
+    let folders: std::collections::BTreeSet<&Path> = entries
+        .iter()
+        .filter_map(|e| match e {
+            PlanEntry::Task(t) => t.output.parent(),
+            _ => None,
+        })
         .collect();
+    for folder in folders {
+        sweep_leftovers(folder);
+    }
     Ok(Plan { entries })
 }
 

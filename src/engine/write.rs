@@ -7,8 +7,8 @@ use std::path::Path;
 
 use super::error::ImageError;
 
-/// Every temporary file starts with this, so a later run (and discovery) can recognise leftovers of a run that
-/// was killed.
+/// Every temporary file starts with this, then the writing process's id and a dash, so a later run (and
+/// discovery) can recognise leftovers of a run that was killed, and tell them from those of a run still going.
 pub const TEMP_PREFIX: &str = ".shrinkray-tmp-";
 
 /// Writes `bytes` to `path` through a temporary file in the same folder. With `replace` false an existing file
@@ -21,7 +21,8 @@ pub(crate) fn write_atomically(path: &Path, bytes: &[u8], replace: bool) -> Resu
     let dir = path.parent().unwrap_or_else(|| Path::new("."));
     fs::create_dir_all(dir).map_err(write_err)?;
     let mut builder = tempfile::Builder::new();
-    builder.prefix(TEMP_PREFIX);
+    let prefix = format!("{TEMP_PREFIX}{}-", std::process::id());
+    builder.prefix(&prefix);
     #[cfg(unix)]
     {
         // tempfile makes its files private (0600); a resized copy should get the usual permissions, with the
@@ -44,4 +45,43 @@ pub(crate) fn write_atomically(path: &Path, bytes: &[u8], replace: bool) -> Resu
             write_err(e.error)
         }
     })
+}
+
+/// Removes the temporary files that killed runs left in `dir` (those whose process is gone); returns how many.
+/// Files of a run still going, in this process or another, are left alone.
+pub(crate) fn sweep_leftovers(dir: &Path) -> usize {
+    let Ok(entries) = fs::read_dir(dir) else {
+        return 0;
+    };
+    let mut removed = 0;
+    for entry in entries.flatten() {
+        let name = entry.file_name();
+        let Some(pid) = name
+            .to_str()
+            .and_then(|n| n.strip_prefix(TEMP_PREFIX))
+            .and_then(|rest| rest.split('-').next())
+            .and_then(|pid| pid.parse::<u32>().ok())
+        else {
+            continue;
+        };
+        let stale = pid != std::process::id() && !process_is_alive(pid);
+        if stale && entry.file_type().is_ok_and(|t| t.is_file()) && fs::remove_file(entry.path()).is_ok() {
+            removed += 1;
+        }
+    }
+    removed
+}
+
+fn process_is_alive(pid: u32) -> bool {
+    #[cfg(target_os = "linux")]
+    {
+        Path::new("/proc").join(pid.to_string()).exists()
+    }
+    // Elsewhere there is no cheap portable check without unsafe code: leftovers are kept (they are hidden
+    // dot-files, and discovery never takes them for images).
+    #[cfg(not(target_os = "linux"))]
+    {
+        let _ = pid;
+        true
+    }
 }
