@@ -147,3 +147,86 @@ fn pictures_that_declare_huge_sizes_are_refused_before_allocation() {
     let summary = summary(&events);
     assert_eq!((summary.failed, summary.done), (5, 1), "{events:?}");
 }
+
+/// Fails `inputs` (named on the command line, as a user drops files) next to one good photo, and returns each
+/// failed file's message.
+fn failures_beside_a_good_photo(dir: &Path, mut inputs: Vec<PathBuf>) -> Vec<(PathBuf, String)> {
+    let count = inputs.len();
+    inputs.push(write_photo(&dir.join("good.jpg"), 120, 90, ImageFormat::Jpeg));
+    let events = run(&inputs, settings_to(&dir.join("out")));
+    assert_eq!(summary(&events).done, 1, "{events:?}");
+    let failed: Vec<_> = events
+        .iter()
+        .filter_map(|e| match e {
+            JobEvent::ImageFailed { input, error, .. } => Some((input.clone(), error.to_string())),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(failed.len(), count, "{failed:?}");
+    failed
+}
+
+#[test]
+fn broken_files_fail_one_by_one_with_the_path_last() {
+    let dir = tempfile::tempdir().unwrap();
+    let jpeg = fs::read(write_photo(&dir.path().join("seed.jpg"), 300, 200, ImageFormat::Jpeg)).unwrap();
+    let png = fs::read(write_photo(&dir.path().join("seed.png"), 300, 200, ImageFormat::Png)).unwrap();
+    let mut flipped = jpeg.clone();
+    // Flip bits all through the picture data (after the headers), as a failing disk or bad copy does.
+    for i in (jpeg.len() / 3..jpeg.len() - 2).step_by(97) {
+        flipped[i] ^= 0x5A;
+    }
+    let mut cases = vec![
+        ("empty.jpg", Vec::new()),
+        ("header-only.png", png[..33].to_vec()),
+        ("cut.png", png[..png.len() / 2].to_vec()),
+        ("notes.jpg", b"these are not the pixels you are looking for".to_vec()),
+    ];
+    for cut in [2, 20, 200, jpeg.len() / 2, jpeg.len() - 2] {
+        cases.push((
+            Box::leak(format!("cut-{cut}.jpg").into_boxed_str()),
+            jpeg[..cut].to_vec(),
+        ));
+    }
+    let inputs: Vec<PathBuf> = cases
+        .iter()
+        .map(|(name, bytes)| {
+            let path = dir.path().join(name);
+            fs::write(&path, bytes).unwrap();
+            path
+        })
+        .collect();
+    let mut all = inputs.clone();
+    let flipped_path = dir.path().join("flipped.jpg");
+    fs::write(&flipped_path, &flipped).unwrap();
+    all.push(flipped_path);
+    for (input, message) in failures_beside_a_good_photo(dir.path(), all) {
+        assert!(
+            message.ends_with(&input.display().to_string()),
+            "the path comes last: {message}"
+        );
+        assert!(
+            message.len() > input.display().to_string().len() + 10,
+            "says why: {message}"
+        );
+    }
+    assert!(
+        files_below(&dir.path().join("out")) == [PathBuf::from("good.jpg")],
+        "no output for any broken file"
+    );
+}
+
+#[test]
+fn a_picture_under_the_wrong_extension_is_read_by_its_content() {
+    let dir = tempfile::tempdir().unwrap();
+    let png = fs::read(write_photo(&dir.path().join("seed.png"), 300, 200, ImageFormat::Png)).unwrap();
+    let disguised = dir.path().join("holiday.jpg");
+    fs::write(&disguised, png).unwrap();
+    let out = dir.path().join("out");
+    let events = run(&[disguised], settings_to(&out));
+    assert_eq!(summary(&events).done, 1, "{events:?}");
+    // Same format as the input means PNG, and the copy's name says so.
+    let copy = out.join("holiday.png");
+    assert_eq!(image::ImageFormat::from_path(&copy).unwrap(), ImageFormat::Png);
+    assert_eq!(image::open(&copy).unwrap().width(), 300);
+}

@@ -177,12 +177,18 @@ fn decode_jpeg(
 /// libjpeg-turbo's complaint as the error a user reads: a cut-off file is called truncated.
 pub(crate) fn jpeg_error(why: String, path: &Path) -> ImageError {
     if why.contains("Premature end") {
-        ImageError::Truncated { path: path.to_owned() }
-    } else {
-        ImageError::Jpeg {
-            why,
-            path: path.to_owned(),
-        }
+        return ImageError::Truncated { path: path.to_owned() };
+    }
+    // The library's name says nothing to a user; its own message (lower-cased to read as a clause) does.
+    let why = why.strip_prefix("TurboJPEG error: ").unwrap_or(&why);
+    let mut chars = why.chars();
+    let why = match chars.next() {
+        Some(first) => first.to_lowercase().chain(chars).collect(),
+        None => "the data is corrupt".to_owned(),
+    };
+    ImageError::Jpeg {
+        why,
+        path: path.to_owned(),
     }
 }
 
