@@ -3,8 +3,9 @@
 mod common;
 
 use std::fs;
-use std::path::Path;
-use std::process::{Command, Output};
+use std::io::{BufRead, BufReader, Lines};
+use std::path::{Path, PathBuf};
+use std::process::{Child, ChildStdout, Command, Output, Stdio};
 
 use common::*;
 use image::ImageFormat;
@@ -181,40 +182,46 @@ fn options_reach_the_engine() {
     assert_eq!(skipped[1]["event"], "skipped");
 }
 
+/// Starts the CLI with `--json` on 40 photos in `dir`, one thread, and returns once the first is written:
+/// the folder of photos, the output folder, the running process and the rest of its event lines.
 #[cfg(unix)]
-#[test]
-fn ctrl_c_cancels_cleanly_with_status_130() {
-    use std::io::{BufRead, BufReader};
-    use std::process::Stdio;
-
-    let dir = tempfile::tempdir().unwrap();
-    let root = dir.path().join("photos");
+fn start_on_40_photos(dir: &Path) -> (PathBuf, PathBuf, Child, Lines<BufReader<ChildStdout>>) {
+    let root = dir.join("photos");
     for i in 0..40 {
         write_photo(&root.join(format!("{i:02}.png")), 500, 400, ImageFormat::Png);
     }
-    let out = dir.path().join("out");
+    let out = dir.join("out");
+    let args = [
+        "--out",
+        p(&out),
+        "--threads",
+        "1",
+        "--percent",
+        "50",
+        "--json",
+        p(&root),
+    ];
     let mut child = Command::new(env!("CARGO_BIN_EXE_shrinkray-cli"))
-        .args([
-            "--out",
-            p(&out),
-            "--threads",
-            "1",
-            "--percent",
-            "50",
-            "--json",
-            p(&root),
-        ])
+        .args(args)
         .stdout(Stdio::piped())
         .stderr(Stdio::null())
         .spawn()
         .unwrap();
     let mut lines = BufReader::new(child.stdout.take().unwrap()).lines();
-    // Interrupt once the first image is written, as a user pressing Ctrl-C mid-run.
     for line in lines.by_ref() {
         if line.unwrap().contains("\"event\":\"done\"") {
             break;
         }
     }
+    (root, out, child, lines)
+}
+
+#[cfg(unix)]
+#[test]
+fn ctrl_c_cancels_cleanly_with_status_130() {
+    let dir = tempfile::tempdir().unwrap();
+    // Interrupt once the first image is written, as a user pressing Ctrl-C mid-run.
+    let (_, out, mut child, lines) = start_on_40_photos(dir.path());
     let kill = Command::new("kill")
         .args(["-INT", &child.id().to_string()])
         .status()
@@ -238,37 +245,8 @@ fn ctrl_c_cancels_cleanly_with_status_130() {
 #[cfg(unix)]
 #[test]
 fn kill_9_leaves_only_complete_outputs_and_the_next_run_sweeps_the_rest() {
-    use std::io::{BufRead, BufReader};
-    use std::process::Stdio;
-
     let dir = tempfile::tempdir().unwrap();
-    let root = dir.path().join("photos");
-    for i in 0..40 {
-        write_photo(&root.join(format!("{i:02}.png")), 500, 400, ImageFormat::Png);
-    }
-    let out = dir.path().join("out");
-    let args = [
-        "--out",
-        p(&out),
-        "--threads",
-        "1",
-        "--percent",
-        "50",
-        "--json",
-        p(&root),
-    ];
-    let mut child = Command::new(env!("CARGO_BIN_EXE_shrinkray-cli"))
-        .args(args)
-        .stdout(Stdio::piped())
-        .stderr(Stdio::null())
-        .spawn()
-        .unwrap();
-    let mut lines = BufReader::new(child.stdout.take().unwrap()).lines();
-    for line in lines.by_ref() {
-        if line.unwrap().contains("\"event\":\"done\"") {
-            break;
-        }
-    }
+    let (root, out, mut child, _) = start_on_40_photos(dir.path());
     child.kill().unwrap(); // SIGKILL: no handler runs, no cleanup.
     child.wait().unwrap();
     for file in files_below(&out) {

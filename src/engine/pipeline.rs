@@ -37,10 +37,11 @@ pub(crate) struct Processed {
 pub(crate) fn process(task: &Task, settings: &Settings, thumbnail_edge: Option<u32>) -> Result<Processed, ImageError> {
     let target = |w, h| target_size(w, h, settings.resize, settings.dont_enlarge);
     let data = read(&task.input, &settings.limits)?;
-    if let (ImageFormat::Jpeg, Encoding::Jpeg { quality }) = (task.format, task.encoding)
-        && planar::accepts(&data)
-    {
-        return planar::process(data, task, settings, quality, thumbnail_edge, target);
+    if let (ImageFormat::Jpeg, Encoding::Jpeg { quality }) = (task.format, task.encoding) {
+        let frame = jpeg_frame(&data, &settings.limits, &task.input)?;
+        if frame.header.ycc {
+            return planar::process(data, &frame, task, settings, quality, thumbnail_edge, target);
+        }
     }
     let decoded = decode_data(data, &task.input, task.format, &settings.limits, |w, h| {
         let (tw, th) = target(w, h);
@@ -148,6 +149,33 @@ fn decode_data(
     })
 }
 
+/// What a JPEG's header segments say, checked against the pixel limit before any pixel is decoded.
+pub(crate) struct JpegFrame {
+    /// The frame header.
+    pub header: jpeg::Header,
+    /// The EXIF orientation (upright when absent or invalid).
+    pub orientation: Orientation,
+    /// The size once turned upright.
+    pub upright: (u32, u32),
+}
+
+/// Reads a JPEG's [`JpegFrame`].
+pub(crate) fn jpeg_frame(data: &[u8], limits: &Limits, path: &Path) -> Result<JpegFrame, ImageError> {
+    let header = jpeg::header(data).map_err(|why| jpeg_error(why, path))?;
+    check_pixels(header.width, header.height, limits, path)?;
+    let orientation = jpeg::orientation(data);
+    let upright = if turns(orientation) {
+        (header.height, header.width)
+    } else {
+        (header.width, header.height)
+    };
+    Ok(JpegFrame {
+        header,
+        orientation,
+        upright,
+    })
+}
+
 /// The libjpeg-turbo path, with shrink-on-load; `None` for JPEGs it cannot turn into RGB (CMYK, YCCK).
 fn decode_jpeg(
     data: &[u8],
@@ -155,23 +183,22 @@ fn decode_jpeg(
     scale: impl FnOnce(u32, u32) -> f64,
     path: &Path,
 ) -> Result<Option<Decoded>, ImageError> {
-    let fail = |why| jpeg_error(why, path);
-    let header = jpeg::header(data).map_err(fail)?;
-    if !header.decodable {
+    let frame = jpeg_frame(data, limits, path)?;
+    if !frame.header.decodable {
         return Ok(None);
     }
-    check_pixels(header.width, header.height, limits, path)?;
-    let orientation = jpeg::orientation(data);
-    let full_size = if turns(orientation) {
-        (header.height, header.width)
-    } else {
-        (header.width, header.height)
-    };
-    let scale = scale(full_size.0, full_size.1) * jpeg::FILTER_MARGIN;
-    let shrink = jpeg::shrink_for(header.width, header.height, scale);
-    let mut img = jpeg::decode(data, shrink, limits.max_alloc).map_err(fail)?;
-    img.apply_orientation(orientation);
-    Ok(Some(Decoded { img, full_size }))
+    let (w, h) = frame.upright;
+    let shrink = jpeg::shrink_for(
+        frame.header.width,
+        frame.header.height,
+        scale(w, h) * jpeg::FILTER_MARGIN,
+    );
+    let mut img = jpeg::decode(data, shrink, limits.max_alloc).map_err(|why| jpeg_error(why, path))?;
+    img.apply_orientation(frame.orientation);
+    Ok(Some(Decoded {
+        img,
+        full_size: frame.upright,
+    }))
 }
 
 /// libjpeg-turbo's complaint as the error a user reads: a cut-off file is called truncated.

@@ -14,7 +14,7 @@ use super::encode::Encoding;
 use super::error::{ImageError, SetupError};
 use super::geometry::target_size;
 use super::naming::{NameParts, needs_size, numbered, render};
-use super::pipeline::{check_pixels, image_limits};
+use super::pipeline::{check_pixels, image_limits, turns};
 use super::settings::{Collision, Limits, Settings};
 use super::write::sweep_leftovers;
 
@@ -248,10 +248,7 @@ fn read_header(path: &Path, format: ImageFormat, limits: &Limits) -> Result<Head
     let mut decoder = reader.into_decoder().map_err(decode_err)?;
     let (w, h) = decoder.dimensions();
     check_pixels(w, h, limits, path)?;
-    let turned = matches!(
-        decoder.orientation().unwrap_or(Orientation::NoTransforms),
-        Orientation::Rotate90 | Orientation::Rotate270 | Orientation::Rotate90FlipH | Orientation::Rotate270FlipH
-    );
+    let turned = turns(decoder.orientation().unwrap_or(Orientation::NoTransforms));
     let (width, height) = if turned { (h, w) } else { (w, h) };
     Ok(Header {
         width,

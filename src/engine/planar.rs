@@ -11,7 +11,7 @@ use turbojpeg::{Subsamp, YuvImage};
 
 use super::error::ImageError;
 use super::jpeg;
-use super::pipeline::{Processed, algorithm, check_pixels, jpeg_error, make_thumbnail, turns};
+use super::pipeline::{JpegFrame, Processed, algorithm, jpeg_error, make_thumbnail, turns};
 use super::plan::Task;
 use super::settings::{ResizeMode, Settings};
 use super::write::write_atomically;
@@ -21,14 +21,10 @@ thread_local! {
     static BUFFER: std::cell::Cell<Vec<u8>> = const { std::cell::Cell::new(Vec::new()) };
 }
 
-/// Whether a JPEG can take this path: its planes are YCbCr or grey (not CMYK, nor RGB stored as such).
-pub(crate) fn accepts(data: &[u8]) -> bool {
-    jpeg::header(data).is_ok_and(|h| h.ycc)
-}
-
-/// Runs `task`, whose input is a JPEG this path [`accepts`], through the planes.
+/// Runs `task`, whose input is a YCbCr or grey JPEG (`frame.header.ycc`), through the planes.
 pub(crate) fn process(
     data: Vec<u8>,
+    frame: &JpegFrame,
     task: &Task,
     settings: &Settings,
     quality: u8,
@@ -36,16 +32,9 @@ pub(crate) fn process(
     target: impl Fn(u32, u32) -> (u32, u32),
 ) -> Result<Processed, ImageError> {
     let path = task.input.as_path();
-    let header = jpeg::header(&data).map_err(|why| jpeg_error(why, path))?;
-    check_pixels(header.width, header.height, &settings.limits, path)?;
-    let orientation = jpeg::orientation(&data);
+    let (header, orientation, input_size) = (&frame.header, frame.orientation, frame.upright);
     let icc = jpeg::icc_segments(&data);
     let turned = turns(orientation);
-    let input_size = if turned {
-        (header.height, header.width)
-    } else {
-        (header.width, header.height)
-    };
     let (tw, th) = target(input_size.0, input_size.1);
     // The size to resample to, in the file's stored orientation; the small result is turned afterwards.
     let (sw, sh) = if turned { (th, tw) } else { (tw, th) };
