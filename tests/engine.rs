@@ -468,13 +468,7 @@ fn jpeg_copies_keep_their_colours_when_read_back() {
         240,
         image::imageops::FilterType::Lanczos3,
     );
-    let diff: u64 = copy
-        .as_raw()
-        .iter()
-        .zip(reference.as_raw())
-        .map(|(&a, &b)| u64::from(a.abs_diff(b)))
-        .sum();
-    let mean = diff as f64 / copy.as_raw().len() as f64;
+    let mean = mean_diff(&copy, &reference);
     assert!(mean < 6.0, "mean difference {mean:.2} per channel");
 }
 

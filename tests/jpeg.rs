@@ -12,18 +12,6 @@ use image::metadata::Orientation;
 use image::{DynamicImage, ImageDecoder, ImageFormat, RgbImage};
 use shrinkray::engine::{ImageError, JobEvent, ResizeMode, Settings};
 
-/// Mean absolute difference per channel between two pictures of the same size.
-fn mean_diff(a: &RgbImage, b: &RgbImage) -> f64 {
-    assert_eq!(a.dimensions(), b.dimensions());
-    let sum: u64 = a
-        .as_raw()
-        .iter()
-        .zip(b.as_raw())
-        .map(|(&x, &y)| u64::from(x.abs_diff(y)))
-        .sum();
-    sum as f64 / a.as_raw().len() as f64
-}
-
 /// Runs one JPEG through the engine with `resize` and returns the copy, decoded.
 fn convert(input: &Path, resize: ResizeMode, out: &Path) -> RgbImage {
     let settings = Settings {
