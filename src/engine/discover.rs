@@ -5,9 +5,9 @@ use std::io::Read;
 use std::path::{Path, PathBuf};
 
 use image::ImageFormat;
-use rayon::prelude::*;
 
 use super::error::ImageError;
+use super::walk::{Entry, FolderWalk};
 use super::write::TEMP_PREFIX;
 
 /// One file found among the inputs, before it is known to be an image.
@@ -37,86 +37,99 @@ pub(crate) enum Found {
     Failed(ImageError),
 }
 
-/// Walks every input in the order given (folders in sorted order) and sniffs each file's first bytes.
-/// `exclude` is a folder never entered (the output folder, so earlier copies are not resized again).
-pub(crate) fn discover(inputs: &[PathBuf], recursive: bool, exclude: Option<&Path>) -> Vec<Found> {
-    let mut candidates: Vec<Result<Candidate, Found>> = Vec::new();
-    for input in inputs {
-        collect(input, recursive, exclude, &mut candidates);
-    }
-    // Sniffing opens every file: the one part of planning worth spreading over the pool.
-    candidates
-        .into_par_iter()
-        .map(|c| match c {
-            Ok(candidate) => sniff(candidate),
-            Err(found) => found,
-        })
-        .collect()
+/// Every file among the inputs, lazily: each input in the order given, folders in sorted order. `exclude` is
+/// a folder never entered (the output folder, so earlier copies are not resized again). Nothing is opened
+/// yet; `sniff` decides what each file is.
+pub(crate) struct Walk<'a> {
+    inputs: std::slice::Iter<'a, PathBuf>,
+    current: Option<Box<dyn Iterator<Item = Result<Candidate, Found>> + Send + 'a>>,
+    recursive: bool,
+    exclude: Option<PathBuf>,
 }
 
-fn collect(input: &Path, recursive: bool, exclude: Option<&Path>, out: &mut Vec<Result<Candidate, Found>>) {
-    let meta = match fs::metadata(input) {
-        Ok(meta) => meta,
-        Err(source) => {
-            out.push(Err(Found::Failed(ImageError::Read {
-                source,
-                path: input.to_owned(),
-            })));
-            return;
+impl<'a> Walk<'a> {
+    /// Starts the walk; no file system access until the first item is asked for.
+    pub fn new(inputs: &'a [PathBuf], recursive: bool, exclude: Option<PathBuf>) -> Self {
+        Self {
+            inputs: inputs.iter(),
+            current: None,
+            recursive,
+            exclude,
         }
-    };
-    if meta.is_file() {
-        let name = input.file_name().map_or_else(|| input.to_owned(), PathBuf::from);
-        out.push(Ok(candidate(input.to_owned(), name, true, &meta)));
-        return;
     }
-    if !meta.is_dir() {
-        out.push(Err(Found::Failed(ImageError::NotAFile { path: input.to_owned() })));
-        return;
-    }
-    let root_name = root_name(input);
-    let walker = walkdir::WalkDir::new(input)
-        .follow_links(true)
-        .sort_by_file_name()
-        .max_depth(if recursive { usize::MAX } else { 1 })
-        .into_iter()
-        .filter_entry(|e| !(e.depth() > 0 && e.file_type().is_dir() && exclude.is_some_and(|x| same_dir(e.path(), x))));
-    for entry in walker {
-        let entry = match entry {
-            Ok(entry) => entry,
-            Err(err) => {
-                out.push(Err(walk_error(err, input)));
-                continue;
-            }
-        };
-        let ft = entry.file_type();
-        if ft.is_dir() {
-            continue;
-        }
-        let path = entry.path();
-        if path
-            .file_name()
-            .and_then(|n| n.to_str())
-            .is_some_and(|n| n.starts_with(TEMP_PREFIX))
-        {
-            continue;
-        }
-        if !ft.is_file() {
-            out.push(Err(Found::Skipped {
-                path: path.to_owned(),
-                reason: "not a regular file".to_owned(),
-            }));
-            continue;
-        }
-        let meta = match entry.metadata() {
+
+    fn open(&self, input: &'a Path) -> Box<dyn Iterator<Item = Result<Candidate, Found>> + Send + 'a> {
+        let meta = match fs::metadata(input) {
             Ok(meta) => meta,
-            Err(err) => {
-                out.push(Err(walk_error(err, input)));
-                continue;
+            Err(source) => {
+                return Box::new(std::iter::once(Err(Found::Failed(ImageError::Read {
+                    source,
+                    path: input.to_owned(),
+                }))));
             }
         };
-        let inside = path.strip_prefix(input).unwrap_or(path);
-        out.push(Ok(candidate(path.to_owned(), root_name.join(inside), false, &meta)));
+        if meta.is_file() {
+            let name = input.file_name().map_or_else(|| input.to_owned(), PathBuf::from);
+            return Box::new(std::iter::once(Ok(candidate(input.to_owned(), name, true, &meta))));
+        }
+        if !meta.is_dir() {
+            return Box::new(std::iter::once(Err(Found::Failed(ImageError::NotAFile {
+                path: input.to_owned(),
+            }))));
+        }
+        let root_name = root_name(input);
+        let walk = FolderWalk::new(input, self.recursive, self.exclude.clone());
+        Box::new(walk.filter_map(move |entry| walked(entry, input, &root_name)))
+    }
+}
+
+impl Iterator for Walk<'_> {
+    type Item = Result<Candidate, Found>;
+
+    fn next(&mut self) -> Option<Self::Item> {
+        loop {
+            if let Some(item) = self.current.as_mut().and_then(Iterator::next) {
+                return Some(item);
+            }
+            let input = self.inputs.next()?;
+            self.current = Some(self.open(input));
+        }
+    }
+}
+
+/// One walked entry as a candidate, a skip or a failure; `None` for our own temporary files.
+fn walked(entry: Entry, root: &Path, root_name: &Path) -> Option<Result<Candidate, Found>> {
+    let skipped = |path: PathBuf, reason: &str| {
+        Some(Err(Found::Skipped {
+            path,
+            reason: reason.to_owned(),
+        }))
+    };
+    match entry {
+        Entry::File(path, meta) => {
+            let ours = path
+                .file_name()
+                .and_then(|n| n.to_str())
+                .is_some_and(|n| n.starts_with(TEMP_PREFIX));
+            if ours {
+                return None;
+            }
+            let inside = path.strip_prefix(root).unwrap_or(&path);
+            let relative = root_name.join(inside);
+            Some(Ok(candidate(path, relative, false, &meta)))
+        }
+        Entry::Special(path) => skipped(path, "not a regular file"),
+        Entry::Loop(path) => skipped(path, "symbolic link loop"),
+        Entry::Dangling(path) => skipped(path, "broken symbolic link"),
+        Entry::Error(path, source) => Some(Err(Found::Failed(ImageError::Read { source, path }))),
+    }
+}
+
+/// What one walked item is, by content.
+pub(crate) fn identify(item: Result<Candidate, Found>) -> Found {
+    match item {
+        Ok(candidate) => sniff(candidate),
+        Err(found) => found,
     }
 }
 
@@ -139,32 +152,6 @@ fn root_name(root: &Path) -> PathBuf {
             .and_then(|p| p.file_name().map(PathBuf::from))
             .unwrap_or_else(|| PathBuf::from("root")),
     }
-}
-
-fn same_dir(a: &Path, b: &Path) -> bool {
-    fs::canonicalize(a).is_ok_and(|a| a == b)
-}
-
-fn walk_error(err: walkdir::Error, root: &Path) -> Found {
-    let path = err.path().unwrap_or(root).to_owned();
-    if err.loop_ancestor().is_some() {
-        return Found::Skipped {
-            path,
-            reason: "symbolic link loop".to_owned(),
-        };
-    }
-    let dangling =
-        fs::symlink_metadata(&path).is_ok_and(|m| m.file_type().is_symlink()) && fs::metadata(&path).is_err();
-    if dangling {
-        return Found::Skipped {
-            path,
-            reason: "broken symbolic link".to_owned(),
-        };
-    }
-    let source = err
-        .into_io_error()
-        .unwrap_or_else(|| std::io::Error::other("cannot walk the folder"));
-    Found::Failed(ImageError::Read { source, path })
 }
 
 /// Reads the first bytes and decides by content; the extension only breaks the tie for TGA, which has no
@@ -245,7 +232,8 @@ pub struct InputCount {
 /// thread.
 pub fn count_images(input: &Path, recursive: bool) -> InputCount {
     let mut count = InputCount::default();
-    for found in discover(std::slice::from_ref(&input.to_owned()), recursive, None) {
+    let inputs = [input.to_owned()];
+    for found in Walk::new(&inputs, recursive, None).map(identify) {
         match found {
             Found::Image(c, _) => {
                 count.images += 1;

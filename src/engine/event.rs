@@ -9,7 +9,8 @@ use super::error::{ImageError, SetupError};
 /// once.
 #[derive(Debug)]
 pub enum JobEvent {
-    /// Planning is done: `total` per-image events (done, failed or skipped) follow.
+    /// The inputs are counted: `total` per-image events (done, failed or skipped) follow, unless files are
+    /// added or removed while the job runs or it is cancelled.
     Started {
         /// How many per-image events follow.
         total: usize,
@@ -78,7 +79,7 @@ pub struct Thumbnail {
 /// The outcome of a whole job.
 #[derive(Debug, Default)]
 pub struct Summary {
-    /// Per-image events that were due (as in `Started`).
+    /// Per-image events that were due: `Started`'s count, or more when files appeared while the job ran.
     pub total: usize,
     /// Images written.
     pub done: usize,

@@ -9,7 +9,7 @@ use std::time::Instant;
 use crossbeam_channel::{Receiver, Sender};
 use rayon::prelude::*;
 
-use super::error::{ImageError, SetupError};
+use super::error::{ImageError, SetupError, panic_message};
 use super::event::{ImageDone, JobEvent, Summary};
 use super::pipeline::process;
 use super::plan::{PlanEntry, Task, plan};
@@ -152,40 +152,50 @@ impl Run {
                 return self.finish_early(start, SetupError::Internal(why));
             }
         };
-        let mut summary = Summary {
-            total: plan.entries.len(),
-            ..Summary::default()
-        };
-        self.send(JobEvent::Started { total: summary.total });
+        let total = plan.total();
+        self.send(JobEvent::Started { total });
 
-        let mut tasks = Vec::with_capacity(plan.entries.len());
-        for entry in plan.entries {
-            match entry {
-                PlanEntry::Task(task) => tasks.push(task),
-                PlanEntry::Skip { index, input, reason } => {
-                    summary.skipped += 1;
-                    self.send(JobEvent::ImageSkipped { index, input, reason });
-                }
-                PlanEntry::Fail { index, input, error } => {
-                    summary.failed += 1;
-                    self.send(JobEvent::ImageFailed { index, input, error });
+        // Workers take entries one at a time as they become free, so a slow image never holds back others,
+        // and an entry is planned only when it is taken. Nothing new starts once the job is cancelled.
+        let mut plan = plan;
+        let entries = std::iter::from_fn(|| if self.cancelled() { None } else { plan.next() });
+        let counts = entries
+            .par_bridge()
+            .map(|entry| self.entry(entry))
+            .reduce(Counts::default, Counts::add);
+        let summary = Summary {
+            total: total.max(counts.entries),
+            done: counts.done,
+            failed: counts.failed,
+            skipped: counts.skipped,
+            input_bytes: counts.input_bytes,
+            output_bytes: counts.output_bytes,
+            cancelled: self.cancelled(),
+            elapsed: start.elapsed(),
+            setup_error: None,
+        };
+        self.send(JobEvent::Finished { summary });
+    }
+
+    fn entry(&self, entry: PlanEntry) -> Counts {
+        let counts = match entry {
+            PlanEntry::Task(task) => self.one(&task),
+            PlanEntry::Skip { index, input, reason } => {
+                self.send(JobEvent::ImageSkipped { index, input, reason });
+                Counts {
+                    skipped: 1,
+                    ..Counts::default()
                 }
             }
-        }
-
-        let counts = tasks
-            .par_iter()
-            // One image per work item, so a slow image never holds back a queue of others.
-            .with_max_len(1)
-            .map(|task| self.one(task))
-            .reduce(Counts::default, Counts::add);
-        summary.done += counts.done;
-        summary.failed += counts.failed;
-        summary.input_bytes = counts.input_bytes;
-        summary.output_bytes = counts.output_bytes;
-        summary.cancelled = self.cancelled();
-        summary.elapsed = start.elapsed();
-        self.send(JobEvent::Finished { summary });
+            PlanEntry::Fail { index, input, error } => {
+                self.send(JobEvent::ImageFailed { index, input, error });
+                Counts {
+                    failed: 1,
+                    ..Counts::default()
+                }
+            }
+        };
+        Counts { entries: 1, ..counts }
     }
 
     fn finish_early(&self, start: Instant, error: SetupError) {
@@ -228,9 +238,9 @@ impl Run {
                 })));
                 Counts {
                     done: 1,
-                    failed: 0,
                     input_bytes: task.input_bytes,
                     output_bytes: p.output_bytes,
+                    ..Counts::default()
                 }
             }
             Err(error) => {
@@ -254,7 +264,9 @@ impl Run {
 
 #[derive(Default)]
 struct Counts {
+    entries: usize,
     done: usize,
+    skipped: usize,
     failed: usize,
     input_bytes: u64,
     output_bytes: u64,
@@ -263,18 +275,12 @@ struct Counts {
 impl Counts {
     fn add(self, other: Self) -> Self {
         Self {
+            entries: self.entries + other.entries,
             done: self.done + other.done,
+            skipped: self.skipped + other.skipped,
             failed: self.failed + other.failed,
             input_bytes: self.input_bytes + other.input_bytes,
             output_bytes: self.output_bytes + other.output_bytes,
         }
     }
-}
-
-fn panic_message(panic: &(dyn std::any::Any + Send)) -> String {
-    panic
-        .downcast_ref::<&str>()
-        .map(|s| (*s).to_owned())
-        .or_else(|| panic.downcast_ref::<String>().cloned())
-        .unwrap_or_else(|| "panic".to_owned())
 }

@@ -13,6 +13,7 @@ mod pipeline;
 mod plan;
 mod planar;
 mod settings;
+mod walk;
 mod write;
 
 pub use discover::{InputCount, count_images};

@@ -59,6 +59,11 @@ pub fn needs_size(template: &str) -> bool {
     template.contains("{width}") || template.contains("{height}")
 }
 
+/// True when the template numbers the images, which planning then counts first.
+pub fn needs_index(template: &str) -> bool {
+    template.contains("{index}")
+}
+
 /// Fills in a template that passed `check_template`, in one pass so a file name containing `{ext}` stays
 /// as it is.
 pub fn render(template: &str, parts: &NameParts) -> String {

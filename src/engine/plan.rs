@@ -1,29 +1,27 @@
 //! Planning: which inputs are images, and exactly which file each one becomes. No pixels are decoded.
+//!
+//! Planning streams, so a job's memory does not grow with the number of images: a first pass over the inputs
+//! only counts them; the second finds, names and places each image just before a worker takes it. What must
+//! hold across the whole batch (no two outputs alike, no input replaced) is kept as 8- or 16-byte keys.
 
 use std::collections::HashSet;
 use std::fs;
+use std::hash::{BuildHasher, BuildHasherDefault, DefaultHasher};
 use std::io::BufReader;
+use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::path::{Path, PathBuf};
 
 use image::metadata::Orientation;
 use image::{ImageDecoder, ImageFormat, ImageReader};
-use rayon::prelude::*;
 
-use super::discover::{Candidate, FileId, Found, discover};
+use super::discover::{Candidate, FileId, Found, Walk, identify};
 use super::encode::Encoding;
-use super::error::{ImageError, SetupError};
+use super::error::{ImageError, SetupError, panic_message};
 use super::geometry::target_size;
-use super::naming::{NameParts, needs_size, numbered, render};
+use super::naming::{NameParts, needs_index, needs_size, numbered, render};
 use super::pipeline::{check_pixels, image_limits, turns};
 use super::settings::{Collision, Limits, Settings};
 use super::write::sweep_leftovers;
-
-/// Everything a job will do, in order.
-#[derive(Debug)]
-pub struct Plan {
-    /// One entry per per-image event to come; `index` fields count through this list.
-    pub entries: Vec<PlanEntry>,
-}
 
 /// What will happen to one input.
 #[derive(Debug)]
@@ -69,83 +67,127 @@ pub struct Task {
     pub replace: bool,
 }
 
-impl Plan {
-    /// Number of images that will be resized.
-    pub fn task_count(&self) -> usize {
-        self.entries.iter().filter(|e| matches!(e, PlanEntry::Task(_))).count()
+/// A job's plan, entry by entry in input order; each entry is worked out when it is taken. Running it twice on
+/// unchanged files gives the same entries.
+pub struct Plan<'a> {
+    walk: Walk<'a>,
+    settings: &'a Settings,
+    out_dir: &'a Path,
+    total: usize,
+    digits: usize,
+    next_index: usize,
+    image_no: usize,
+    /// Keys of the outputs named so far, compared without case (for case-insensitive file systems).
+    taken: HashSet<u64>,
+    /// Every input's identity, when outputs may replace files; otherwise empty (an existing file is never
+    /// replaced then, input or not).
+    input_ids: HashSet<FileId>,
+    /// Output folders already cleared of a killed run's leftovers.
+    swept: HashSet<PathBuf>,
+}
+
+impl Plan<'_> {
+    /// The number of entries, as counted when planning began (files added or removed since may change the
+    /// real number).
+    pub fn total(&self) -> usize {
+        self.total
     }
 }
 
-/// Creates the output folder, finds the images, and names every output. Runs on the current rayon pool.
-pub fn plan(inputs: &[PathBuf], settings: &Settings) -> Result<Plan, SetupError> {
+/// Creates the output folder and counts the inputs; entries are then taken from the returned plan. Blocks on the
+/// file system: run it on a worker.
+pub fn plan<'a>(inputs: &'a [PathBuf], settings: &'a Settings) -> Result<Plan<'a>, SetupError> {
     settings.validate()?;
     let out_dir = settings.output_dir.as_deref().unwrap_or(Path::new("."));
     // Outputs are named in the user's terms; the canonical path only keeps discovery out of the output folder.
     let canonical_out = prepare_output_dir(out_dir)?;
-    let found = discover(inputs, settings.recursive, Some(&canonical_out));
-    let input_ids: HashSet<FileId> = found
-        .iter()
-        .filter_map(|f| match f {
-            Found::Image(c, _) => Some(c.id),
-            _ => None,
-        })
-        .collect();
-    let image_count = found.iter().filter(|f| matches!(f, Found::Image(..))).count();
-    let digits = image_count.max(1).to_string().len();
+    let overwrite = settings.on_collision == Collision::Overwrite;
+    // `{index}` is padded to the number of images, so only then does counting open the files.
+    let count_images = needs_index(&settings.name_template);
+    let (mut total, mut images) = (0, 0);
+    let mut input_ids = HashSet::new();
+    for item in Walk::new(inputs, settings.recursive, Some(canonical_out.clone())) {
+        total += 1;
+        if let (true, Ok(c)) = (overwrite, &item) {
+            input_ids.insert(c.id);
+        }
+        if count_images && matches!(identify(item), Found::Image(..)) {
+            images += 1;
+        }
+    }
+    Ok(Plan {
+        walk: Walk::new(inputs, settings.recursive, Some(canonical_out)),
+        settings,
+        out_dir,
+        total,
+        digits: images.max(1_usize).to_string().len(),
+        next_index: 0,
+        image_no: 0,
+        taken: HashSet::new(),
+        input_ids,
+        swept: HashSet::new(),
+    })
+}
 
-    // Header reads (only for templates with a size, or formats whose fallback depends on alpha) go in parallel.
-    let mut image_no = 0;
-    let prepared: Vec<Prepared> = found
-        .into_iter()
-        .map(|f| match f {
+impl Iterator for Plan<'_> {
+    type Item = PlanEntry;
+
+    fn next(&mut self) -> Option<PlanEntry> {
+        let item = self.walk.next()?;
+        let index = self.next_index;
+        self.next_index += 1;
+        Some(match identify(item) {
             Found::Image(c, format) => {
-                image_no += 1;
-                Prepared::Image(c, format, image_no)
+                self.image_no += 1;
+                self.image(index, c, format)
             }
-            Found::Skipped { path, reason } => Prepared::Skip(path, reason),
-            Found::Failed(error) => Prepared::Fail(error),
-        })
-        .collect();
-    let named: Vec<Named> = prepared
-        .into_par_iter()
-        .map(|p| name_one(p, settings, out_dir, digits))
-        .collect();
-
-    let mut taken = HashSet::new();
-    let entries = named
-        .into_iter()
-        .enumerate()
-        .map(|(index, n)| match n {
-            Named::Image(c, format, encoding, output) => place(
+            Found::Skipped { path, reason } => PlanEntry::Skip {
                 index,
-                c,
-                format,
-                encoding,
-                output,
-                settings.on_collision,
-                &input_ids,
-                &mut taken,
-            ),
-            Named::Skip(input, reason) => PlanEntry::Skip { index, input, reason },
-            Named::Fail(error) => PlanEntry::Fail {
+                input: path,
+                reason,
+            },
+            Found::Failed(error) => PlanEntry::Fail {
                 index,
                 input: error.path().to_owned(),
                 error,
             },
         })
-        .collect::<Vec<_>>();
-    // Leftovers of a killed run go before this run writes beside them.
-    let folders: std::collections::BTreeSet<&Path> = entries
-        .iter()
-        .filter_map(|e| match e {
-            PlanEntry::Task(t) => t.output.parent(),
-            _ => None,
-        })
-        .collect();
-    for folder in folders {
-        sweep_leftovers(folder);
     }
-    Ok(Plan { entries })
+}
+
+impl Plan<'_> {
+    fn image(&mut self, index: usize, c: Candidate, format: ImageFormat) -> PlanEntry {
+        // Header reads run decoder code on untrusted bytes; a panic there is this file's failure alone.
+        let named = catch_unwind(AssertUnwindSafe(|| {
+            name_one(&c, format, self.settings, self.out_dir, self.image_no, self.digits)
+        }))
+        .unwrap_or_else(|panic| {
+            Err(ImageError::Panicked {
+                message: panic_message(&*panic),
+                path: c.path.clone(),
+            })
+        });
+        let (encoding, output) = match named {
+            Ok(named) => named,
+            Err(error) => {
+                return PlanEntry::Fail {
+                    index,
+                    input: c.path,
+                    error,
+                };
+            }
+        };
+        let entry = self.place(index, c, format, encoding, output);
+        if let PlanEntry::Task(task) = &entry {
+            // Leftovers of a killed run go before this run writes beside them.
+            let folder = task.output.parent().unwrap_or(self.out_dir);
+            if !self.swept.contains(folder) {
+                sweep_leftovers(folder);
+                self.swept.insert(folder.to_owned());
+            }
+        }
+        entry
+    }
 }
 
 fn prepare_output_dir(dir: &Path) -> Result<PathBuf, SetupError> {
@@ -164,31 +206,18 @@ fn prepare_output_dir(dir: &Path) -> Result<PathBuf, SetupError> {
     Ok(canonical)
 }
 
-enum Prepared {
-    Image(Candidate, ImageFormat, usize),
-    Skip(PathBuf, String),
-    Fail(ImageError),
-}
-
-enum Named {
-    Image(Candidate, ImageFormat, Encoding, PathBuf),
-    Skip(PathBuf, String),
-    Fail(ImageError),
-}
-
 /// Resolves the encoding and renders the template (reading the header when it must).
-fn name_one(p: Prepared, settings: &Settings, out_dir: &Path, digits: usize) -> Named {
-    let (c, format, image_no) = match p {
-        Prepared::Image(c, format, n) => (c, format, n),
-        Prepared::Skip(path, reason) => return Named::Skip(path, reason),
-        Prepared::Fail(error) => return Named::Fail(error),
-    };
+fn name_one(
+    c: &Candidate,
+    format: ImageFormat,
+    settings: &Settings,
+    out_dir: &Path,
+    image_no: usize,
+    digits: usize,
+) -> Result<(Encoding, PathBuf), ImageError> {
     let want_size = needs_size(&settings.name_template);
     let header = if want_size || Encoding::needs_alpha_probe(settings.format, format) {
-        match read_header(&c.path, format, &settings.limits) {
-            Ok(h) => Some(h),
-            Err(error) => return Named::Fail(error),
-        }
+        Some(read_header(&c.path, format, &settings.limits)?)
     } else {
         None
     };
@@ -223,8 +252,7 @@ fn name_one(p: Prepared, settings: &Settings, out_dir: &Path, digits: usize) -> 
         .relative
         .parent()
         .map_or_else(|| out_dir.to_owned(), |p| out_dir.join(p));
-    let output = folder.join(format!("{name}.{ext}"));
-    Named::Image(c, format, encoding, output)
+    Ok((encoding, folder.join(format!("{name}.{ext}"))))
 }
 
 struct Header {
@@ -257,65 +285,71 @@ fn read_header(path: &Path, format: ImageFormat, limits: &Limits) -> Result<Head
     })
 }
 
-/// Settles collisions in plan order, so the result never depends on timing or thread count. Two inputs never
-/// share an output (compared without case, for case-insensitive file systems), and an input is never replaced.
-#[allow(clippy::too_many_arguments)]
-fn place(
-    index: usize,
-    c: Candidate,
-    format: ImageFormat,
-    encoding: Encoding,
-    wanted: PathBuf,
-    policy: Collision,
-    input_ids: &HashSet<FileId>,
-    taken: &mut HashSet<String>,
-) -> PlanEntry {
-    let mut output = wanted.clone();
-    let mut n = 0;
-    let mut replace = false;
-    loop {
-        let key = output.to_string_lossy().to_lowercase();
-        if taken.contains(&key) {
-            n += 1;
-            output = numbered(&wanted, n);
-            continue;
-        }
-        if let Ok(existing) = fs::symlink_metadata(&output) {
-            match policy {
-                Collision::Rename => {
-                    n += 1;
-                    output = numbered(&wanted, n);
-                    continue;
-                }
-                Collision::Skip => {
-                    return PlanEntry::Skip {
-                        index,
-                        input: c.path,
-                        reason: format!("the output exists: {}", output.display()),
-                    };
-                }
-                Collision::Overwrite => {
-                    let target = fs::metadata(&output).unwrap_or(existing);
-                    if input_ids.contains(&FileId::of(&output, &target)) {
-                        return PlanEntry::Fail {
+impl Plan<'_> {
+    /// Settles collisions in plan order, so the result never depends on timing or thread count. Two inputs
+    /// never share an output (compared without case, for case-insensitive file systems), and an input is never
+    /// replaced.
+    fn place(
+        &mut self,
+        index: usize,
+        c: Candidate,
+        format: ImageFormat,
+        encoding: Encoding,
+        wanted: PathBuf,
+    ) -> PlanEntry {
+        let mut output = wanted.clone();
+        let mut n = 0;
+        let mut replace = false;
+        loop {
+            let key = key(&output);
+            if self.taken.contains(&key) {
+                n += 1;
+                output = numbered(&wanted, n);
+                continue;
+            }
+            if let Ok(existing) = fs::symlink_metadata(&output) {
+                match self.settings.on_collision {
+                    Collision::Rename => {
+                        n += 1;
+                        output = numbered(&wanted, n);
+                        continue;
+                    }
+                    Collision::Skip => {
+                        return PlanEntry::Skip {
                             index,
                             input: c.path,
-                            error: ImageError::OutputIsInput { path: output },
+                            reason: format!("the output exists: {}", output.display()),
                         };
                     }
-                    replace = true;
+                    Collision::Overwrite => {
+                        let target = fs::metadata(&output).unwrap_or(existing);
+                        if self.input_ids.contains(&FileId::of(&output, &target)) {
+                            return PlanEntry::Fail {
+                                index,
+                                input: c.path,
+                                error: ImageError::OutputIsInput { path: output },
+                            };
+                        }
+                        replace = true;
+                    }
                 }
             }
+            self.taken.insert(key);
+            return PlanEntry::Task(Task {
+                index,
+                input: c.path,
+                output,
+                format,
+                encoding,
+                input_bytes: c.bytes,
+                replace,
+            });
         }
-        taken.insert(key);
-        return PlanEntry::Task(Task {
-            index,
-            input: c.path,
-            output,
-            format,
-            encoding,
-            input_bytes: c.bytes,
-            replace,
-        });
     }
+}
+
+/// An output's key for collisions: a hash of its path without case. A false match (1 in 2⁶⁴) costs only a
+/// needless ` (1)`.
+fn key(path: &Path) -> u64 {
+    BuildHasherDefault::<DefaultHasher>::default().hash_one(path.to_string_lossy().to_lowercase())
 }
