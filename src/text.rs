@@ -32,6 +32,40 @@ pub fn bytes(n: u64) -> String {
     }
 }
 
+/// Reads `200KB`, `1.5 GB`, `512MiB` or a plain number of bytes: KB, MB, GB and TB in powers of 1000 (as
+/// `bytes` writes them), KiB, MiB, GiB and TiB in powers of 1024; case does not matter.
+pub fn parse_bytes(text: &str) -> Result<u64, String> {
+    let text = text.trim();
+    let split = text
+        .find(|c: char| !(c.is_ascii_digit() || c == '.'))
+        .unwrap_or(text.len());
+    let (number, unit) = text.split_at(split);
+    let value: f64 = number
+        .parse()
+        .map_err(|_| format!("\"{text}\" is not a size; write it like 200KB, 1.5GB or 512MiB"))?;
+    let factor: u64 = match unit.trim().to_ascii_lowercase().as_str() {
+        "" | "b" => 1,
+        "kb" | "k" => 1_000,
+        "mb" | "m" => 1_000_000,
+        "gb" | "g" => 1_000_000_000,
+        "tb" | "t" => 1_000_000_000_000,
+        "kib" => 1 << 10,
+        "mib" => 1 << 20,
+        "gib" => 1 << 30,
+        "tib" => 1 << 40,
+        other => {
+            return Err(format!(
+                "unknown unit \"{other}\" in \"{text}\"; use KB, MB, GB, KiB, MiB or GiB"
+            ));
+        }
+    };
+    let bytes = value * factor as f64;
+    if !bytes.is_finite() || bytes < 1.0 || bytes > u64::MAX as f64 {
+        return Err(format!("\"{text}\" is not a usable size"));
+    }
+    Ok(bytes.round() as u64)
+}
+
 /// `1:05` or `1:02:05`.
 pub fn duration(d: Duration) -> String {
     let s = d.as_secs();
@@ -59,6 +93,17 @@ pub fn path(p: &Path) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn sizes_are_read_as_people_write_them() {
+        assert_eq!(parse_bytes("200KB"), Ok(200_000));
+        assert_eq!(parse_bytes("1.5 GB"), Ok(1_500_000_000));
+        assert_eq!(parse_bytes("512MiB"), Ok(512 << 20));
+        assert_eq!(parse_bytes("4096"), Ok(4096));
+        assert!(parse_bytes("lots").is_err());
+        assert!(parse_bytes("5 parsecs").is_err());
+        assert!(parse_bytes("0").is_err());
+    }
 
     #[test]
     fn numbers_read_well() {

@@ -15,7 +15,7 @@ use clap::{Parser, ValueEnum};
 use indicatif::{ProgressBar, ProgressStyle};
 use serde_json::json;
 use shrinkray::engine::{
-    Collision, Filter, JobEvent, JobHandle, JobOptions, OutputFormat, ResizeMode, Settings, Summary,
+    Collision, Filter, JobEvent, JobHandle, JobOptions, Limits, OutputFormat, ResizeMode, Settings, Summary,
 };
 use shrinkray::text;
 
@@ -84,6 +84,15 @@ struct Cli {
     #[arg(long)]
     no_recursive: bool,
 
+    /// Refuse images larger than this many megapixels before decoding them (decompression bombs).
+    #[arg(long, value_name = "MP", default_value_t = 256, value_parser = clap::value_parser!(u32).range(1..))]
+    max_megapixels: u32,
+
+    /// Memory that decoded images of all threads together may take (e.g. 2GB, 512MiB); a thread waits
+    /// before decoding an image that would go over it. "auto": a quarter of the machine's memory.
+    #[arg(long, value_name = "SIZE", default_value = "auto", value_parser = parse_budget)]
+    memory_budget: Budget,
+
     /// Print one JSON object per event on stdout ("event": started, done, failed, skipped, finished).
     #[arg(long)]
     json: bool,
@@ -92,6 +101,17 @@ struct Cli {
 const EXAMPLES: &str = "Examples:
   shrinkray-cli --out ~/resized --width 1920 --height 1920 ~/Pictures/2024
   shrinkray-cli --out web --long-edge 1200 --format webp --json photos/ > events.jsonl";
+
+/// `--memory-budget`: a size, or `None` for auto.
+#[derive(Clone, Copy, Debug)]
+struct Budget(Option<u64>);
+
+fn parse_budget(text: &str) -> Result<Budget, String> {
+    if text.eq_ignore_ascii_case("auto") {
+        return Ok(Budget(None));
+    }
+    text::parse_bytes(text).map(|b| Budget(Some(b)))
+}
 
 #[derive(Clone, Copy, Debug, ValueEnum)]
 enum Mode {
@@ -170,7 +190,11 @@ impl Cli {
             },
             threads: NonZeroUsize::new(usize::from(self.threads)),
             recursive: !self.no_recursive,
-            ..Settings::default()
+            limits: Limits {
+                max_pixels: u64::from(self.max_megapixels) * 1_000_000,
+                memory_budget: self.memory_budget.0,
+                ..Limits::default()
+            },
         };
         settings.validate().context("invalid options")?;
         Ok(settings)

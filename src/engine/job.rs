@@ -9,6 +9,7 @@ use std::time::Instant;
 use crossbeam_channel::{Receiver, Sender};
 use rayon::prelude::*;
 
+use super::budget::{Budget, auto_memory_budget};
 use super::error::{ImageError, SetupError, panic_message};
 use super::event::{ImageDone, JobEvent, Summary};
 use super::pipeline::process;
@@ -57,7 +58,9 @@ impl JobHandle {
             })?;
         let (tx, rx) = crossbeam_channel::unbounded();
         let cancel = Arc::new(AtomicBool::new(false));
+        let budget = Budget::new(settings.limits.memory_budget.unwrap_or_else(auto_memory_budget));
         let run = Run {
+            budget,
             tx,
             waker,
             cancel: Arc::clone(&cancel),
@@ -124,6 +127,7 @@ impl CancelToken {
 
 /// The job's side of the channel.
 struct Run {
+    budget: Budget,
     tx: Sender<JobEvent>,
     waker: Waker,
     cancel: Arc<AtomicBool>,
@@ -215,7 +219,7 @@ impl Run {
         }
         let start = Instant::now();
         let result = catch_unwind(AssertUnwindSafe(|| {
-            process(task, &self.settings, self.thumbnail_edge())
+            process(task, &self.settings, self.thumbnail_edge(), &self.budget)
         }))
         .unwrap_or_else(|panic| {
             Err(ImageError::Panicked {

@@ -1,6 +1,7 @@
 //! The batch engine: plans a job from input paths and `Settings`, runs it on a dedicated rayon pool and reports
 //! one `JobEvent` per image. It knows nothing of any user interface; the desktop app and the CLI both drive it.
 
+mod budget;
 mod discover;
 mod encode;
 mod error;
@@ -16,13 +17,14 @@ mod settings;
 mod walk;
 mod write;
 
+pub use budget::auto_memory_budget;
 pub use discover::{InputCount, count_images};
 pub use encode::Encoding;
 pub use error::{ImageError, SettingsError, SetupError};
 pub use event::{ImageDone, JobEvent, Summary, Thumbnail};
 pub use geometry::target_size;
 pub use job::{CancelToken, JobHandle, JobOptions, THUMBNAIL_EDGE, Waker};
-pub use pipeline::load_thumbnail;
+pub use pipeline::{load_thumbnail, resize_bytes};
 pub use plan::{Plan, PlanEntry, Task, plan};
 pub use settings::{Collision, Filter, Limits, MAX_THREADS, OutputFormat, ResizeMode, Settings, auto_threads};
 pub use write::TEMP_PREFIX;

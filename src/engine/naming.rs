@@ -1,5 +1,6 @@
 //! Output file names: the template, and the ` (1)` suffix that resolves collisions.
 
+use std::ffi::{OsStr, OsString};
 use std::path::{Path, PathBuf};
 
 use super::error::SettingsError;
@@ -10,10 +11,10 @@ pub const TOKENS: [&str; 5] = ["name", "ext", "width", "height", "index"];
 /// Values for one image's template tokens.
 #[derive(Debug)]
 pub struct NameParts<'a> {
-    /// The input's file name without extension.
-    pub name: &'a str,
+    /// The input's file name without extension, as the file system has it (not always UTF-8).
+    pub name: &'a OsStr,
     /// The input's extension, without the dot (may be empty).
-    pub ext: &'a str,
+    pub ext: &'a OsStr,
     /// Output width, when known (templates without `{width}`/`{height}` do not need it).
     pub size: Option<(u32, u32)>,
     /// Position among the job's images, from 1.
@@ -65,43 +66,65 @@ pub fn needs_index(template: &str) -> bool {
 }
 
 /// Fills in a template that passed `check_template`, in one pass so a file name containing `{ext}` stays
-/// as it is.
-pub fn render(template: &str, parts: &NameParts) -> String {
+/// as it is. The input's name is kept byte for byte, even when it is not UTF-8.
+pub fn render(template: &str, parts: &NameParts) -> OsString {
     let (w, h) = parts.size.unwrap_or((0, 0));
-    let mut out = String::with_capacity(template.len() + parts.name.len());
+    let mut out = OsString::with_capacity(template.len() + parts.name.len());
     let mut rest = template;
     while let Some(open) = rest.find('{') {
-        out.push_str(&rest[..open]);
+        out.push(&rest[..open]);
         let Some(len) = rest[open..].find('}') else {
             rest = &rest[open..];
             break;
         };
         match &rest[open + 1..open + len] {
-            "name" => out.push_str(parts.name),
-            "ext" => out.push_str(parts.ext),
-            "width" => out.push_str(&w.to_string()),
-            "height" => out.push_str(&h.to_string()),
-            "index" => out.push_str(&format!("{:0width$}", parts.index, width = parts.index_digits)),
-            other => {
-                out.push('{');
-                out.push_str(other);
-                out.push('}');
-            }
+            "name" => out.push(parts.name),
+            "ext" => out.push(parts.ext),
+            "width" => out.push(w.to_string()),
+            "height" => out.push(h.to_string()),
+            "index" => out.push(format!("{:0width$}", parts.index, width = parts.index_digits)),
+            other => out.push(format!("{{{other}}}")),
         }
         rest = &rest[open + len + 1..];
     }
-    out.push_str(rest);
-    if out.trim().is_empty() { "image".to_owned() } else { out }
+    out.push(rest);
+    if out.to_string_lossy().trim().is_empty() {
+        "image".into()
+    } else {
+        out
+    }
+}
+
+/// The longest file name common file systems take, in bytes.
+pub const MAX_NAME_BYTES: usize = 255;
+
+/// `stem` followed by `tail` (such as `.jpg` or ` (2).jpg`), the stem cut short when the whole would be longer
+/// than `MAX_NAME_BYTES`, so that a long name never makes a write fail.
+pub fn file_name(stem: &OsStr, tail: &str) -> OsString {
+    let room = MAX_NAME_BYTES.saturating_sub(tail.len());
+    let mut name = if stem.len() <= room {
+        stem.to_owned()
+    } else {
+        // Cut on a character boundary; a name that is not UTF-8 is shortened as read, which it rarely needs.
+        let lossy = stem.to_string_lossy();
+        let mut end = room.min(lossy.len());
+        while !lossy.is_char_boundary(end) {
+            end -= 1;
+        }
+        OsString::from(&lossy[..end])
+    };
+    name.push(tail);
+    name
 }
 
 /// `dir/stem (n).ext`: the name tried for the n-th collision.
 pub fn numbered(path: &Path, n: u32) -> PathBuf {
-    let stem = path.file_stem().map(|s| s.to_string_lossy()).unwrap_or_default();
-    let name = match path.extension() {
-        Some(ext) => format!("{stem} ({n}).{}", ext.to_string_lossy()),
-        None => format!("{stem} ({n})"),
+    let stem = path.file_stem().unwrap_or_default();
+    let tail = match path.extension() {
+        Some(ext) => format!(" ({n}).{}", ext.to_string_lossy()),
+        None => format!(" ({n})"),
     };
-    path.with_file_name(name)
+    path.with_file_name(file_name(stem, &tail))
 }
 
 #[cfg(test)]
@@ -122,15 +145,15 @@ mod tests {
     #[test]
     fn tokens_are_filled() {
         let parts = NameParts {
-            name: "IMG_1",
-            ext: "JPG",
+            name: OsStr::new("IMG_1"),
+            ext: OsStr::new("JPG"),
             size: Some((640, 480)),
             index: 7,
             index_digits: 3,
         };
         assert_eq!(
             render("{name}-{width}x{height}-{index}.{ext}", &parts),
-            "IMG_1-640x480-007.JPG"
+            OsStr::new("IMG_1-640x480-007.JPG")
         );
     }
 
@@ -138,5 +161,17 @@ mod tests {
     fn collisions_get_a_number_before_the_extension() {
         assert_eq!(numbered(Path::new("/o/a.jpg"), 2), Path::new("/o/a (2).jpg"));
         assert_eq!(numbered(Path::new("/o/a"), 1), Path::new("/o/a (1)"));
+    }
+
+    #[test]
+    fn long_names_are_cut_to_fit_with_their_extension() {
+        let long = "é".repeat(200);
+        let name = file_name(OsStr::new(&long), ".webp");
+        assert!(name.len() <= MAX_NAME_BYTES && name.len() > 250, "{}", name.len());
+        assert!(name.to_str().unwrap().ends_with("é.webp"));
+        let again = numbered(&Path::new("/o").join(&name), 12);
+        let again = again.file_name().unwrap();
+        assert!(again.len() <= MAX_NAME_BYTES);
+        assert!(again.to_str().unwrap().ends_with(" (12).webp"));
     }
 }

@@ -1,14 +1,15 @@
 //! One image, start to finish: read, decode, orient, resize, encode, write, thumbnail.
 
 use std::cell::RefCell;
-use std::fs;
-use std::io::Cursor;
+use std::fs::{self, File};
+use std::io::{BufRead, BufReader, Cursor, Seek};
 use std::path::Path;
 
 use fast_image_resize::{self as fir, ResizeAlg, ResizeOptions, Resizer};
 use image::metadata::Orientation;
 use image::{DynamicImage, ImageDecoder, ImageFormat, ImageReader};
 
+use super::budget::{Budget, Hold};
 use super::encode::Encoding;
 use super::error::ImageError;
 use super::event::Thumbnail;
@@ -33,20 +34,112 @@ pub(crate) struct Processed {
     pub thumbnail: Option<Thumbnail>,
 }
 
-/// Runs the whole pipeline for `task`. Nothing is written unless every step before the write succeeded.
-pub(crate) fn process(task: &Task, settings: &Settings, thumbnail_edge: Option<u32>) -> Result<Processed, ImageError> {
-    let target = |w, h| target_size(w, h, settings.resize, settings.dont_enlarge);
-    let data = read(&task.input, &settings.limits)?;
-    if let (ImageFormat::Jpeg, Encoding::Jpeg { quality }) = (task.format, task.encoding) {
-        let frame = jpeg_frame(&data, &settings.limits, &task.input)?;
-        if frame.header.ycc {
-            return planar::process(data, &frame, task, settings, quality, thumbnail_edge, target);
+/// Runs the whole pipeline for `task`. Nothing is written unless every step before the write succeeded. The
+/// decoded pixels are held against `budget` from just before they are allocated until the image is written.
+pub(crate) fn process(
+    task: &Task,
+    settings: &Settings,
+    thumbnail_edge: Option<u32>,
+    budget: &Budget,
+) -> Result<Processed, ImageError> {
+    let names = Names {
+        input: &task.input,
+        output: &task.output,
+    };
+    let converted = convert(Source::File, task.format, task.encoding, settings, budget, names)?;
+    write_atomically(&task.output, &converted.bytes, task.replace)?;
+    let thumbnail = thumbnail_edge.and_then(|edge| match &converted.resized {
+        Some(resized) => make_thumbnail(resized, edge),
+        // The planar path keeps no RGB picture: decode the small copy at reduced scale instead.
+        None => {
+            let (tw, th) = converted.output_size;
+            let shrink = jpeg::shrink_for(tw, th, f64::from(edge) / f64::from(tw.max(th)));
+            let small = jpeg::decode(&converted.bytes, shrink, settings.limits.max_alloc).ok()?;
+            make_thumbnail(&small, edge)
         }
-    }
-    let decoded = decode_data(data, &task.input, task.format, &settings.limits, |w, h| {
+    });
+    Ok(Processed {
+        input_size: converted.input_size,
+        output_size: converted.output_size,
+        output_bytes: converted.bytes.len() as u64,
+        thumbnail,
+    })
+}
+
+/// Resizes one image held in memory, with `settings`, and returns the encoded copy: the whole pipeline
+/// without files (what the fuzzer drives). The format is read from the content.
+pub fn resize_bytes(data: Vec<u8>, settings: &Settings) -> Result<Vec<u8>, ImageError> {
+    let path = Path::new("(memory)");
+    let format = image::guess_format(&data)
+        .ok()
+        .filter(|f| f.reading_enabled())
+        .ok_or_else(|| ImageError::NotAnImage { path: path.to_owned() })?;
+    let encoding = Encoding::resolve(settings.format, settings.quality, format, || true);
+    let budget = Budget::new(settings.limits.memory_budget.unwrap_or(u64::MAX));
+    let names = Names {
+        input: path,
+        output: path,
+    };
+    Ok(convert(Source::Bytes(data), format, encoding, settings, &budget, names)?.bytes)
+}
+
+/// Where an image's pixels come from.
+enum Source {
+    /// The input file, read as each format likes best.
+    File,
+    /// Its whole content, already in memory.
+    Bytes(Vec<u8>),
+}
+
+/// The paths errors name.
+#[derive(Clone, Copy)]
+pub(crate) struct Names<'a> {
+    pub input: &'a Path,
+    pub output: &'a Path,
+}
+
+/// One image's encoded copy, before it is written.
+pub(crate) struct Converted {
+    pub bytes: Vec<u8>,
+    pub input_size: (u32, u32),
+    pub output_size: (u32, u32),
+    /// The resized picture, when the path went through RGB (the planar JPEG path has none).
+    pub resized: Option<DynamicImage>,
+}
+
+/// Decodes, orients, resizes and encodes.
+fn convert(
+    source: Source,
+    format: ImageFormat,
+    encoding: Encoding,
+    settings: &Settings,
+    budget: &Budget,
+    names: Names,
+) -> Result<Converted, ImageError> {
+    let target = |w, h| target_size(w, h, settings.resize, settings.dont_enlarge);
+    let scale = |w, h| {
         let (tw, th) = target(w, h);
         f64::max(f64::from(tw) / f64::from(w), f64::from(th) / f64::from(h))
-    })?;
+    };
+    let (path, limits) = (names.input, &settings.limits);
+    let decoded = match (format, source) {
+        (ImageFormat::Jpeg, source) => {
+            let data = match source {
+                Source::File => read(path, limits)?,
+                Source::Bytes(data) => data,
+            };
+            let frame = jpeg_frame(&data, limits, path)?;
+            if let (Encoding::Jpeg { quality }, true) = (encoding, frame.header.ycc) {
+                return planar::convert(data, &frame, settings, quality, budget, names);
+            }
+            decode_jpeg(data, &frame, path, limits, scale, budget)?
+        }
+        (_, Source::File) => decode_file(path, format, limits, budget)?,
+        (_, Source::Bytes(data)) => {
+            let held = data.len() as u64;
+            decode_with_image(Cursor::new(data), held, path, format, limits, budget)?
+        }
+    };
     let input_size = decoded.full_size;
     let (tw, th) = target(input_size.0, input_size.1);
     let crop = matches!(settings.resize, super::settings::ResizeMode::Fill { .. });
@@ -56,42 +149,49 @@ pub(crate) fn process(task: &Task, settings: &Settings, thumbnail_edge: Option<u
         Err(why) => {
             return Err(ImageError::Resize {
                 why,
-                path: task.input.clone(),
+                path: path.to_owned(),
             });
         }
     };
-    let bytes = task.encoding.encode(&resized).map_err(|why| ImageError::Encode {
+    let bytes = encoding.encode(&resized).map_err(|why| ImageError::Encode {
         why,
-        path: task.output.clone(),
+        path: names.output.to_owned(),
     })?;
-    write_atomically(&task.output, &bytes, task.replace)?;
-    let thumbnail = thumbnail_edge.and_then(|edge| make_thumbnail(&resized, edge));
-    Ok(Processed {
+    Ok(Converted {
+        bytes,
         input_size,
         output_size: (tw, th),
-        output_bytes: bytes.len() as u64,
-        thumbnail,
+        resized: Some(resized),
     })
 }
 
 /// A decoded image, upright, possibly smaller than the file's full size.
-pub(crate) struct Decoded {
+pub(crate) struct Decoded<'b> {
     /// The pixels, at full size or shrunk on load.
     pub img: DynamicImage,
     /// The upright size of the image in the file.
     pub full_size: (u32, u32),
+    /// The pixels' share of the memory budget, given back with them.
+    _hold: Hold<'b>,
 }
 
 /// Reads and decodes a file under the limits, then turns it upright by its EXIF orientation. `scale` tells,
 /// from the upright full size, how large the result will end up relative to it; decoders that can shrink
 /// while decoding (JPEG) do so as far as that allows, the rest decode in full.
-pub(crate) fn decode(
+pub(crate) fn decode<'b>(
     path: &Path,
     format: ImageFormat,
     limits: &Limits,
     scale: impl FnOnce(u32, u32) -> f64,
-) -> Result<Decoded, ImageError> {
-    decode_data(read(path, limits)?, path, format, limits, scale)
+    budget: &'b Budget,
+) -> Result<Decoded<'b>, ImageError> {
+    if format == ImageFormat::Jpeg {
+        let data = read(path, limits)?;
+        let frame = jpeg_frame(&data, limits, path)?;
+        decode_jpeg(data, &frame, path, limits, scale, budget)
+    } else {
+        decode_file(path, format, limits, budget)
+    }
 }
 
 /// Reads a whole input file, refusing files larger than the allocation limit before reading them.
@@ -111,42 +211,57 @@ fn read(path: &Path, limits: &Limits) -> Result<Vec<u8>, ImageError> {
     fs::read(path).map_err(read_err)
 }
 
-/// [`decode`] for a file already read.
-fn decode_data(
-    data: Vec<u8>,
+/// Decodes a format other than JPEG straight from the file, so its compressed data is never held whole.
+fn decode_file<'b>(
     path: &Path,
     format: ImageFormat,
     limits: &Limits,
-    scale: impl FnOnce(u32, u32) -> f64,
-) -> Result<Decoded, ImageError> {
+    budget: &'b Budget,
+) -> Result<Decoded<'b>, ImageError> {
+    let file = File::open(path).map_err(|source| ImageError::Read {
+        source,
+        path: path.to_owned(),
+    })?;
+    decode_with_image(BufReader::new(file), 0, path, format, limits, budget)
+}
+
+/// Decodes with the `image` crate's decoders; `held_data` is what the caller keeps in memory meanwhile.
+fn decode_with_image<'b, R: BufRead + Seek>(
+    reader: R,
+    held_data: u64,
+    path: &Path,
+    format: ImageFormat,
+    limits: &Limits,
+    budget: &'b Budget,
+) -> Result<Decoded<'b>, ImageError> {
     let decode_err = |source| ImageError::Decode {
         source,
         path: path.to_owned(),
     };
-    if format == ImageFormat::Jpeg {
-        if let Some(decoded) = decode_jpeg(&data, limits, scale, path)? {
-            return Ok(decoded);
-        }
-        if !jpeg_is_complete(&data) {
-            // zune-jpeg fills a cut-off picture with grey and calls it a success; a half-grey copy is worse
-            // than a clear error.
-            return Err(ImageError::Truncated { path: path.to_owned() });
-        }
-    }
-    let mut reader = ImageReader::with_format(Cursor::new(data.as_slice()), format);
-    reader.limits(image_limits(limits));
+    let mut reader = ImageReader::with_format(reader, format);
+    reader.limits(image_limits(limits, format));
     let mut decoder = reader.into_decoder().map_err(decode_err)?;
     let (width, height) = decoder.dimensions();
     check_pixels(width, height, limits, path)?;
     // A broken orientation tag is no reason to lose the picture: it then counts as upright.
     let orientation = decoder.orientation().unwrap_or(Orientation::NoTransforms);
+    let hold = budget.hold(held_data + pixel_bytes(decoder.total_bytes(), orientation));
     let mut img = DynamicImage::from_decoder(decoder).map_err(decode_err)?;
-    drop(data);
     img.apply_orientation(orientation);
     Ok(Decoded {
         full_size: (img.width(), img.height()),
         img,
+        _hold: hold,
     })
+}
+
+/// Memory for decoded pixels of `bytes`, counting the copy that turning them upright makes.
+fn pixel_bytes(bytes: u64, orientation: Orientation) -> u64 {
+    if orientation == Orientation::NoTransforms {
+        bytes
+    } else {
+        bytes.saturating_mul(2)
+    }
 }
 
 /// What a JPEG's header segments say, checked against the pixel limit before any pixel is decoded.
@@ -176,29 +291,38 @@ pub(crate) fn jpeg_frame(data: &[u8], limits: &Limits, path: &Path) -> Result<Jp
     })
 }
 
-/// The libjpeg-turbo path, with shrink-on-load; `None` for JPEGs it cannot turn into RGB (CMYK, YCCK).
-fn decode_jpeg(
-    data: &[u8],
+/// Decodes a JPEG already read: libjpeg-turbo with shrink-on-load for grey and colour, the `image` crate for
+/// CMYK and YCCK, which libjpeg-turbo cannot turn into RGB.
+fn decode_jpeg<'b>(
+    data: Vec<u8>,
+    frame: &JpegFrame,
+    path: &Path,
     limits: &Limits,
     scale: impl FnOnce(u32, u32) -> f64,
-    path: &Path,
-) -> Result<Option<Decoded>, ImageError> {
-    let frame = jpeg_frame(data, limits, path)?;
+    budget: &'b Budget,
+) -> Result<Decoded<'b>, ImageError> {
+    let held_data = data.len() as u64;
     if !frame.header.decodable {
-        return Ok(None);
+        if !jpeg_is_complete(&data) {
+            // zune-jpeg fills a cut-off picture with grey and calls it a success; a half-grey copy is worse
+            // than a clear error.
+            return Err(ImageError::Truncated { path: path.to_owned() });
+        }
+        return decode_with_image(Cursor::new(data), held_data, path, ImageFormat::Jpeg, limits, budget);
     }
     let (w, h) = frame.upright;
-    let shrink = jpeg::shrink_for(
-        frame.header.width,
-        frame.header.height,
-        scale(w, h) * jpeg::FILTER_MARGIN,
-    );
-    let mut img = jpeg::decode(data, shrink, limits.max_alloc).map_err(|why| jpeg_error(why, path))?;
+    let (fw, fh) = (frame.header.width, frame.header.height);
+    let shrink = jpeg::shrink_for(fw, fh, scale(w, h) * jpeg::FILTER_MARGIN);
+    let pixels = u64::from(fw.div_ceil(shrink)) * u64::from(fh.div_ceil(shrink));
+    let hold = budget.hold(held_data + pixel_bytes(pixels * 3, frame.orientation));
+    let mut img = jpeg::decode(&data, shrink, limits.max_alloc).map_err(|why| jpeg_error(why, path))?;
+    drop(data);
     img.apply_orientation(frame.orientation);
-    Ok(Some(Decoded {
+    Ok(Decoded {
         img,
         full_size: frame.upright,
-    }))
+        _hold: hold,
+    })
 }
 
 /// libjpeg-turbo's complaint as the error a user reads: a cut-off file is called truncated.
@@ -260,10 +384,19 @@ fn jpeg_is_complete(data: &[u8]) -> bool {
         .is_some_and(|rest| rest.windows(2).any(|w| w == [0xFF, 0xD9]))
 }
 
-/// The `image` crate's limits for ours.
-pub(crate) fn image_limits(limits: &Limits) -> image::Limits {
+/// What the PNG decoder may allocate for itself: row buffers and metadata, not the picture (which is checked
+/// against the pixel limit and the budget). The png crate's own default; a real colour profile or comment is a
+/// few kilobytes, while a hostile one can inflate to gigabytes.
+const PNG_METADATA_LIMIT: u64 = 64 << 20;
+
+/// The `image` crate's limits for ours, for a decoder of `format`.
+pub(crate) fn image_limits(limits: &Limits, format: ImageFormat) -> image::Limits {
     let mut l = image::Limits::default();
-    l.max_alloc = Some(limits.max_alloc);
+    l.max_alloc = Some(if format == ImageFormat::Png {
+        limits.max_alloc.min(PNG_METADATA_LIMIT)
+    } else {
+        limits.max_alloc
+    });
     l
 }
 
@@ -338,7 +471,15 @@ pub fn load_thumbnail(path: &Path, edge: u32, limits: &Limits) -> Result<Thumbna
         .ok()
         .filter(|f| f.reading_enabled())
         .ok_or_else(|| ImageError::NotAnImage { path: path.to_owned() })?;
-    let decoded = decode(path, format, limits, |w, h| f64::from(edge) / f64::from(w.max(h)))?;
+    // A thumbnail is one image on its own, outside any job's budget.
+    let unbounded = Budget::new(u64::MAX);
+    let decoded = decode(
+        path,
+        format,
+        limits,
+        |w, h| f64::from(edge) / f64::from(w.max(h)),
+        &unbounded,
+    )?;
     make_thumbnail(&decoded.img, edge).ok_or_else(|| ImageError::Resize {
         why: "the thumbnail could not be made".to_owned(),
         path: path.to_owned(),

@@ -18,7 +18,7 @@ use super::discover::{Candidate, FileId, Found, Walk, identify};
 use super::encode::Encoding;
 use super::error::{ImageError, SetupError, panic_message};
 use super::geometry::target_size;
-use super::naming::{NameParts, needs_index, needs_size, numbered, render};
+use super::naming::{NameParts, file_name, needs_index, needs_size, numbered, render};
 use super::pipeline::{check_pixels, image_limits, turns};
 use super::settings::{Collision, Limits, Settings};
 use super::write::sweep_leftovers;
@@ -227,32 +227,30 @@ fn name_one(
     let size = header
         .as_ref()
         .map(|h| target_size(h.width, h.height, settings.resize, settings.dont_enlarge));
-    let stem = c.path.file_stem().map(|s| s.to_string_lossy()).unwrap_or_default();
-    let in_ext = c.path.extension().map(|s| s.to_string_lossy()).unwrap_or_default();
+    let stem = c.path.file_stem().unwrap_or_default();
+    let in_ext = c.path.extension().unwrap_or_default();
     let name = render(
         &settings.name_template,
         &NameParts {
-            name: &stem,
-            ext: &in_ext,
+            name: stem,
+            ext: in_ext,
             size,
             index: image_no,
             index_digits: digits,
         },
     );
     // Same format as the input: keep the user's spelling of the extension (.JPG, .jpeg).
-    let keeps_ext = encoding.image_format() == format
-        && !in_ext.is_empty()
-        && format.extensions_str().contains(&in_ext.to_ascii_lowercase().as_str());
-    let ext = if keeps_ext {
-        in_ext.to_string()
-    } else {
-        encoding.extension().to_owned()
-    };
+    let ext = in_ext
+        .to_str()
+        .filter(|e| {
+            encoding.image_format() == format && format.extensions_str().contains(&e.to_ascii_lowercase().as_str())
+        })
+        .unwrap_or(encoding.extension());
     let folder = c
         .relative
         .parent()
         .map_or_else(|| out_dir.to_owned(), |p| out_dir.join(p));
-    Ok((encoding, folder.join(format!("{name}.{ext}"))))
+    Ok((encoding, folder.join(file_name(&name, &format!(".{ext}")))))
 }
 
 struct Header {
@@ -272,7 +270,7 @@ fn read_header(path: &Path, format: ImageFormat, limits: &Limits) -> Result<Head
         path: path.to_owned(),
     };
     let mut reader = ImageReader::with_format(BufReader::new(file), format);
-    reader.limits(image_limits(limits));
+    reader.limits(image_limits(limits, format));
     let mut decoder = reader.into_decoder().map_err(decode_err)?;
     let (w, h) = decoder.dimensions();
     check_pixels(w, h, limits, path)?;

@@ -9,33 +9,32 @@ use image::metadata::Orientation;
 use image::{DynamicImage, GrayImage};
 use turbojpeg::{Subsamp, YuvImage};
 
+use super::budget::Budget;
 use super::error::ImageError;
+use super::geometry::target_size;
 use super::jpeg;
-use super::pipeline::{JpegFrame, Processed, algorithm, jpeg_error, make_thumbnail, turns};
-use super::plan::Task;
+use super::pipeline::{Converted, JpegFrame, Names, algorithm, jpeg_error, turns};
 use super::settings::{ResizeMode, Settings};
-use super::write::write_atomically;
 
 thread_local! {
     // The decoded planes of the last photo: the largest buffer a worker needs, kept for the next photo.
     static BUFFER: std::cell::Cell<Vec<u8>> = const { std::cell::Cell::new(Vec::new()) };
 }
 
-/// Runs `task`, whose input is a YCbCr or grey JPEG (`frame.header.ycc`), through the planes.
-pub(crate) fn process(
+/// Converts a YCbCr or grey JPEG (`frame.header.ycc`) to a JPEG copy through its planes.
+pub(crate) fn convert(
     data: Vec<u8>,
     frame: &JpegFrame,
-    task: &Task,
     settings: &Settings,
     quality: u8,
-    thumbnail_edge: Option<u32>,
-    target: impl Fn(u32, u32) -> (u32, u32),
-) -> Result<Processed, ImageError> {
-    let path = task.input.as_path();
+    budget: &Budget,
+    names: Names,
+) -> Result<Converted, ImageError> {
+    let path = names.input;
     let (header, orientation, input_size) = (&frame.header, frame.orientation, frame.upright);
     let icc = jpeg::icc_segments(&data);
     let turned = turns(orientation);
-    let (tw, th) = target(input_size.0, input_size.1);
+    let (tw, th) = target_size(input_size.0, input_size.1, settings.resize, settings.dont_enlarge);
     // The size to resample to, in the file's stored orientation; the small result is turned afterwards.
     let (sw, sh) = if turned { (th, tw) } else { (tw, th) };
     let scale = f64::max(
@@ -43,6 +42,9 @@ pub(crate) fn process(
         f64::from(sh) / f64::from(header.height),
     );
     let shrink = jpeg::shrink_for(header.width, header.height, scale * jpeg::FILTER_MARGIN);
+    // Three full planes is the most any subsampling needs; the file's data stays held until the planes exist.
+    let pixels = u64::from(header.width.div_ceil(shrink)) * u64::from(header.height.div_ceil(shrink));
+    let _hold = budget.hold(data.len() as u64 + pixels * 3);
     let buffer = BUFFER.take();
     let planes =
         jpeg::decode_planes(&data, shrink, settings.limits.max_alloc, buffer).map_err(|why| jpeg_error(why, path))?;
@@ -72,20 +74,14 @@ pub(crate) fn process(
 
     let mut bytes = encode(&out, tw, th, out_subsamp, quality).map_err(|why| ImageError::Encode {
         why,
-        path: task.output.clone(),
+        path: names.output.to_owned(),
     })?;
     jpeg::insert_segments(&mut bytes, &icc);
-    write_atomically(&task.output, &bytes, task.replace)?;
-    let thumbnail = thumbnail_edge.and_then(|edge| {
-        let shrink = jpeg::shrink_for(tw, th, f64::from(edge) / f64::from(tw.max(th)));
-        let small = jpeg::decode(&bytes, shrink, settings.limits.max_alloc).ok()?;
-        make_thumbnail(&small, edge)
-    });
-    Ok(Processed {
+    Ok(Converted {
+        bytes,
         input_size,
         output_size: (tw, th),
-        output_bytes: bytes.len() as u64,
-        thumbnail,
+        resized: None,
     })
 }
 

@@ -200,6 +200,11 @@ pub struct Limits {
     /// Largest single allocation a decoder may make, in bytes. Default: 2 GiB (256 MP of 16-bit RGBA
     /// would need more, and is refused).
     pub max_alloc: u64,
+    /// Bytes of decoded pixels (and of compressed data held whole) that all workers together may hold at once;
+    /// a worker waits before decoding an image that would go over it, and an image larger than the whole budget
+    /// runs alone. Default: `None`, automatic: a quarter of the memory the process may use (see
+    /// `auto_memory_budget`).
+    pub memory_budget: Option<u64>,
 }
 
 impl Default for Limits {
@@ -207,6 +212,7 @@ impl Default for Limits {
         Self {
             max_pixels: 256_000_000,
             max_alloc: 2 << 30,
+            memory_budget: None,
         }
     }
 }

@@ -9,7 +9,7 @@ use eframe::egui;
 use super::command::Command;
 use super::state::{AppState, Preset};
 use crate::engine::naming::{NameParts, render};
-use crate::engine::{Collision, Filter, OutputFormat, ResizeMode, auto_threads};
+use crate::engine::{Collision, Filter, Limits, OutputFormat, ResizeMode, auto_memory_budget, auto_threads};
 
 /// Draws every section. `example_input` names a file for the live name example.
 pub fn show(
@@ -198,13 +198,13 @@ fn name_example(state: &AppState, example_input: Option<&(PathBuf, PathBuf)>) ->
     let (file, relative_dir) = example_input
         .cloned()
         .unwrap_or_else(|| (PathBuf::from("IMG_0042.jpg"), PathBuf::new()));
-    let stem = file.file_stem().map(|s| s.to_string_lossy()).unwrap_or_default();
+    let stem = file.file_stem().unwrap_or_default();
     let ext = file.extension().map(|s| s.to_string_lossy()).unwrap_or_default();
     let name = render(
         &settings.name_template,
         &NameParts {
-            name: &stem,
-            ext: &ext,
+            name: stem,
+            ext: file.extension().unwrap_or_default(),
             size: Some(match settings.resize {
                 ResizeMode::Fit { width, height }
                 | ResizeMode::Fill { width, height }
@@ -222,7 +222,9 @@ fn name_example(state: &AppState, example_input: Option<&(PathBuf, PathBuf)>) ->
             .extension()
             .to_owned(),
     };
-    let target = out.join(relative_dir).join(format!("{name}.{out_ext}"));
+    let target = out
+        .join(relative_dir)
+        .join(crate::engine::naming::file_name(&name, &format!(".{out_ext}")));
     Some(format!(
         "{} → {}",
         file.file_name().map(|n| n.to_string_lossy()).unwrap_or_default(),
@@ -273,9 +275,48 @@ fn advanced(ui: &mut egui::Ui, state: &mut AppState) {
                 .response
                 .on_hover_text("Resampling filter: Lanczos3 is sharpest for photos; Nearest keeps pixel art crisp");
             ui.end_row();
+            limits(ui, &mut settings.limits);
         });
     ui.checkbox(&mut settings.recursive, "Include subfolders")
         .on_hover_text("Look for images in folders inside the added folders too");
+}
+
+/// The two guards against huge or hostile files, as two rows of the Advanced grid.
+fn limits(ui: &mut egui::Ui, limits: &mut Limits) {
+    ui.label("Largest image");
+    let mut mp = (limits.max_pixels / 1_000_000).max(1);
+    let largest = ui
+        .add(egui::DragValue::new(&mut mp).range(1..=10_000).suffix(" MP"))
+        .on_hover_text(
+            "Images with more megapixels than this are refused before they are decoded, so a broken or \
+             hostile file cannot take all memory. Real panoramas rarely pass 256 MP.",
+        );
+    if largest.changed() {
+        limits.max_pixels = mp * 1_000_000;
+    }
+    ui.end_row();
+
+    ui.label("Memory for images");
+    let help = "How much memory the decoded images of all threads may take together; a thread waits before \
+                starting an image that would go over it. Auto is a quarter of this computer's memory.";
+    let auto_bytes = auto_memory_budget();
+    ui.horizontal(|ui| {
+        let mut auto = limits.memory_budget.is_none();
+        let label = format!("Auto ({})", crate::text::bytes(auto_bytes));
+        if ui.checkbox(&mut auto, label).on_hover_text(help).changed() {
+            limits.memory_budget = (!auto).then_some(auto_bytes);
+        }
+        let mut gb = limits.memory_budget.unwrap_or(auto_bytes) as f64 / 1e9;
+        let field = egui::DragValue::new(&mut gb)
+            .range(0.1..=4096.0)
+            .speed(0.1)
+            .max_decimals(1)
+            .suffix(" GB");
+        if ui.add_enabled(!auto, field).on_hover_text(help).changed() {
+            limits.memory_budget = Some((gb * 1e9) as u64);
+        }
+    });
+    ui.end_row();
 }
 
 /// Short names used in the panel and the plan line.

@@ -2,6 +2,8 @@
 
 #![allow(dead_code)]
 
+pub mod bombs;
+
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;

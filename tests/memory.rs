@@ -1,0 +1,137 @@
+//! Memory stays bounded whatever the folder holds: the real `shrinkray-cli` on bombs and large images, its
+//! peak resident memory read from the kernel while it runs.
+#![cfg(target_os = "linux")]
+
+mod common;
+
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+use std::time::Duration;
+
+use common::bombs::*;
+use common::*;
+use image::codecs::png::{CompressionType, FilterType, PngEncoder};
+use image::{ImageFormat, RgbImage};
+use serde_json::Value;
+
+/// Runs the CLI with `args` and returns its exit code, its JSON events and its peak resident memory in MB
+/// (the kernel's high-water mark, read every few milliseconds until the process ends).
+fn run_measured(args: &[&str]) -> (i32, Vec<Value>, u64) {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_shrinkray-cli"))
+        .args(args)
+        .arg("--json")
+        .env_remove("RAYON_NUM_THREADS")
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("start shrinkray-cli");
+    let status = format!("/proc/{}/status", child.id());
+    let stdout = child.stdout.take().unwrap();
+    let reader = std::thread::spawn(move || std::io::read_to_string(stdout).unwrap());
+    let mut peak_kb = 0;
+    let code = loop {
+        if let Ok(text) = fs::read_to_string(&status)
+            && let Some(kb) = text
+                .lines()
+                .find_map(|l| l.strip_prefix("VmHWM:"))
+                .and_then(|v| v.trim().trim_end_matches("kB").trim().parse::<u64>().ok())
+        {
+            peak_kb = peak_kb.max(kb);
+        }
+        if let Some(status) = child.try_wait().unwrap() {
+            break status.code().unwrap_or(-1);
+        }
+        std::thread::sleep(Duration::from_millis(5));
+    };
+    let events = reader
+        .join()
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    (code, events, peak_kb / 1024)
+}
+
+fn count(events: &[Value], kind: &str) -> usize {
+    events.iter().filter(|e| e["event"] == kind).count()
+}
+
+/// A large RGB PNG, quick to write: a smooth pattern, fast compression.
+fn large_png(path: &Path, width: u32, height: u32) -> PathBuf {
+    let img = RgbImage::from_fn(width, height, |x, y| {
+        image::Rgb([(x / 32) as u8, (y / 32) as u8, ((x + y) / 64) as u8])
+    });
+    let file = fs::File::create(path).unwrap();
+    let encoder = PngEncoder::new_with_quality(file, CompressionType::Fast, FilterType::Sub);
+    img.write_with_encoder(encoder).unwrap();
+    path.to_owned()
+}
+
+fn p(path: &Path) -> &str {
+    path.to_str().unwrap()
+}
+
+#[test]
+fn bombs_and_large_images_at_two_threads_stay_under_2_gb() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("in");
+    fs::create_dir(&input).unwrap();
+    png_bomb(&input.join("bomb.png"));
+    jpeg_bomb(&input.join("bomb.jpg"), &input);
+    gif_bomb(&input.join("bomb.gif"));
+    tiff_bomb(&input.join("bomb.tif"));
+    bmp_bomb(&input.join("bomb.bmp"));
+    ztxt_bomb(&input.join("text-bomb.png"));
+    iccp_bomb(&input.join("profile-bomb.png"));
+    for i in 0..4 {
+        // 48 MP each: 144 MB decoded.
+        large_png(&input.join(format!("large-{i}.png")), 8000, 6000);
+    }
+    write_photo(&input.join("photo.jpg"), 4000, 3000, ImageFormat::Jpeg);
+
+    let out = dir.path().join("out");
+    let (code, events, peak_mb) = run_measured(&["--out", p(&out), "-j", "2", p(&input)]);
+    assert_eq!(code, 1, "the five size bombs fail: {events:?}");
+    assert_eq!(count(&events, "failed"), 5, "{events:?}");
+    assert_eq!(
+        count(&events, "done"),
+        7,
+        "large images, metadata bombs and the photo are done: {events:?}"
+    );
+    assert!(peak_mb < 2048, "peak resident memory {peak_mb} MB");
+    eprintln!("bombs and large images at 2 threads: peak {peak_mb} MB");
+}
+
+#[test]
+fn metadata_that_inflates_to_200_mb_is_not_inflated() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("in");
+    fs::create_dir(&input).unwrap();
+    ztxt_bomb(&input.join("text-bomb.png"));
+    iccp_bomb(&input.join("profile-bomb.png"));
+    let out = dir.path().join("out");
+    let (code, events, peak_mb) = run_measured(&["--out", p(&out), "-j", "2", p(&input)]);
+    assert_eq!(code, 0, "{events:?}");
+    assert_eq!(dims(&out.join("in/text-bomb.png")), (64, 48));
+    // Two threads inflating 200 MB each would pass 400 MB.
+    assert!(peak_mb < 150, "peak resident memory {peak_mb} MB");
+}
+
+#[test]
+fn the_memory_budget_decodes_large_images_one_at_a_time() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("in");
+    fs::create_dir(&input).unwrap();
+    for i in 0..3 {
+        // 36 MP each: 108 MB decoded.
+        large_png(&input.join(format!("large-{i}.png")), 6000, 6000);
+    }
+    let out = dir.path().join("out");
+    let (code, events, peak_mb) = run_measured(&["--out", p(&out), "-j", "2", "--memory-budget", "150MB", p(&input)]);
+    assert_eq!(code, 0, "{events:?}");
+    assert_eq!(count(&events, "done"), 3);
+    // One image at a time peaks near 210 MB (108 MB of pixels, the resampler's and encoder's buffers, the
+    // program); two at once, as without a budget, near 310 MB.
+    assert!(peak_mb < 260, "peak resident memory {peak_mb} MB with a 150 MB budget");
+}
