@@ -1,0 +1,405 @@
+//! What file systems do to a batch: special files, huge sparse files, odd and very long names, folders that
+//! cannot be read or written, a disk that fills up. Each ends in clear per-file errors, no hang, no partial
+//! output, and originals untouched.
+#![cfg(unix)]
+
+mod common;
+
+use std::ffi::OsStr;
+use std::fs;
+use std::os::unix::ffi::OsStrExt;
+use std::os::unix::fs::{PermissionsExt, symlink};
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use common::*;
+use image::ImageFormat;
+use shrinkray::engine::{ImageError, JobEvent, OutputFormat, Settings, TEMP_PREFIX};
+
+fn failures(events: &[JobEvent]) -> Vec<(PathBuf, String)> {
+    events
+        .iter()
+        .filter_map(|e| match e {
+            JobEvent::ImageFailed { input, error, .. } => Some((input.clone(), error.to_string())),
+            _ => None,
+        })
+        .collect()
+}
+
+fn skips(events: &[JobEvent]) -> Vec<(PathBuf, String)> {
+    events
+        .iter()
+        .filter_map(|e| match e {
+            JobEvent::ImageSkipped { input, reason, .. } => Some((input.clone(), reason.clone())),
+            _ => None,
+        })
+        .collect()
+}
+
+/// No temporary file anywhere below `dir`, and every file there decodes whole.
+fn only_complete_outputs(dir: &Path) {
+    for file in files_below(dir) {
+        let name = file.file_name().unwrap().to_string_lossy();
+        assert!(
+            !name.starts_with(TEMP_PREFIX),
+            "temporary file left: {}",
+            file.display()
+        );
+        image::open(dir.join(&file)).unwrap_or_else(|e| panic!("{} does not decode: {e}", file.display()));
+    }
+}
+
+/// A tmpfs mounted for one test, unmounted when dropped; `None` where mounting is not allowed.
+struct Mount(PathBuf);
+
+impl Mount {
+    fn tmpfs(at: &Path, options: &str) -> Option<Mount> {
+        fs::create_dir_all(at).unwrap();
+        let ok = Command::new("mount")
+            .args(["-t", "tmpfs", "-o", options, "tmpfs"])
+            .arg(at)
+            .stderr(std::process::Stdio::null())
+            .status()
+            .is_ok_and(|s| s.success());
+        ok.then(|| Mount(at.to_owned()))
+    }
+}
+
+impl Drop for Mount {
+    fn drop(&mut self) {
+        let _ = Command::new("umount").arg(&self.0).status();
+    }
+}
+
+#[test]
+fn devices_fifos_and_links_to_them_are_skipped_without_reading() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().join("in");
+    write_photo(&root.join("a.jpg"), 40, 30, ImageFormat::Jpeg);
+    symlink("/dev/zero", root.join("zero.jpg")).unwrap();
+    symlink("/dev/urandom", root.join("random.png")).unwrap();
+    Command::new("mkfifo").arg(root.join("pipe.jpg")).status().unwrap();
+    let events = run(
+        &[root.clone(), PathBuf::from("/dev/zero")],
+        settings_to(&dir.path().join("out")),
+    );
+    let s = summary(&events);
+    assert_eq!(s.done, 1, "{events:?}");
+    let skipped = skips(&events);
+    assert_eq!(skipped.len(), 3, "{skipped:?}");
+    assert!(
+        skipped.iter().all(|(_, why)| why == "not a regular file"),
+        "{skipped:?}"
+    );
+    // Named directly, a device is an error the user sees.
+    let failed = failures(&events);
+    assert_eq!(failed.len(), 1, "{failed:?}");
+    assert!(failed[0].1.starts_with("not a regular file") && failed[0].1.ends_with("/dev/zero"));
+}
+
+#[test]
+fn huge_sparse_files_fail_at_once_without_being_read() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().join("in");
+    write_photo(&root.join("a.jpg"), 40, 30, ImageFormat::Jpeg);
+    // 8 GB each, almost all of it a hole: a JPEG and a PNG signature, then nothing.
+    for (name, head) in [
+        ("huge.jpg", &b"\xFF\xD8\xFF\xE0\x00\x10JFIF\x00"[..]),
+        ("huge.png", b"\x89PNG\r\n\x1a\n"),
+    ] {
+        let file = fs::File::create(root.join(name)).unwrap();
+        std::io::Write::write_all(&mut &file, head).unwrap();
+        file.set_len(8 << 30).unwrap();
+    }
+    let start = std::time::Instant::now();
+    let events = run(&[root], settings_to(&dir.path().join("out")));
+    assert_eq!(summary(&events).done, 1);
+    let failed = failures(&events);
+    assert_eq!(failed.len(), 2, "{failed:?}");
+    for (path, message) in &failed {
+        assert!(message.ends_with(&path.display().to_string()), "{message}");
+    }
+    assert!(
+        failed.iter().any(|(_, m)| m.starts_with("file too large")),
+        "{failed:?}"
+    );
+    // Reading 16 GB of zeros would take minutes; refusing takes nothing.
+    assert!(start.elapsed().as_secs() < 60);
+}
+
+#[test]
+fn names_that_are_not_utf8_or_255_bytes_long_are_kept() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().join("in");
+    let latin1 = OsStr::from_bytes(b"caf\xE9.jpg");
+    let long = format!("{}.jpg", "x".repeat(251));
+    write_photo(&root.join(latin1), 40, 30, ImageFormat::Jpeg);
+    write_photo(&root.join(&long), 40, 30, ImageFormat::Jpeg);
+    let out = dir.path().join("out");
+    let events = run(std::slice::from_ref(&root), settings_to(&out));
+    assert_eq!(summary(&events).done, 2, "{events:?}");
+    assert_eq!(dims(&out.join("in").join(latin1)), (40, 30));
+    assert_eq!(dims(&out.join("in").join(&long)), (40, 30));
+
+    // Converted to WebP, the long name would be 256 bytes: the name is shortened to fit, and a second run's
+    // copy still gets its own (shortened) name.
+    for _ in 0..2 {
+        let settings = Settings {
+            format: OutputFormat::WebP,
+            ..settings_to(&out)
+        };
+        let events = run(std::slice::from_ref(&root), settings);
+        assert_eq!(summary(&events).done, 2, "{events:?}");
+    }
+    let webps: Vec<_> = files_below(&out.join("in"))
+        .into_iter()
+        .filter(|f| f.extension() == Some(OsStr::new("webp")))
+        .collect();
+    assert_eq!(webps.len(), 4, "{webps:?}");
+    assert!(webps.iter().all(|f| f.as_os_str().len() <= 255), "{webps:?}");
+}
+
+#[test]
+fn paths_longer_than_path_max_fail_alone() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().join("in");
+    write_photo(&root.join("a.jpg"), 40, 30, ImageFormat::Jpeg);
+    let photo = write_photo(&dir.path().join("deep.jpg"), 40, 30, ImageFormat::Jpeg);
+    // 24 folders of 200 bytes: more than PATH_MAX (4096), made one relative step at a time as no absolute
+    // path that long can be used (by perl, which is part of every Debian system, and whose chdir is the
+    // system call itself).
+    let made = Command::new("perl")
+        .arg("-e")
+        .arg(
+            r#"my ($root, $photo) = @ARGV; open(my $in, "<:raw", $photo) or die; local $/; my $bytes = <$in>;
+               chdir $root or die; for (1..24) { mkdir "d" x 200 or die; chdir "d" x 200 or die }
+               open(my $out, ">:raw", "photo.jpg") or die; print $out $bytes;"#,
+        )
+        .arg(&root)
+        .arg(&photo)
+        .status()
+        .unwrap();
+    assert!(made.success());
+    let out = dir.path().join("out");
+    let events = run(&[root], settings_to(&out));
+    assert_eq!(summary(&events).done, 1, "{events:?}");
+    let failed = failures(&events);
+    assert_eq!(failed.len(), 1, "{failed:?}");
+    assert!(failed[0].1.contains("name too long"), "{failed:?}");
+    only_complete_outputs(&out);
+}
+
+#[test]
+fn a_full_disk_fails_the_images_that_do_not_fit_and_leaves_no_partial_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().join("in");
+    for i in 0..6 {
+        write_photo(&root.join(format!("{i}.png")), 600, 400, ImageFormat::Png);
+    }
+    let out = dir.path().join("small-disk");
+    let Some(_mount) = Mount::tmpfs(&out, "size=1m") else {
+        eprintln!("skipped: cannot mount a tmpfs here (needs root)");
+        return;
+    };
+    let events = run(&[root], settings_to(&out));
+    let s = summary(&events);
+    let failed = failures(&events);
+    assert!(
+        s.done >= 1 && !failed.is_empty(),
+        "1 MB holds some of the six 700 KB copies: {events:?}"
+    );
+    assert_eq!(s.done + failed.len(), 6);
+    for (_, message) in &failed {
+        assert!(
+            message.starts_with("cannot write the output: No space left on device"),
+            "{message}"
+        );
+    }
+    only_complete_outputs(&out);
+}
+
+#[test]
+fn a_read_only_output_folder_fails_each_image_clearly() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().join("in");
+    for i in 0..3 {
+        write_photo(&root.join(format!("{i}.jpg")), 40, 30, ImageFormat::Jpeg);
+    }
+    let out = dir.path().join("read-only");
+    // A read-only file system binds root too; elsewhere permissions do.
+    let _mount = Mount::tmpfs(&out, "ro,size=1m");
+    if _mount.is_none() {
+        fs::create_dir(&out).unwrap();
+        fs::set_permissions(&out, fs::Permissions::from_mode(0o555)).unwrap();
+    }
+    let events = run(&[root], settings_to(&out));
+    let failed = failures(&events);
+    if _mount.is_none() && summary(&events).done > 0 {
+        eprintln!("skipped: permissions do not bind this user (root)");
+        return;
+    }
+    assert_eq!(failed.len(), 3, "{events:?}");
+    for (_, message) in &failed {
+        assert!(message.starts_with("cannot write the output: "), "{message}");
+        assert!(message.ends_with(".jpg"), "{message}");
+    }
+}
+
+/// The CLI as a user without privileges (through `setpriv` when the tests run as root), so that permissions
+/// bind: an unreadable file and an unreadable folder are each one error, the rest is done.
+#[test]
+fn unreadable_files_and_folders_are_one_error_each() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::set_permissions(dir.path(), fs::Permissions::from_mode(0o755)).unwrap();
+    let root = dir.path().join("in");
+    write_photo(&root.join("a.jpg"), 40, 30, ImageFormat::Jpeg);
+    write_photo(&root.join("secret.jpg"), 40, 30, ImageFormat::Jpeg);
+    write_photo(&root.join("closed/b.jpg"), 40, 30, ImageFormat::Jpeg);
+    fs::set_permissions(root.join("secret.jpg"), fs::Permissions::from_mode(0o000)).unwrap();
+    fs::set_permissions(root.join("closed"), fs::Permissions::from_mode(0o000)).unwrap();
+    let out = dir.path().join("out");
+    fs::create_dir(&out).unwrap();
+    fs::set_permissions(&out, fs::Permissions::from_mode(0o777)).unwrap();
+
+    let root_user = fs::read(root.join("secret.jpg")).is_ok();
+    let mut command = if root_user {
+        // A copy of the binary where that user may run it (the build folder may be closed to others).
+        let cli = dir.path().join("shrinkray-cli");
+        fs::copy(env!("CARGO_BIN_EXE_shrinkray-cli"), &cli).unwrap();
+        fs::set_permissions(&cli, fs::Permissions::from_mode(0o755)).unwrap();
+        let mut c = Command::new("setpriv");
+        c.args(["--reuid=65534", "--regid=65534", "--clear-groups", "--"]);
+        c.arg(cli);
+        c
+    } else {
+        Command::new(env!("CARGO_BIN_EXE_shrinkray-cli"))
+    };
+    let output = command
+        .args(["--json", "--out"])
+        .arg(&out)
+        .arg(&root)
+        .output()
+        .expect("run shrinkray-cli");
+    if root_user && output.stdout.is_empty() {
+        eprintln!(
+            "skipped: cannot run as an unprivileged user here: {}",
+            String::from_utf8_lossy(&output.stderr)
+        );
+        return;
+    }
+    let stdout = String::from_utf8(output.stdout).unwrap();
+    let failed: Vec<serde_json::Value> = stdout
+        .lines()
+        .map(|l| serde_json::from_str::<serde_json::Value>(l).unwrap())
+        .filter(|e| e["event"] == "failed")
+        .collect();
+    assert_eq!(output.status.code(), Some(1), "{stdout}");
+    assert_eq!(failed.len(), 2, "{stdout}");
+    for event in &failed {
+        let message = event["error"].as_str().unwrap();
+        assert!(message.contains("Permission denied"), "{message}");
+    }
+    assert!(
+        failed
+            .iter()
+            .any(|e| e["error"].as_str().unwrap().ends_with("secret.jpg"))
+    );
+    assert!(failed.iter().any(|e| e["error"].as_str().unwrap().ends_with("closed")));
+    assert_eq!(dims(&out.join("in/a.jpg")), (40, 30));
+}
+
+#[test]
+fn converted_names_never_overwrite_each_other_whatever_the_case() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().join("in");
+    let inputs = [
+        ("photo.jpg", 40, ImageFormat::Jpeg),
+        ("photo.png", 41, ImageFormat::Png),
+        ("PHOTO.jpg", 42, ImageFormat::Jpeg),
+        ("photo.jpeg", 43, ImageFormat::Jpeg),
+    ];
+    for (name, width, format) in inputs {
+        write_photo(&root.join(name), width, 30, format);
+    }
+    let out = dir.path().join("out");
+    let settings = Settings {
+        format: OutputFormat::Jpeg,
+        ..settings_to(&out)
+    };
+    let events = run(&[root], settings);
+    assert_eq!(summary(&events).done, 4, "{events:?}");
+    let written = files_below(&out.join("in"));
+    assert_eq!(written.len(), 4, "{written:?}");
+    let mut lower: Vec<String> = written.iter().map(|f| f.to_string_lossy().to_lowercase()).collect();
+    lower.sort();
+    lower.dedup();
+    assert_eq!(lower.len(), 4, "two outputs differ only in case: {written:?}");
+    // Every input is in exactly one output: the widths tell them apart.
+    let mut widths: Vec<u32> = written.iter().map(|f| dims(&out.join("in").join(f)).0).collect();
+    widths.sort();
+    assert_eq!(widths, [40, 41, 42, 43]);
+}
+
+#[test]
+fn originals_are_byte_identical_after_every_kind_of_run() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().join("in");
+    for (i, format) in [ImageFormat::Jpeg, ImageFormat::Png, ImageFormat::Gif, ImageFormat::Bmp]
+        .into_iter()
+        .enumerate()
+    {
+        write_photo(
+            &root.join(format!("p{i}.{}", format.extensions_str()[0])),
+            300,
+            200,
+            format,
+        );
+    }
+    fs::write(root.join("broken.jpg"), b"\xFF\xD8\xFF\xE0 broken").unwrap();
+    let hashes = || -> Vec<(PathBuf, Vec<u8>)> {
+        files_below(&root)
+            .into_iter()
+            .map(|f| {
+                let bytes = fs::read(root.join(&f)).unwrap();
+                (f, bytes)
+            })
+            .collect()
+    };
+    let before = hashes();
+    // Into a separate folder, into the input folder itself with every collision policy, and converted.
+    let mut runs = vec![settings_to(&dir.path().join("out"))];
+    for policy in [
+        shrinkray::engine::Collision::Rename,
+        shrinkray::engine::Collision::Overwrite,
+        shrinkray::engine::Collision::Skip,
+    ] {
+        runs.push(Settings {
+            on_collision: policy,
+            ..settings_to(&root)
+        });
+    }
+    runs.push(Settings {
+        format: OutputFormat::Png,
+        on_collision: shrinkray::engine::Collision::Overwrite,
+        ..settings_to(&root)
+    });
+    // Files named one by one keep their bare names, so copies into their own folder meet the originals.
+    let files: Vec<PathBuf> = before.iter().map(|(f, _)| root.join(f)).collect();
+    for settings in runs {
+        let events = run(&files, settings);
+        assert!(summary(&events).setup_error.is_none(), "{events:?}");
+        for event in &events {
+            if let JobEvent::ImageFailed { error, .. } = event {
+                assert!(
+                    !matches!(error, ImageError::Write { .. }),
+                    "a write failed, which may mean an input was touched: {error}"
+                );
+            }
+        }
+        let after: Vec<_> = hashes()
+            .into_iter()
+            .filter(|(f, _)| before.iter().any(|(b, _)| b == f))
+            .collect();
+        assert_eq!(after, before, "an original changed");
+    }
+}
