@@ -9,6 +9,7 @@ use eframe::egui;
 use shrinkray::ui::ShrinkrayApp;
 
 fn main() -> eframe::Result {
+    shrinkray::engine::quiet_worker_panics();
     // Everything after the program name that is not an option is an input.
     let paths: Vec<PathBuf> = std::env::args_os()
         .skip(1)

@@ -118,3 +118,18 @@ fn a_picture_under_the_wrong_extension_is_read_by_its_content() {
     assert_eq!(image::ImageFormat::from_path(&copy).unwrap(), ImageFormat::Png);
     assert_eq!(image::open(&copy).unwrap().width(), 300);
 }
+
+#[test]
+fn a_decoder_that_panics_fails_only_its_own_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let tiff = tiled_planar_tiff(&dir.path().join("tiles.tif"));
+    let failed = failures_beside_a_good_photo(dir.path(), vec![tiff.clone()]);
+    // If a newer tiff crate decodes this file, the test needs another file that makes a decoder panic.
+    assert!(
+        failed[0]
+            .1
+            .starts_with("internal error while processing the image (assertion failed"),
+        "{failed:?}"
+    );
+    assert!(failed[0].1.ends_with(&tiff.display().to_string()));
+}

@@ -202,6 +202,7 @@ impl Cli {
 }
 
 fn main() -> ExitCode {
+    shrinkray::engine::quiet_worker_panics();
     let cli = Cli::parse();
     match run(&cli) {
         Ok(code) => code,

@@ -22,6 +22,25 @@ pub type Waker = Arc<dyn Fn() + Send + Sync>;
 /// Long edge of the thumbnails in `ImageDone` events, in pixels.
 pub const THUMBNAIL_EDGE: u32 = 256;
 
+/// Worker threads are named this, then their number.
+const WORKER_PREFIX: &str = "shrinkray-worker-";
+
+/// Keeps the panics the engine catches out of the terminal: a decoder that panics on a worker thread becomes that
+/// image's `ImageFailed`, with the panic's message, so printing it as well (with a backtrace, even) would only
+/// alarm. Panics on other threads print as before. For programs to call once at start-up; the engine never
+/// changes the process's panic hook by itself.
+pub fn quiet_worker_panics() {
+    let default = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        let on_worker = std::thread::current()
+            .name()
+            .is_some_and(|n| n.starts_with(WORKER_PREFIX));
+        if !on_worker {
+            default(info);
+        }
+    }));
+}
+
 /// Per-run choices that are not user settings.
 #[derive(Clone, Copy, Debug, Default)]
 pub struct JobOptions {
@@ -50,7 +69,7 @@ impl JobHandle {
         let threads = settings.thread_count();
         let pool = rayon::ThreadPoolBuilder::new()
             .num_threads(threads)
-            .thread_name(|i| format!("shrinkray-worker-{i}"))
+            .thread_name(|i| format!("{WORKER_PREFIX}{i}"))
             .build()
             .map_err(|e| SetupError::ThreadPool {
                 threads,

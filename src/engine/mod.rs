@@ -23,7 +23,7 @@ pub use encode::Encoding;
 pub use error::{ImageError, SettingsError, SetupError};
 pub use event::{ImageDone, JobEvent, Summary, Thumbnail};
 pub use geometry::target_size;
-pub use job::{CancelToken, JobHandle, JobOptions, THUMBNAIL_EDGE, Waker};
+pub use job::{CancelToken, JobHandle, JobOptions, THUMBNAIL_EDGE, Waker, quiet_worker_panics};
 pub use pipeline::{load_thumbnail, resize_bytes};
 pub use plan::{Plan, PlanEntry, Task, plan};
 pub use settings::{Collision, Filter, Limits, MAX_THREADS, OutputFormat, ResizeMode, Settings, auto_threads};

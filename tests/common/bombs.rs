@@ -162,3 +162,48 @@ pub fn iccp_bomb(path: &Path) -> PathBuf {
     data.extend(zeros_zlib(200_000_000));
     png_with_chunk(path, b"iCCP", &data)
 }
+
+/// A 20×20 RGB TIFF stored as 16×16 tiles, one set of tiles per colour plane (PlanarConfiguration 2). Valid;
+/// the tiff crate (0.11) asserts while expanding its edge tiles, which is how a decoder panic is tested.
+pub fn tiled_planar_tiff(path: &Path) -> PathBuf {
+    const TILE: usize = 16 * 16;
+    let tiles = 4 * 3;
+    let mut tiff = b"II*\0\0\0\0\0".to_vec();
+    let mut offsets = Vec::new();
+    for t in 0..tiles {
+        offsets.push(tiff.len() as u32);
+        tiff.extend((0..TILE).map(|i| (t * 37 + i) as u8));
+    }
+    let bits_at = tiff.len() as u32;
+    tiff.extend([8u16, 8, 8].iter().flat_map(|b| b.to_le_bytes()));
+    let offsets_at = tiff.len() as u32;
+    tiff.extend(offsets.iter().flat_map(|o| o.to_le_bytes()));
+    let counts_at = tiff.len() as u32;
+    tiff.extend(std::iter::repeat_n((TILE as u32).to_le_bytes(), tiles).flatten());
+    let ifd = tiff.len() as u32;
+    tiff[4..8].copy_from_slice(&ifd.to_le_bytes());
+    // (tag, type, count, value or offset): SHORT = 3, LONG = 4.
+    let entries: [(u16, u16, u32, u32); 11] = [
+        (256, 4, 1, 20),                    // ImageWidth
+        (257, 4, 1, 20),                    // ImageLength
+        (258, 3, 3, bits_at),               // BitsPerSample 8, 8, 8
+        (259, 3, 1, 1),                     // Compression: none
+        (262, 3, 1, 2),                     // Photometric: RGB
+        (277, 3, 1, 3),                     // SamplesPerPixel
+        (284, 3, 1, 2),                     // PlanarConfiguration: planes
+        (322, 4, 1, 16),                    // TileWidth
+        (323, 4, 1, 16),                    // TileLength
+        (324, 4, tiles as u32, offsets_at), // TileOffsets
+        (325, 4, tiles as u32, counts_at),  // TileByteCounts
+    ];
+    tiff.extend_from_slice(&(entries.len() as u16).to_le_bytes());
+    for (tag, kind, count, value) in entries {
+        tiff.extend_from_slice(&tag.to_le_bytes());
+        tiff.extend_from_slice(&kind.to_le_bytes());
+        tiff.extend_from_slice(&count.to_le_bytes());
+        tiff.extend_from_slice(&value.to_le_bytes());
+    }
+    tiff.extend_from_slice(&0u32.to_le_bytes());
+    fs::write(path, tiff).unwrap();
+    path.to_owned()
+}
