@@ -403,3 +403,52 @@ fn originals_are_byte_identical_after_every_kind_of_run() {
         assert_eq!(after, before, "an original changed");
     }
 }
+
+#[test]
+fn an_output_folder_removed_mid_run_ends_the_run_cleanly() {
+    use std::io::{BufRead, BufReader};
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().join("in");
+    for i in 0..30 {
+        write_photo(&root.join(format!("{i:02}.jpg")), 800, 600, ImageFormat::Jpeg);
+    }
+    let out = dir.path().join("out");
+    let mut child = Command::new(env!("CARGO_BIN_EXE_shrinkray-cli"))
+        .args(["--json", "-j", "1", "--width", "400", "--out"])
+        .arg(&out)
+        .arg(&root)
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    let mut lines = BufReader::new(child.stdout.take().unwrap()).lines();
+    let mut events = Vec::new();
+    for line in lines.by_ref() {
+        let line = line.unwrap();
+        let first_done = line.contains(r#""event":"done""#);
+        events.push(line);
+        if first_done {
+            fs::remove_dir_all(&out).unwrap();
+            break;
+        }
+    }
+    events.extend(lines.map(Result::unwrap));
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(120);
+    let status = loop {
+        if let Some(status) = child.try_wait().unwrap() {
+            break status;
+        }
+        assert!(std::time::Instant::now() < deadline, "the run hangs");
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    };
+    assert!(matches!(status.code(), Some(0 | 1)), "{status:?}");
+    let per_image = events
+        .iter()
+        .filter(|l| l.contains(r#""event":"done""#) || l.contains(r#""event":"failed""#))
+        .count();
+    assert_eq!(per_image, 30, "one event per image: {events:?}");
+    assert!(events.last().unwrap().contains(r#""event":"finished""#));
+    if out.exists() {
+        only_complete_outputs(&out);
+    }
+}
