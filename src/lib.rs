@@ -2,6 +2,8 @@
 //! `shrinkray-cli` command-line tool drive it.
 
 pub mod engine;
+#[doc(hidden)]
+pub mod fuzzing;
 pub mod text;
 #[cfg(feature = "gui")]
 pub mod ui;

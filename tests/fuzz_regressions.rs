@@ -1,47 +1,43 @@
-//! Every input the fuzzer (`fuzz/`) found a fault with, kept under `tests/data/fuzz/`, goes through the same
-//! in-memory pipeline with every output format and size the fuzz target can choose: each must end in a result
-//! or an error, never a panic.
+//! Every input the fuzzer (`fuzz/`) found a fault with, kept under `tests/data/fuzz/` (first byte: the fuzz
+//! target's choice of settings, then the file), goes through a real job with every setting the fuzz target can
+//! choose: each file must end in exactly one event, done or failed, and the job must finish.
+
+mod common;
 
 use std::fs;
+use std::path::PathBuf;
 
-use shrinkray::engine::{Limits, OutputFormat, ResizeMode, Settings, resize_bytes};
+use common::*;
+use shrinkray::engine::{JobEvent, Settings};
+use shrinkray::fuzzing::{CHOICES, settings_for};
 
 #[test]
-fn inputs_the_fuzzer_found_now_fail_cleanly_or_work() {
-    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/fuzz");
-    let Ok(entries) = fs::read_dir(&dir) else {
-        return;
-    };
-    for entry in entries {
+fn inputs_the_fuzzer_found_end_in_one_event_each() {
+    let data = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/fuzz");
+    let dir = tempfile::tempdir().unwrap();
+    let mut inputs: Vec<PathBuf> = Vec::new();
+    for entry in fs::read_dir(&data).unwrap() {
         let path = entry.unwrap().path();
-        let data = fs::read(&path).unwrap();
-        // The fuzz target's first byte chooses the settings; try the file's image part with all of them.
-        let image = data.get(1..).unwrap_or_default();
-        for format in [
-            OutputFormat::SameAsInput,
-            OutputFormat::Jpeg,
-            OutputFormat::Png,
-            OutputFormat::WebP,
-        ] {
-            for resize in [
-                ResizeMode::Fit { width: 64, height: 64 },
-                ResizeMode::Fill { width: 31, height: 17 },
-                ResizeMode::Percent(50.0),
-            ] {
-                let settings = Settings {
-                    resize,
-                    format,
-                    limits: Limits {
-                        max_pixels: 4_000_000,
-                        max_alloc: 64 << 20,
-                        memory_budget: None,
-                    },
-                    output_dir: Some(".".into()),
-                    ..Settings::default()
-                };
-                let result = std::panic::catch_unwind(|| resize_bytes(image.to_vec(), &settings));
-                assert!(result.is_ok(), "{} panics with {format:?} {resize:?}", path.display());
-            }
+        if path.extension().is_some_and(|e| e == "md") {
+            continue;
         }
+        let bytes = fs::read(&path).unwrap();
+        let input = dir.path().join(path.file_name().unwrap());
+        fs::write(&input, bytes.get(1..).unwrap_or_default()).unwrap();
+        inputs.push(input);
+    }
+    assert!(!inputs.is_empty(), "no regression files in {}", data.display());
+    for choice in 0..CHOICES {
+        let settings = Settings {
+            output_dir: Some(dir.path().join(format!("out-{choice}"))),
+            ..settings_for(choice)
+        };
+        let events = run(&inputs, settings);
+        let per_image = events
+            .iter()
+            .filter(|e| matches!(e, JobEvent::ImageDone(_) | JobEvent::ImageFailed { .. }))
+            .count();
+        assert_eq!(per_image, inputs.len(), "settings {choice}: {events:?}");
+        assert!(summary(&events).setup_error.is_none());
     }
 }

@@ -67,7 +67,8 @@ pub(crate) fn process(
 }
 
 /// Resizes one image held in memory, with `settings`, and returns the encoded copy: the whole pipeline
-/// without files (what the fuzzer drives). The format is read from the content.
+/// without files (what the fuzzer drives). The format is read from the content. A codec that panics is not
+/// caught here, so the fuzzer sees it; `JobHandle` runs each image under `catch_unwind`.
 pub fn resize_bytes(data: Vec<u8>, settings: &Settings) -> Result<Vec<u8>, ImageError> {
     let path = Path::new("(memory)");
     let format = image::guess_format(&data)
