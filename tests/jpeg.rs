@@ -169,32 +169,3 @@ fn corrupt_and_cut_jpegs_fail_with_their_reason() {
     }
     assert!(files_below(&dir.path().join("out")).is_empty());
 }
-
-#[test]
-fn colour_profiles_are_carried_byte_for_byte() {
-    let dir = tempfile::tempdir().unwrap();
-    // One profile that fits one segment and one that needs two (segments hold at most 65,519 bytes of it).
-    for size in [3_000usize, 100_000] {
-        let mut profile: Vec<u8> = (0..size).map(|i| (i * 7 % 251) as u8).collect();
-        profile[36..40].copy_from_slice(b"acsp");
-        let input = dir.path().join(format!("p{size}.jpg"));
-        let mut bytes = Vec::new();
-        let mut encoder = image::codecs::jpeg::JpegEncoder::new_with_quality(&mut bytes, 90);
-        image::ImageEncoder::set_icc_profile(&mut encoder, profile.clone()).unwrap();
-        encoder.encode_image(&photo(400, 300, 1)).unwrap();
-        fs::write(&input, bytes).unwrap();
-        let out = dir.path().join(format!("out{size}"));
-        let events = run(
-            &[input],
-            Settings {
-                resize: ResizeMode::Width(200),
-                ..settings_to(&out)
-            },
-        );
-        let mut decoder = image::ImageReader::open(&outputs(&events)[0])
-            .unwrap()
-            .into_decoder()
-            .unwrap();
-        assert_eq!(decoder.icc_profile().unwrap(), Some(profile), "{size}-byte profile");
-    }
-}

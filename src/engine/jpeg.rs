@@ -199,6 +199,41 @@ pub(crate) fn icc_segments(data: &[u8]) -> Vec<u8> {
     out
 }
 
+/// The colour profile a JPEG carries, put together from its numbered APP2 pieces; `None` when there is none or
+/// the pieces do not add up.
+pub(crate) fn icc_profile(data: &[u8]) -> Option<Vec<u8>> {
+    // Each piece: "ICC_PROFILE\0", its number from 1, how many there are, then its part of the profile.
+    let mut pieces: Vec<(u8, u8, &[u8])> = segments(data)
+        .filter(|(marker, body)| *marker == 0xE2 && body.len() > 14 && body.starts_with(b"ICC_PROFILE\0"))
+        .map(|(_, body)| (body[12], body[13], &body[14..]))
+        .collect();
+    pieces.sort_by_key(|&(seq, _, _)| seq);
+    let whole = pieces
+        .iter()
+        .enumerate()
+        .all(|(i, &(seq, count, _))| usize::from(seq) == i + 1 && usize::from(count) == pieces.len());
+    (whole && !pieces.is_empty()).then(|| pieces.iter().flat_map(|(_, _, p)| p.iter().copied()).collect())
+}
+
+/// A colour profile as the APP2 segments that carry it in a JPEG (65,519 bytes of profile at most in each).
+pub(crate) fn icc_to_segments(profile: &[u8]) -> Vec<u8> {
+    const PIECE: usize = 65_535 - 2 - 14;
+    let count = profile.len().div_ceil(PIECE);
+    let Ok(count) = u8::try_from(count) else {
+        // Over 16 MB: more than a JPEG can carry; the copy goes without rather than with half a profile.
+        return Vec::new();
+    };
+    let mut out = Vec::with_capacity(profile.len() + usize::from(count) * 18);
+    for (i, piece) in profile.chunks(PIECE).enumerate() {
+        out.extend_from_slice(&[0xFF, 0xE2]);
+        out.extend_from_slice(&((piece.len() + 16) as u16).to_be_bytes());
+        out.extend_from_slice(b"ICC_PROFILE\0");
+        out.extend_from_slice(&[i as u8 + 1, count]);
+        out.extend_from_slice(piece);
+    }
+    out
+}
+
 /// Puts raw header segments into an encoded JPEG, after its JFIF segment (which must stay first).
 pub(crate) fn insert_segments(jpeg: &mut Vec<u8>, raw: &[u8]) {
     if raw.is_empty() || !jpeg.starts_with(&[0xFF, 0xD8]) {

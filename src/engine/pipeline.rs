@@ -142,6 +142,7 @@ fn convert(
         }
     };
     let input_size = decoded.full_size;
+    let decoded_icc = decoded.icc;
     let (tw, th) = target(input_size.0, input_size.1);
     let crop = matches!(settings.resize, super::settings::ResizeMode::Fill { .. });
     let resized = match resize(&decoded.img, tw, th, settings.filter, crop) {
@@ -154,10 +155,12 @@ fn convert(
             });
         }
     };
-    let bytes = encoding.encode(&resized).map_err(|why| ImageError::Encode {
-        why,
-        path: names.output.to_owned(),
-    })?;
+    let bytes = encoding
+        .encode(&resized, decoded_icc.as_deref())
+        .map_err(|why| ImageError::Encode {
+            why,
+            path: names.output.to_owned(),
+        })?;
     Ok(Converted {
         bytes,
         input_size,
@@ -172,6 +175,8 @@ pub(crate) struct Decoded<'b> {
     pub img: DynamicImage,
     /// The upright size of the image in the file.
     pub full_size: (u32, u32),
+    /// The colour profile the file carries, byte for byte.
+    pub icc: Option<Vec<u8>>,
     /// The pixels' share of the memory budget, given back with them.
     _hold: Hold<'b>,
 }
@@ -246,12 +251,15 @@ fn decode_with_image<'b, R: BufRead + Seek>(
     check_pixels(width, height, limits, path)?;
     // A broken orientation tag is no reason to lose the picture: it then counts as upright.
     let orientation = decoder.orientation().unwrap_or(Orientation::NoTransforms);
+    // A profile that cannot be read is no reason to lose the picture.
+    let icc = decoder.icc_profile().ok().flatten();
     let hold = budget.hold(held_data + pixel_bytes(decoder.total_bytes(), orientation));
     let mut img = DynamicImage::from_decoder(decoder).map_err(decode_err)?;
     img.apply_orientation(orientation);
     Ok(Decoded {
         full_size: (img.width(), img.height()),
         img,
+        icc,
         _hold: hold,
     })
 }
@@ -317,11 +325,13 @@ fn decode_jpeg<'b>(
     let pixels = u64::from(fw.div_ceil(shrink)) * u64::from(fh.div_ceil(shrink));
     let hold = budget.hold(held_data + pixel_bytes(pixels * 3, frame.orientation));
     let mut img = jpeg::decode(&data, shrink, limits.max_alloc).map_err(|why| jpeg_error(why, path))?;
+    let icc = jpeg::icc_profile(&data);
     drop(data);
     img.apply_orientation(frame.orientation);
     Ok(Decoded {
         img,
         full_size: frame.upright,
+        icc,
         _hold: hold,
     })
 }

@@ -1,0 +1,96 @@
+//! Colour profiles: whatever the input format carries reaches every output format that can hold one, byte for
+//! byte, so Adobe RGB, Display P3 and ProPhoto photos keep their colours.
+
+mod common;
+
+use std::path::{Path, PathBuf};
+
+use common::*;
+use image::{ImageDecoder, ImageEncoder, ImageFormat};
+use shrinkray::engine::{OutputFormat, ResizeMode, Settings};
+
+/// A stand-in profile of `size` bytes: what is tested is that the bytes arrive unchanged.
+fn profile(size: usize) -> Vec<u8> {
+    let mut profile: Vec<u8> = (0..size).map(|i| (i * 7 % 251) as u8).collect();
+    profile[36..40].copy_from_slice(b"acsp");
+    profile
+}
+
+/// A 400×300 photo in `format` carrying `icc`.
+fn photo_with_profile(path: &Path, format: ImageFormat, icc: &[u8]) -> PathBuf {
+    let file = std::fs::File::create(path).unwrap();
+    let img = photo(400, 300, 3);
+    match format {
+        ImageFormat::Jpeg => {
+            let mut e = image::codecs::jpeg::JpegEncoder::new_with_quality(file, 90);
+            e.set_icc_profile(icc.to_vec()).unwrap();
+            img.write_with_encoder(e).unwrap();
+        }
+        ImageFormat::Png => {
+            let mut e = image::codecs::png::PngEncoder::new(file);
+            e.set_icc_profile(icc.to_vec()).unwrap();
+            img.write_with_encoder(e).unwrap();
+        }
+        ImageFormat::WebP => {
+            let mut e = image::codecs::webp::WebPEncoder::new_lossless(file);
+            e.set_icc_profile(icc.to_vec()).unwrap();
+            img.write_with_encoder(e).unwrap();
+        }
+        other => panic!("no profile writer for {other:?}"),
+    }
+    path.to_owned()
+}
+
+fn icc_of(path: &Path) -> Option<Vec<u8>> {
+    let mut decoder = image::ImageReader::open(path)
+        .unwrap()
+        .with_guessed_format()
+        .unwrap()
+        .into_decoder()
+        .unwrap();
+    decoder.icc_profile().unwrap()
+}
+
+#[test]
+fn profiles_reach_every_output_format_that_holds_one() {
+    let dir = tempfile::tempdir().unwrap();
+    // 3 KB fits one JPEG segment; 100 KB needs two.
+    for size in [3_000, 100_000] {
+        let icc = profile(size);
+        for input_format in [ImageFormat::Jpeg, ImageFormat::Png, ImageFormat::WebP] {
+            let ext = input_format.extensions_str()[0];
+            let input = photo_with_profile(&dir.path().join(format!("in-{size}.{ext}")), input_format, &icc);
+            for output in [OutputFormat::Jpeg, OutputFormat::Png, OutputFormat::WebP] {
+                let out = dir.path().join(format!("out-{size}-{ext}-{output:?}"));
+                let settings = Settings {
+                    resize: ResizeMode::Width(200),
+                    format: output,
+                    ..settings_to(&out)
+                };
+                let events = run(std::slice::from_ref(&input), settings);
+                let written = outputs(&events);
+                assert_eq!(written.len(), 1, "{events:?}");
+                assert_eq!(
+                    icc_of(&written[0]).as_deref(),
+                    Some(icc.as_slice()),
+                    "{size}-byte profile from {input_format:?} to {output:?}"
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn images_without_a_profile_get_none() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = write_photo(&dir.path().join("plain.png"), 120, 90, ImageFormat::Png);
+    for output in [OutputFormat::Jpeg, OutputFormat::Png, OutputFormat::WebP] {
+        let out = dir.path().join(format!("out-{output:?}"));
+        let settings = Settings {
+            format: output,
+            ..settings_to(&out)
+        };
+        let written = outputs(&run(std::slice::from_ref(&input), settings));
+        assert_eq!(icc_of(&written[0]), None, "{output:?}");
+    }
+}
