@@ -4,12 +4,11 @@
 mod common;
 
 use std::fs;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use common::*;
 use image::imageops::FilterType;
-use image::metadata::Orientation;
-use image::{DynamicImage, ImageDecoder, ImageFormat, RgbImage};
+use image::{DynamicImage, ImageFormat, RgbImage};
 use shrinkray::engine::{ImageError, JobEvent, ResizeMode, Settings};
 
 /// Runs one JPEG through the engine with `resize` and returns the copy, decoded.
@@ -74,55 +73,6 @@ fn fill_cuts_the_centre_on_every_plane() {
     let expected = image::imageops::resize(&centre, 200, 200, FilterType::Lanczos3);
     let diff = mean_diff(&copy, &expected);
     assert!(diff < 5.0, "mean difference {diff:.2} per channel");
-}
-
-/// A JPEG of `img` whose EXIF says to show it turned by `orientation` (1–8).
-fn jpeg_with_orientation(path: &Path, img: &RgbImage, orientation: u8) -> PathBuf {
-    let mut jpeg = Vec::new();
-    img.write_to(&mut std::io::Cursor::new(&mut jpeg), ImageFormat::Jpeg)
-        .unwrap();
-    // A little-endian TIFF header with one IFD entry: tag 0x0112 (orientation), SHORT, count 1.
-    let mut exif = b"Exif\0\0II*\0\x08\0\0\0\x01\0\x12\x01\x03\0\x01\0\0\0".to_vec();
-    exif.extend_from_slice(&[orientation, 0, 0, 0, 0, 0, 0, 0]);
-    let mut app1 = vec![0xFF, 0xE1];
-    app1.extend_from_slice(&((exif.len() + 2) as u16).to_be_bytes());
-    app1.extend_from_slice(&exif);
-    jpeg.splice(2..2, app1);
-    fs::write(path, jpeg).unwrap();
-    path.to_owned()
-}
-
-#[test]
-fn all_eight_orientations_come_out_upright() {
-    let dir = tempfile::tempdir().unwrap();
-    let stored = photo(240, 120, 7);
-    for value in 1..=8u8 {
-        let input = jpeg_with_orientation(&dir.path().join(format!("o{value}.jpg")), &stored, value);
-        let copy = convert(
-            &input,
-            ResizeMode::LongEdge(120),
-            &dir.path().join(format!("out{value}")),
-        );
-        let mut upright = DynamicImage::ImageRgb8(stored.clone());
-        upright.apply_orientation(Orientation::from_exif(value).unwrap());
-        let (w, h) = if value >= 5 { (60, 120) } else { (120, 60) };
-        assert_eq!(copy.dimensions(), (w, h), "orientation {value}");
-        let expected = image::imageops::resize(&upright.to_rgb8(), w, h, FilterType::Lanczos3);
-        let diff = mean_diff(&copy, &expected);
-        assert!(diff < 6.0, "orientation {value}: mean difference {diff:.2} per channel");
-        // The copy is upright already, so it must not carry a tag that would turn it again.
-        let file = out_file(&dir.path().join(format!("out{value}")));
-        let mut decoder = image::ImageReader::open(file).unwrap().into_decoder().unwrap();
-        assert_eq!(
-            decoder.orientation().unwrap(),
-            Orientation::NoTransforms,
-            "orientation {value}"
-        );
-    }
-}
-
-fn out_file(dir: &Path) -> PathBuf {
-    files_below(dir).into_iter().next().map(|f| dir.join(f)).unwrap()
 }
 
 #[test]
