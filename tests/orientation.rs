@@ -72,7 +72,12 @@ fn every_orientation_in_png_webp_and_jpeg_comes_out_upright() {
     for format in [ImageFormat::Png, ImageFormat::WebP, ImageFormat::Jpeg] {
         let ext = format.extensions_str()[0];
         for value in 1..=8u8 {
-            let input = with_orientation(&dir.path().join(format!("o{value}.{ext}")), format, &stored, value.into());
+            let input = with_orientation(
+                &dir.path().join(format!("o{value}.{ext}")),
+                format,
+                &stored,
+                value.into(),
+            );
             let copy_path = convert(&input, &dir.path().join(format!("out-{ext}-{value}")));
             let copy = image::open(&copy_path).unwrap().to_rgb8();
             let mut upright = DynamicImage::ImageRgb8(stored.clone());
@@ -82,7 +87,11 @@ fn every_orientation_in_png_webp_and_jpeg_comes_out_upright() {
             let expected = image::imageops::resize(&upright.to_rgb8(), w, h, FilterType::Lanczos3);
             let diff = mean_diff(&copy, &expected);
             assert!(diff < 6.0, "{format:?} orientation {value}: mean difference {diff:.2}");
-            assert_eq!(orientation_of(&copy_path), Orientation::NoTransforms, "{format:?} {value}");
+            assert_eq!(
+                orientation_of(&copy_path),
+                Orientation::NoTransforms,
+                "{format:?} {value}"
+            );
         }
     }
 }
