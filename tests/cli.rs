@@ -182,6 +182,53 @@ fn options_reach_the_engine() {
     assert_eq!(skipped[1]["event"], "skipped");
 }
 
+#[test]
+fn background_and_keep_dates_reach_the_engine() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = write_transparent_png(&dir.path().join("disc.png"), 120);
+    // A day in 2001, so "now" cannot pass for it.
+    let then = std::time::UNIX_EPOCH + std::time::Duration::from_secs(978_350_400);
+    fs::File::options()
+        .write(true)
+        .open(&input)
+        .unwrap()
+        .set_modified(then)
+        .unwrap();
+    let out = dir.path().join("out");
+    let run = cli(&[
+        "--out",
+        p(&out),
+        "--format",
+        "jpeg",
+        "--background",
+        "#000080",
+        "--keep-dates",
+        p(&input),
+    ]);
+    assert_eq!(run.status.code(), Some(0), "{}", String::from_utf8_lossy(&run.stderr));
+    let output = out.join("disc.jpg");
+    let corner = image::open(&output).unwrap().to_rgb8().get_pixel(2, 2).0;
+    assert!(
+        corner[0] < 10 && corner[1] < 10 && corner[2].abs_diff(128) < 10,
+        "corner {corner:?}"
+    );
+    assert_eq!(fs::metadata(&output).unwrap().modified().unwrap(), then);
+
+    // Without the options: white, and the time of writing.
+    let plain = dir.path().join("plain");
+    assert_eq!(
+        cli(&["--out", p(&plain), "--format", "jpeg", p(&input)]).status.code(),
+        Some(0)
+    );
+    let corner = image::open(plain.join("disc.jpg")).unwrap().to_rgb8().get_pixel(2, 2).0;
+    assert!(corner.iter().all(|&c| c > 245), "corner {corner:?}");
+    assert!(fs::metadata(plain.join("disc.jpg")).unwrap().modified().unwrap() > then);
+
+    let bad = cli(&["--out", p(&out), "--background", "pinkish", p(&input)]);
+    assert_eq!(bad.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&bad.stderr).contains("#RRGGBB"));
+}
+
 /// Starts the CLI with `--json` on 40 photos in `dir`, one thread, and returns once the first is written:
 /// the folder of photos, the output folder, the running process and the rest of its event lines.
 #[cfg(unix)]

@@ -84,6 +84,15 @@ struct Cli {
     #[arg(long)]
     no_recursive: bool,
 
+    /// Colour transparent pixels are flattened onto in formats without transparency (JPEG): #RRGGBB, white or
+    /// black.
+    #[arg(long, value_name = "COLOR", default_value = "white", value_parser = parse_colour)]
+    background: [u8; 3],
+
+    /// Give each copy its original's modification time.
+    #[arg(long)]
+    keep_dates: bool,
+
     /// Refuse images larger than this many megapixels before decoding them (decompression bombs).
     #[arg(long, value_name = "MP", default_value_t = 256, value_parser = clap::value_parser!(u32).range(1..))]
     max_megapixels: u32,
@@ -101,6 +110,22 @@ struct Cli {
 const EXAMPLES: &str = "Examples:
   shrinkray-cli --out ~/resized --width 1920 --height 1920 ~/Pictures/2024
   shrinkray-cli --out web --long-edge 1200 --format webp --json photos/ > events.jsonl";
+
+fn parse_colour(text: &str) -> Result<[u8; 3], String> {
+    match text.to_ascii_lowercase().as_str() {
+        "white" => return Ok([255, 255, 255]),
+        "black" => return Ok([0, 0, 0]),
+        _ => {}
+    }
+    let hex = text.strip_prefix('#').unwrap_or(text);
+    let channel = |i: usize| hex.get(i..i + 2).and_then(|h| u8::from_str_radix(h, 16).ok());
+    match (hex.len(), channel(0), channel(2), channel(4)) {
+        (6, Some(r), Some(g), Some(b)) => Ok([r, g, b]),
+        _ => Err(format!(
+            "\"{text}\" is not a colour; write it as #RRGGBB (e.g. #FFFFFF), white or black"
+        )),
+    }
+}
 
 /// `--memory-budget`: a size, or `None` for auto.
 #[derive(Clone, Copy, Debug)]
@@ -190,6 +215,8 @@ impl Cli {
             },
             threads: NonZeroUsize::new(usize::from(self.threads)),
             recursive: !self.no_recursive,
+            background: self.background,
+            keep_dates: self.keep_dates,
             limits: Limits {
                 max_pixels: u64::from(self.max_megapixels) * 1_000_000,
                 memory_budget: self.memory_budget.0,

@@ -87,13 +87,13 @@ impl Encoding {
     }
 
     /// Encodes `img` (any colour type) into a new buffer, with the colour profile `icc` (byte for byte) where the
-    /// format can hold one: JPEG, PNG, WebP and TIFF. Alpha is flattened onto white where the format has none;
-    /// 16-bit images become 8-bit where the format has no 16 bits.
-    pub fn encode(self, img: &DynamicImage, icc: Option<&[u8]>) -> Result<Vec<u8>, String> {
+    /// format can hold one: JPEG, PNG, WebP and TIFF. Alpha is flattened onto `background` (RGB) where the
+    /// format has none; 16-bit images become 8-bit where the format has no 16 bits.
+    pub fn encode(self, img: &DynamicImage, icc: Option<&[u8]>, background: [u8; 3]) -> Result<Vec<u8>, String> {
         let mut out = Vec::with_capacity(estimate(img));
         match self {
             Self::Jpeg { quality } => {
-                encode_jpeg(img, quality, &mut out)?;
+                encode_jpeg(img, quality, background, &mut out)?;
                 if let Some(icc) = icc {
                     super::jpeg::insert_segments(&mut out, &super::jpeg::icc_to_segments(icc));
                 }
@@ -151,7 +151,7 @@ fn estimate(img: &DynamicImage) -> usize {
     (img.width() as usize * img.height() as usize * 3) / 4
 }
 
-fn encode_jpeg(img: &DynamicImage, quality: u8, out: &mut Vec<u8>) -> Result<(), String> {
+fn encode_jpeg(img: &DynamicImage, quality: u8, background: [u8; 3], out: &mut Vec<u8>) -> Result<(), String> {
     if img.width() > 65535 || img.height() > 65535 {
         return Err(format!(
             "{}×{} pixels is more than JPEG's limit of 65535 a side",
@@ -163,21 +163,21 @@ fn encode_jpeg(img: &DynamicImage, quality: u8, out: &mut Vec<u8>) -> Result<(),
         DynamicImage::ImageLuma8(_) | DynamicImage::ImageRgb8(_) => None,
         DynamicImage::ImageLuma16(_) => Some(DynamicImage::ImageLuma8(img.to_luma8())),
         other if !other.color().has_alpha() => Some(DynamicImage::ImageRgb8(other.to_rgb8())),
-        other => Some(DynamicImage::ImageRgb8(flatten_on_white(other))),
+        other => Some(DynamicImage::ImageRgb8(flatten(other, background))),
     };
     *out = super::jpeg::encode(converted.as_ref().unwrap_or(img), quality)?;
     Ok(())
 }
 
-/// Composites straight alpha over white, for formats without an alpha channel.
-fn flatten_on_white(img: &DynamicImage) -> RgbImage {
+/// Composites straight alpha over an opaque `background`, for formats without an alpha channel.
+fn flatten(img: &DynamicImage, background: [u8; 3]) -> RgbImage {
     let rgba = img.to_rgba8();
     let mut rgb = RgbImage::new(rgba.width(), rgba.height());
     for (dst, src) in rgb.pixels_mut().zip(rgba.pixels()) {
         let a = u32::from(src.0[3]);
-        for c in 0..3 {
-            let v = u32::from(src.0[c]);
-            dst.0[c] = ((v * a + 255 * (255 - a) + 127) / 255) as u8;
+        for ((d, &v), &b) in dst.0.iter_mut().zip(&src.0[..3]).zip(&background) {
+            let (v, b) = (u32::from(v), u32::from(b));
+            *d = ((v * a + b * (255 - a) + 127) / 255) as u8;
         }
     }
     rgb

@@ -47,7 +47,12 @@ pub(crate) fn process(
         output: &task.output,
     };
     let converted = convert(Source::File, task.format, task.encoding, settings, budget, names)?;
-    write_atomically(&task.output, &converted.bytes, task.replace)?;
+    // The original's time, read before the write so a failed read costs nothing; a missing time is no error.
+    let modified = settings
+        .keep_dates
+        .then(|| fs::metadata(&task.input).and_then(|m| m.modified()).ok())
+        .flatten();
+    write_atomically(&task.output, &converted.bytes, task.replace, modified)?;
     let thumbnail = thumbnail_edge.and_then(|edge| match &converted.resized {
         Some(resized) => make_thumbnail(resized, edge),
         // The planar path keeps no RGB picture: decode the small copy at reduced scale instead.
@@ -156,7 +161,7 @@ fn convert(
         }
     };
     let bytes = encoding
-        .encode(&resized, decoded_icc.as_deref())
+        .encode(&resized, decoded_icc.as_deref(), settings.background)
         .map_err(|why| ImageError::Encode {
             why,
             path: names.output.to_owned(),

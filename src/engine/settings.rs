@@ -36,6 +36,10 @@ pub struct Settings {
     pub threads: Option<NonZeroUsize>,
     /// Walk folders recursively. Default: `true`.
     pub recursive: bool,
+    /// Colour (RGB) that transparent pixels are flattened onto for formats without alpha (JPEG). Default: white.
+    pub background: [u8; 3],
+    /// Give each copy its original's modification time. Default: `false` (the time it was written).
+    pub keep_dates: bool,
     /// Decoding limits that protect memory from huge or hostile files. Default: see `Limits`.
     pub limits: Limits,
 }
@@ -56,6 +60,8 @@ impl Default for Settings {
             on_collision: Collision::Rename,
             threads: None,
             recursive: true,
+            background: [255, 255, 255],
+            keep_dates: false,
             limits: Limits::default(),
         }
     }

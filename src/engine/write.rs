@@ -4,6 +4,7 @@
 use std::fs;
 use std::io::{self, Write};
 use std::path::Path;
+use std::time::SystemTime;
 
 use super::error::ImageError;
 
@@ -12,8 +13,14 @@ use super::error::ImageError;
 pub const TEMP_PREFIX: &str = ".shrinkray-tmp-";
 
 /// Writes `bytes` to `path` through a temporary file in the same folder. With `replace` false an existing file
-/// is never replaced, even one that appeared after planning.
-pub(crate) fn write_atomically(path: &Path, bytes: &[u8], replace: bool) -> Result<(), ImageError> {
+/// is never replaced, even one that appeared after planning. `modified`, when given, becomes the file's
+/// modification time before it takes its name, so the finished file never shows another.
+pub(crate) fn write_atomically(
+    path: &Path,
+    bytes: &[u8],
+    replace: bool,
+    modified: Option<SystemTime>,
+) -> Result<(), ImageError> {
     let write_err = |source: io::Error| ImageError::Write {
         source,
         path: path.to_owned(),
@@ -33,6 +40,9 @@ pub(crate) fn write_atomically(path: &Path, bytes: &[u8], replace: bool) -> Resu
     // Dropping `tmp` on any error below deletes the temporary file.
     let mut tmp = builder.tempfile_in(dir).map_err(write_err)?;
     tmp.write_all(bytes).map_err(write_err)?;
+    if let Some(time) = modified {
+        tmp.as_file().set_modified(time).map_err(write_err)?;
+    }
     let persisted = if replace {
         tmp.persist(path).map(drop)
     } else {

@@ -275,8 +275,14 @@ fn advanced(ui: &mut egui::Ui, state: &mut AppState) {
                 .response
                 .on_hover_text("Resampling filter: Lanczos3 is sharpest for photos; Nearest keeps pixel art crisp");
             ui.end_row();
+            ui.label("Background");
+            ui.color_edit_button_srgb(&mut settings.background)
+                .on_hover_text("What transparent parts become in formats without transparency (JPEG)");
+            ui.end_row();
             limits(ui, &mut settings.limits);
         });
+    ui.checkbox(&mut settings.keep_dates, "Keep dates")
+        .on_hover_text("Give each copy the modification time of its original");
     ui.checkbox(&mut settings.recursive, "Include subfolders")
         .on_hover_text("Look for images in folders inside the added folders too");
 }
