@@ -7,16 +7,10 @@ use std::path::Path;
 
 use common::*;
 use image::{ColorType, DynamicImage, ImageBuffer, ImageFormat, Luma, Rgb};
-use shrinkray::engine::{ResizeMode, Settings};
+use shrinkray::engine::ResizeMode;
 
 fn resized(input: &Path, out: &Path) -> DynamicImage {
-    let settings = Settings {
-        resize: ResizeMode::Width(100),
-        ..settings_to(out)
-    };
-    let written = outputs(&run(&[input.to_owned()], settings));
-    assert_eq!(written.len(), 1, "{}", input.display());
-    image::open(&written[0]).unwrap()
+    image::open(resize_one(input, out, ResizeMode::Width(100))).unwrap()
 }
 
 /// A smooth 16-bit gradient whose low byte matters: 8 bits would lose it.

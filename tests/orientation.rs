@@ -10,7 +10,7 @@ use common::*;
 use image::imageops::FilterType;
 use image::metadata::Orientation;
 use image::{DynamicImage, GenericImageView, ImageDecoder, ImageEncoder, ImageFormat, RgbImage};
-use shrinkray::engine::{ResizeMode, Settings};
+use shrinkray::engine::ResizeMode;
 
 /// EXIF as a little-endian TIFF structure with one entry: orientation (0x0112), SHORT, `value`.
 fn exif(value: u16) -> Vec<u8> {
@@ -51,13 +51,7 @@ fn with_orientation(path: &Path, format: ImageFormat, img: &RgbImage, value: u16
 }
 
 fn convert(input: &Path, out: &Path) -> PathBuf {
-    let settings = Settings {
-        resize: ResizeMode::LongEdge(120),
-        ..settings_to(out)
-    };
-    let written = outputs(&run(&[input.to_owned()], settings));
-    assert_eq!(written.len(), 1, "{}", input.display());
-    written[0].clone()
+    resize_one(input, out, ResizeMode::LongEdge(120))
 }
 
 fn orientation_of(path: &Path) -> Orientation {

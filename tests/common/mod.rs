@@ -65,6 +65,17 @@ pub fn settings_to(out: &Path) -> Settings {
     }
 }
 
+/// Resizes one file into `out` with `resize` (other settings default) and returns the one output's path.
+pub fn resize_one(input: &Path, out: &Path, resize: shrinkray::engine::ResizeMode) -> PathBuf {
+    let settings = Settings {
+        resize,
+        ..settings_to(out)
+    };
+    let written = outputs(&run(&[input.to_owned()], settings));
+    assert_eq!(written.len(), 1, "{}", input.display());
+    written[0].clone()
+}
+
 /// Runs a job to the end and returns every event (the last is `Finished`).
 pub fn run(inputs: &[PathBuf], settings: Settings) -> Vec<JobEvent> {
     let job = JobHandle::start(inputs.to_vec(), settings, JobOptions::default(), Arc::new(|| {})).unwrap();
