@@ -119,3 +119,26 @@ fn cmyk_jpegs_come_out_as_rgb_with_their_colours() {
         assert!(diff < 4.0, "{output:?}: mean difference {diff:.2} per channel");
     }
 }
+
+#[test]
+fn transparent_pixels_lend_no_colour_to_the_edges() {
+    let dir = tempfile::tempdir().unwrap();
+    // A red disc on a field that is fully transparent but green underneath: resampling that ignores alpha
+    // would fringe the disc with green.
+    let input = write_transparent_png(&dir.path().join("disc.png"), 300);
+    let copy = image::open(resize_one(&input, &dir.path().join("out"), ResizeMode::Width(75))).unwrap();
+    let rgba = copy.to_rgba8();
+    let mut edge = 0;
+    for px in rgba.pixels().filter(|p| p.0[3] > 0) {
+        let [r, g, b, a] = px.0;
+        assert!(
+            g < 40 && b < 40,
+            "edge pixel {:?} carries colour from the transparent field",
+            [r, g, b, a]
+        );
+        // Nearly transparent pixels keep little precision in 8 bits; the visible ones stay the disc's red.
+        assert!(a < 32 || r > 180, "edge pixel {:?} lost its red", [r, g, b, a]);
+        edge += usize::from(a < 255);
+    }
+    assert!(edge > 20, "the disc has a soft edge to check ({edge} pixels)");
+}
