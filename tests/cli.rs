@@ -20,10 +20,6 @@ fn cli(args: &[&str]) -> Output {
         .expect("run shrinkray-cli")
 }
 
-fn p(path: &Path) -> &str {
-    path.to_str().unwrap()
-}
-
 fn json_lines(out: &Output) -> Vec<Value> {
     String::from_utf8(out.stdout.clone())
         .unwrap()

@@ -225,13 +225,7 @@ fn a_corrupt_file_fails_alone() {
     fs::write(root.join("broken.jpg"), &good[..good.len() / 2]).unwrap();
     let out = dir.path().join("out");
     let events = run(&[root], settings_to(&out));
-    let failures: Vec<_> = events
-        .iter()
-        .filter_map(|e| match e {
-            JobEvent::ImageFailed { input, error, .. } => Some((input.clone(), error.to_string())),
-            _ => None,
-        })
-        .collect();
+    let failures = failures(&events);
     assert_eq!(failures.len(), 1, "{failures:?}");
     assert!(failures[0].0.ends_with("broken.jpg"));
     assert!(

@@ -16,16 +16,6 @@ use common::*;
 use image::ImageFormat;
 use shrinkray::engine::{ImageError, JobEvent, OutputFormat, Settings, TEMP_PREFIX};
 
-fn failures(events: &[JobEvent]) -> Vec<(PathBuf, String)> {
-    events
-        .iter()
-        .filter_map(|e| match e {
-            JobEvent::ImageFailed { input, error, .. } => Some((input.clone(), error.to_string())),
-            _ => None,
-        })
-        .collect()
-}
-
 fn skips(events: &[JobEvent]) -> Vec<(PathBuf, String)> {
     events
         .iter()

@@ -43,13 +43,7 @@ fn failures_beside_a_good_photo(dir: &Path, mut inputs: Vec<PathBuf>) -> Vec<(Pa
     inputs.push(write_photo(&dir.join("good.jpg"), 120, 90, ImageFormat::Jpeg));
     let events = run(&inputs, settings_to(&dir.join("out")));
     assert_eq!(summary(&events).done, 1, "{events:?}");
-    let failed: Vec<_> = events
-        .iter()
-        .filter_map(|e| match e {
-            JobEvent::ImageFailed { input, error, .. } => Some((input.clone(), error.to_string())),
-            _ => None,
-        })
-        .collect();
+    let failed = failures(&events);
     assert_eq!(failed.len(), count, "{failed:?}");
     failed
 }

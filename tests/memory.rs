@@ -68,10 +68,6 @@ fn large_png(path: &Path, width: u32, height: u32) -> PathBuf {
     path.to_owned()
 }
 
-fn p(path: &Path) -> &str {
-    path.to_str().unwrap()
-}
-
 #[test]
 fn bombs_and_large_images_at_two_threads_stay_under_2_gb() {
     let dir = tempfile::tempdir().unwrap();

@@ -3,6 +3,7 @@
 use std::fs::{self, File, Metadata};
 use std::io::Read;
 use std::path::{Path, PathBuf};
+use std::time::SystemTime;
 
 use image::ImageFormat;
 
@@ -22,6 +23,8 @@ pub(crate) struct Candidate {
     pub explicit: bool,
     /// Size in bytes.
     pub bytes: u64,
+    /// Modification time, where the file system keeps one.
+    pub modified: Option<SystemTime>,
     /// Identity of the file, to tell whether an output would land on an input.
     pub id: FileId,
 }
@@ -140,6 +143,7 @@ fn candidate(path: PathBuf, relative: PathBuf, explicit: bool, meta: &Metadata) 
         relative,
         explicit,
         bytes: meta.len(),
+        modified: meta.modified().ok(),
     }
 }
 

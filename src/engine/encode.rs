@@ -95,7 +95,7 @@ impl Encoding {
             Self::Jpeg { quality } => {
                 encode_jpeg(img, quality, background, &mut out)?;
                 if let Some(icc) = icc {
-                    super::jpeg::insert_segments(&mut out, &super::jpeg::icc_to_segments(icc));
+                    super::jpeg::embed_icc(&mut out, icc);
                 }
             }
             Self::Png => {

@@ -185,20 +185,6 @@ pub(crate) fn orientation(data: &[u8]) -> Orientation {
         .unwrap_or(Orientation::NoTransforms)
 }
 
-/// The input's colour profile, as its APP2 `ICC_PROFILE` segments (marker and length included), so they can be
-/// carried into a copy byte for byte: without them an Adobe RGB or Display P3 photo would look washed out.
-pub(crate) fn icc_segments(data: &[u8]) -> Vec<u8> {
-    let mut out = Vec::new();
-    for (marker, body) in segments(data) {
-        if marker == 0xE2 && body.starts_with(b"ICC_PROFILE\0") {
-            out.extend_from_slice(&[0xFF, marker]);
-            out.extend_from_slice(&((body.len() + 2) as u16).to_be_bytes());
-            out.extend_from_slice(body);
-        }
-    }
-    out
-}
-
 /// The colour profile a JPEG carries, put together from its numbered APP2 pieces; `None` when there is none or
 /// the pieces do not add up.
 pub(crate) fn icc_profile(data: &[u8]) -> Option<Vec<u8>> {
@@ -215,8 +201,14 @@ pub(crate) fn icc_profile(data: &[u8]) -> Option<Vec<u8>> {
     (whole && !pieces.is_empty()).then(|| pieces.iter().flat_map(|(_, _, p)| p.iter().copied()).collect())
 }
 
+/// Carries `profile` into an encoded JPEG byte for byte (without it an Adobe RGB or Display P3 photo would look
+/// washed out).
+pub(crate) fn embed_icc(jpeg: &mut Vec<u8>, profile: &[u8]) {
+    insert_segments(jpeg, &icc_to_segments(profile));
+}
+
 /// A colour profile as the APP2 segments that carry it in a JPEG (65,519 bytes of profile at most in each).
-pub(crate) fn icc_to_segments(profile: &[u8]) -> Vec<u8> {
+fn icc_to_segments(profile: &[u8]) -> Vec<u8> {
     const PIECE: usize = 65_535 - 2 - 14;
     let count = profile.len().div_ceil(PIECE);
     let Ok(count) = u8::try_from(count) else {
@@ -235,7 +227,7 @@ pub(crate) fn icc_to_segments(profile: &[u8]) -> Vec<u8> {
 }
 
 /// Puts raw header segments into an encoded JPEG, after its JFIF segment (which must stay first).
-pub(crate) fn insert_segments(jpeg: &mut Vec<u8>, raw: &[u8]) {
+fn insert_segments(jpeg: &mut Vec<u8>, raw: &[u8]) {
     if raw.is_empty() || !jpeg.starts_with(&[0xFF, 0xD8]) {
         return;
     }

@@ -47,11 +47,7 @@ pub(crate) fn process(
         output: &task.output,
     };
     let converted = convert(Source::File, task.format, task.encoding, settings, budget, names)?;
-    // The original's time, read before the write so a failed read costs nothing; a missing time is no error.
-    let modified = settings
-        .keep_dates
-        .then(|| fs::metadata(&task.input).and_then(|m| m.modified()).ok())
-        .flatten();
+    let modified = if settings.keep_dates { task.modified } else { None };
     write_atomically(&task.output, &converted.bytes, task.replace, modified)?;
     let thumbnail = thumbnail_edge.and_then(|edge| match &converted.resized {
         Some(resized) => make_thumbnail(resized, edge),
@@ -97,6 +93,16 @@ enum Source {
     Bytes(Vec<u8>),
 }
 
+impl Source {
+    /// The whole content, read under the limits if it is still in the file.
+    fn into_bytes(self, path: &Path, limits: &Limits) -> Result<Vec<u8>, ImageError> {
+        match self {
+            Source::File => read(path, limits),
+            Source::Bytes(data) => Ok(data),
+        }
+    }
+}
+
 /// The paths errors name.
 #[derive(Clone, Copy)]
 pub(crate) struct Names<'a> {
@@ -128,23 +134,15 @@ fn convert(
         f64::max(f64::from(tw) / f64::from(w), f64::from(th) / f64::from(h))
     };
     let (path, limits) = (names.input, &settings.limits);
-    let decoded = match (format, source) {
-        (ImageFormat::Jpeg, source) => {
-            let data = match source {
-                Source::File => read(path, limits)?,
-                Source::Bytes(data) => data,
-            };
-            let frame = jpeg_frame(&data, limits, path)?;
-            if let (Encoding::Jpeg { quality }, true) = (encoding, frame.header.ycc) {
-                return planar::convert(data, &frame, settings, quality, budget, names);
-            }
-            decode_jpeg(data, &frame, path, limits, scale, budget)?
+    let decoded = if format == ImageFormat::Jpeg {
+        let data = source.into_bytes(path, limits)?;
+        let frame = jpeg_frame(&data, limits, path)?;
+        if let (Encoding::Jpeg { quality }, true) = (encoding, frame.header.ycc) {
+            return planar::convert(data, &frame, settings, quality, budget, names);
         }
-        (_, Source::File) => decode_file(path, format, limits, budget)?,
-        (_, Source::Bytes(data)) => {
-            let held = data.len() as u64;
-            decode_with_image(Cursor::new(data), held, path, format, limits, budget)?
-        }
+        decode_jpeg(data, &frame, path, limits, scale, budget)?
+    } else {
+        decode_other(source, path, format, limits, budget)?
     };
     let input_size = decoded.full_size;
     let decoded_icc = decoded.icc;
@@ -201,7 +199,7 @@ pub(crate) fn decode<'b>(
         let frame = jpeg_frame(&data, limits, path)?;
         decode_jpeg(data, &frame, path, limits, scale, budget)
     } else {
-        decode_file(path, format, limits, budget)
+        decode_other(Source::File, path, format, limits, budget)
     }
 }
 
@@ -222,18 +220,27 @@ fn read(path: &Path, limits: &Limits) -> Result<Vec<u8>, ImageError> {
     fs::read(path).map_err(read_err)
 }
 
-/// Decodes a format other than JPEG straight from the file, so its compressed data is never held whole.
-fn decode_file<'b>(
+/// Decodes a format other than JPEG; from a file it is streamed, so its compressed data is never held whole.
+fn decode_other<'b>(
+    source: Source,
     path: &Path,
     format: ImageFormat,
     limits: &Limits,
     budget: &'b Budget,
 ) -> Result<Decoded<'b>, ImageError> {
-    let file = File::open(path).map_err(|source| ImageError::Read {
-        source,
-        path: path.to_owned(),
-    })?;
-    decode_with_image(BufReader::new(file), 0, path, format, limits, budget)
+    match source {
+        Source::File => {
+            let file = File::open(path).map_err(|source| ImageError::Read {
+                source,
+                path: path.to_owned(),
+            })?;
+            decode_with_image(BufReader::new(file), 0, path, format, limits, budget)
+        }
+        Source::Bytes(data) => {
+            let held = data.len() as u64;
+            decode_with_image(Cursor::new(data), held, path, format, limits, budget)
+        }
+    }
 }
 
 /// Decodes with the `image` crate's decoders; `held_data` is what the caller keeps in memory meanwhile.

@@ -10,6 +10,7 @@ use std::hash::{BuildHasher, BuildHasherDefault, DefaultHasher};
 use std::io::BufReader;
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::path::{Path, PathBuf};
+use std::time::SystemTime;
 
 use image::metadata::Orientation;
 use image::{ImageDecoder, ImageFormat, ImageReader};
@@ -63,6 +64,8 @@ pub struct Task {
     pub encoding: Encoding,
     /// Input file size.
     pub input_bytes: u64,
+    /// Input modification time, as found when planning (what `keep_dates` gives the output).
+    pub modified: Option<SystemTime>,
     /// The output may replace an existing file (the overwrite policy, and that file is no input).
     pub replace: bool,
 }
@@ -340,6 +343,7 @@ impl Plan<'_> {
                 format,
                 encoding,
                 input_bytes: c.bytes,
+                modified: c.modified,
                 replace,
             });
         }

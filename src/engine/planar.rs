@@ -32,7 +32,7 @@ pub(crate) fn convert(
 ) -> Result<Converted, ImageError> {
     let path = names.input;
     let (header, orientation, input_size) = (&frame.header, frame.orientation, frame.upright);
-    let icc = jpeg::icc_segments(&data);
+    let icc = jpeg::icc_profile(&data);
     let turned = turns(orientation);
     let (tw, th) = target_size(input_size.0, input_size.1, settings.resize, settings.dont_enlarge);
     // The size to resample to, in the file's stored orientation; the small result is turned afterwards.
@@ -76,7 +76,9 @@ pub(crate) fn convert(
         why,
         path: names.output.to_owned(),
     })?;
-    jpeg::insert_segments(&mut bytes, &icc);
+    if let Some(icc) = &icc {
+        jpeg::embed_icc(&mut bytes, icc);
+    }
     Ok(Converted {
         bytes,
         input_size,

@@ -76,6 +76,22 @@ pub fn resize_one(input: &Path, out: &Path, resize: shrinkray::engine::ResizeMod
     written[0].clone()
 }
 
+/// Each failed input with its message, in event order.
+pub fn failures(events: &[JobEvent]) -> Vec<(PathBuf, String)> {
+    events
+        .iter()
+        .filter_map(|e| match e {
+            JobEvent::ImageFailed { input, error, .. } => Some((input.clone(), error.to_string())),
+            _ => None,
+        })
+        .collect()
+}
+
+/// A path as a command-line argument.
+pub fn p(path: &Path) -> &str {
+    path.to_str().unwrap()
+}
+
 /// Runs a job to the end and returns every event (the last is `Finished`).
 pub fn run(inputs: &[PathBuf], settings: Settings) -> Vec<JobEvent> {
     let job = JobHandle::start(inputs.to_vec(), settings, JobOptions::default(), Arc::new(|| {})).unwrap();
