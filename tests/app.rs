@@ -14,6 +14,7 @@ use std::time::{Duration, Instant};
 use common::*;
 use eframe::egui;
 use egui_kittest::Harness;
+use egui_kittest::kittest::NodeT;
 use egui_kittest::kittest::Queryable;
 use image::ImageFormat;
 use shrinkray::engine::{ImageDone, JobEvent, OutputFormat, ResizeMode, Thumbnail};
@@ -240,4 +241,25 @@ fn ten_thousand_finished_images_keep_textures_within_the_cap() {
         harness.state().live_textures()
     );
     assert!(harness.state().live_textures() > 0);
+}
+
+#[test]
+fn metadata_and_colour_options_are_checkboxes_of_their_own_section() {
+    let mut harness = app_harness(None);
+    harness.run();
+    harness.get_by_label("Metadata and colour").click();
+    harness.run();
+    for label in [
+        "Remove location",
+        "Convert to sRGB",
+        "Resize in linear light",
+        "Strip metadata",
+    ] {
+        harness.get_by_label(label).click();
+        harness.run();
+    }
+    let settings = &harness.state().state().settings;
+    assert!(settings.remove_location && settings.to_srgb && settings.linear && settings.strip_metadata);
+    // With everything stripped, removing only the location means nothing: it is greyed out.
+    assert!(harness.get_by_label("Remove location").accesskit_node().is_disabled());
 }

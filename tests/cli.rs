@@ -225,6 +225,44 @@ fn background_and_keep_dates_reach_the_engine() {
     assert!(String::from_utf8_lossy(&bad.stderr).contains("#RRGGBB"));
 }
 
+#[test]
+fn metadata_and_colour_options_reach_the_engine() {
+    let data = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data");
+    let dir = tempfile::tempdir().unwrap();
+    let has = |path: &Path, needle: &[u8]| fs::read(path).unwrap().windows(needle.len()).any(|w| w == needle);
+    let inputs = [data.join("exif-gps.jpg"), data.join("adobe-rgb.jpg")];
+    let [gps, adobe] = [0, 1].map(|i| p(&inputs[i]));
+    // The Adobe RGB profile's description, in UTF-16.
+    let adobe_name: Vec<u8> = "Adobe".encode_utf16().flat_map(u16::to_be_bytes).collect();
+    let kept = dir.path().join("kept");
+    assert_eq!(cli(&["--out", p(&kept), gps, adobe]).status.code(), Some(0));
+    assert!(has(&kept.join("exif-gps.jpg"), b"GPS") && has(&kept.join("exif-gps.jpg"), b"Ann Example"));
+    assert!(has(&kept.join("adobe-rgb.jpg"), &adobe_name));
+
+    let located = dir.path().join("no-location");
+    assert_eq!(
+        cli(&["--out", p(&located), "--remove-location", gps]).status.code(),
+        Some(0)
+    );
+    assert!(!has(&located.join("exif-gps.jpg"), b"GPS") && has(&located.join("exif-gps.jpg"), b"Ann Example"));
+
+    let stripped = dir.path().join("stripped");
+    let run = cli(&[
+        "--out",
+        p(&stripped),
+        "--strip-metadata",
+        "--to-srgb",
+        "--linear",
+        gps,
+        adobe,
+    ]);
+    assert_eq!(run.status.code(), Some(0), "{}", String::from_utf8_lossy(&run.stderr));
+    assert!(!has(&stripped.join("exif-gps.jpg"), b"Ann Example"));
+    // Converted: tagged with the sRGB profile (UTF-16 description) instead of Adobe RGB.
+    assert!(has(&stripped.join("adobe-rgb.jpg"), b"s\0R\0G\0B"));
+    assert!(!has(&stripped.join("adobe-rgb.jpg"), &adobe_name));
+}
+
 /// Starts the CLI with `--json` on 40 photos in `dir`, one thread, and returns once the first is written:
 /// the folder of photos, the output folder, the running process and the rest of its event lines.
 #[cfg(unix)]

@@ -9,9 +9,10 @@ use common::*;
 use image::{ImageDecoder, ImageEncoder, ImageFormat};
 use shrinkray::engine::{OutputFormat, ResizeMode, Settings};
 
-/// A stand-in profile of `size` bytes: what is tested is that the bytes arrive unchanged.
+/// A stand-in RGB profile of `size` bytes: what is tested is that the bytes arrive unchanged.
 fn profile(size: usize) -> Vec<u8> {
     let mut profile: Vec<u8> = (0..size).map(|i| (i * 7 % 251) as u8).collect();
+    profile[16..20].copy_from_slice(b"RGB ");
     profile[36..40].copy_from_slice(b"acsp");
     profile
 }
@@ -141,4 +142,120 @@ fn transparent_pixels_lend_no_colour_to_the_edges() {
         edge += usize::from(a < 255);
     }
     assert!(edge > 20, "the disc has a soft edge to check ({edge} pixels)");
+}
+
+/// The fixtures `adobe-rgb.jpg` (colord's Adobe RGB (1998) profile) and `display-p3.png` (a Display P3 profile
+/// made by moxcms) hold four flat patches, stored values (200, 40, 40), (40, 180, 60), (50, 60, 200) and grey
+/// 128, each 32×24.
+fn fixture(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data").join(name)
+}
+
+fn patches(path: &Path) -> [[u8; 3]; 4] {
+    let img = image::open(path).unwrap().to_rgb8();
+    [(16, 12), (48, 12), (16, 36), (48, 36)].map(|(x, y)| img.get_pixel(x, y).0)
+}
+
+#[test]
+fn real_adobe_rgb_and_display_p3_profiles_are_carried_byte_for_byte() {
+    let dir = tempfile::tempdir().unwrap();
+    for input in ["adobe-rgb.jpg", "display-p3.png"] {
+        let original = icc_of(&fixture(input)).unwrap();
+        for output in [OutputFormat::Jpeg, OutputFormat::Png, OutputFormat::WebP] {
+            let out = dir.path().join(format!("{input}-{output:?}"));
+            let settings = Settings {
+                format: output,
+                ..settings_to(&out)
+            };
+            let written = outputs(&run(&[fixture(input)], settings));
+            assert_eq!(icc_of(&written[0]).as_ref(), Some(&original), "{input} → {output:?}");
+            // Carried, not converted: the stored values stay.
+            let want = [[200, 40, 40], [40, 180, 60], [50, 60, 200], [128; 3]];
+            for (got, want) in patches(&written[0]).iter().zip(want) {
+                assert!(
+                    got.iter().zip(want).all(|(&g, w)| g.abs_diff(w) <= 3),
+                    "{input} → {output:?}: {got:?}"
+                );
+            }
+        }
+    }
+}
+
+/// Whether a profile's description names sRGB (ASCII in version 2 profiles, UTF-16 in version 4).
+fn is_srgb(icc: &[u8]) -> bool {
+    icc.windows(4).any(|w| w == b"sRGB") || icc.windows(7).any(|w| w == b"s\0R\0G\0B")
+}
+
+#[test]
+fn convert_to_srgb_matches_lcms2_and_tags_the_copy_srgb() {
+    // What libvips' icc_transform (lcms2) and ImageMagick make of the same patches (they differ by at most 1).
+    let expected = [
+        (
+            "adobe-rgb.jpg",
+            [[233, 35, 35], [0, 180, 42], [43, 57, 206], [129, 129, 129]],
+        ),
+        (
+            "display-p3.png",
+            [[218, 0, 26], [0, 183, 30], [47, 60, 208], [128, 128, 128]],
+        ),
+    ];
+    let dir = tempfile::tempdir().unwrap();
+    for (input, want) in expected {
+        for output in [OutputFormat::Png, OutputFormat::Jpeg, OutputFormat::WebP] {
+            let out = dir.path().join(format!("{input}-{output:?}"));
+            let settings = Settings {
+                format: output,
+                to_srgb: true,
+                ..settings_to(&out)
+            };
+            let written = outputs(&run(&[fixture(input)], settings));
+            let icc = icc_of(&written[0]).unwrap();
+            assert_eq!(&icc[16..20], b"RGB ", "{input} → {output:?}");
+            assert!(is_srgb(&icc), "{input} → {output:?}: not tagged sRGB");
+            let tolerance = if output == OutputFormat::Jpeg { 4 } else { 2 };
+            for (got, want) in patches(&written[0]).iter().zip(want) {
+                assert!(
+                    got.iter().zip(want).all(|(&g, w)| g.abs_diff(w) <= tolerance),
+                    "{input} → {output:?}: {got:?}, lcms2 says {want:?}"
+                );
+            }
+        }
+    }
+    // An image without a profile is taken as sRGB already: tagged, pixels unchanged.
+    let plain = write_photo(&dir.path().join("plain.png"), 64, 48, ImageFormat::Png);
+    let settings = Settings {
+        to_srgb: true,
+        ..settings_to(&dir.path().join("plain-out"))
+    };
+    let written = outputs(&run(std::slice::from_ref(&plain), settings));
+    assert!(is_srgb(&icc_of(&written[0]).unwrap()));
+    assert_eq!(
+        image::open(&written[0]).unwrap().to_rgb8(),
+        image::open(&plain).unwrap().to_rgb8()
+    );
+}
+
+#[test]
+fn linear_light_keeps_the_brightness_of_fine_patterns() {
+    // One-pixel black and white stripes, halved: the true average of the light is 50 % linear, which sRGB
+    // stores as 188; averaging the stored values gives 128, visibly too dark.
+    let dir = tempfile::tempdir().unwrap();
+    let stripes = image::GrayImage::from_fn(64, 64, |x, _| image::Luma([if x % 2 == 0 { 0 } else { 255 }]));
+    let input = dir.path().join("stripes.png");
+    stripes.save(&input).unwrap();
+    for (linear, want) in [(false, 128u8), (true, 188)] {
+        let settings = Settings {
+            resize: ResizeMode::Width(32),
+            linear,
+            filter: shrinkray::engine::Filter::Bilinear,
+            ..settings_to(&dir.path().join(format!("out-{linear}")))
+        };
+        let written = outputs(&run(std::slice::from_ref(&input), settings));
+        let copy = image::open(&written[0]).unwrap().to_luma8();
+        let mean = copy.pixels().map(|p| f64::from(p.0[0])).sum::<f64>() / copy.pixels().len() as f64;
+        assert!(
+            (mean - f64::from(want)).abs() < 3.0,
+            "linear {linear}: mean {mean:.1}, expected {want}"
+        );
+    }
 }

@@ -103,3 +103,42 @@ fn orientation_values_outside_one_to_eight_count_as_upright() {
         }
     }
 }
+
+/// `tests/data/orientation/N.jpg` and `N.png` (N = 1–8, tagged by exiftool) and `6.tif` (ImageMagick's
+/// `-orient`) store a 48×32 picture of four quadrants, red, green / blue, white, turned so that orientation N
+/// shows it upright.
+#[test]
+fn real_files_with_every_orientation_come_out_upright() {
+    let data = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/orientation");
+    let dir = tempfile::tempdir().unwrap();
+    let mut inputs: Vec<PathBuf> = (1..=8)
+        .flat_map(|n| [data.join(format!("{n}.jpg")), data.join(format!("{n}.png"))])
+        .collect();
+    inputs.push(data.join("6.tif"));
+    for input in inputs {
+        let name = input.file_name().unwrap().to_string_lossy().replace('.', "-");
+        let copy_path = resize_one(&input, &dir.path().join(name), ResizeMode::LongEdge(48));
+        let copy = image::open(&copy_path).unwrap().to_rgb8();
+        assert_eq!(copy.dimensions(), (48, 32), "{}", input.display());
+        let quadrants = [
+            ((12, 8), [255, 0, 0]),
+            ((36, 8), [0, 192, 0]),
+            ((12, 24), [0, 0, 255]),
+            ((36, 24), [255; 3]),
+        ];
+        for ((x, y), want) in quadrants {
+            let got = copy.get_pixel(x, y).0;
+            assert!(
+                got.iter().zip(want).all(|(&g, w)| g.abs_diff(w) < 40),
+                "{}: pixel ({x}, {y}) is {got:?}, expected {want:?}",
+                input.display()
+            );
+        }
+        assert_eq!(
+            orientation_of(&copy_path),
+            Orientation::NoTransforms,
+            "{}",
+            input.display()
+        );
+    }
+}

@@ -93,6 +93,23 @@ struct Cli {
     #[arg(long)]
     keep_dates: bool,
 
+    /// Leave out EXIF, XMP and IPTC (by default they are kept, with orientation 1, the new pixel size and no
+    /// EXIF thumbnail); the colour profile stays.
+    #[arg(long)]
+    strip_metadata: bool,
+
+    /// Leave out the location (EXIF GPS and XMP exif:GPS properties) and keep the rest of the metadata.
+    #[arg(long)]
+    remove_location: bool,
+
+    /// Convert colours from the input's profile (Adobe RGB, Display P3, ...) to sRGB and tag the copy sRGB.
+    #[arg(long)]
+    to_srgb: bool,
+
+    /// Resample in linear light (gamma-correct): fine bright detail on dark keeps its brightness.
+    #[arg(long)]
+    linear: bool,
+
     /// Refuse images larger than this many megapixels before decoding them (decompression bombs).
     #[arg(long, value_name = "MP", default_value_t = 256, value_parser = clap::value_parser!(u32).range(1..))]
     max_megapixels: u32,
@@ -217,6 +234,10 @@ impl Cli {
             recursive: !self.no_recursive,
             background: self.background,
             keep_dates: self.keep_dates,
+            strip_metadata: self.strip_metadata,
+            remove_location: self.remove_location,
+            to_srgb: self.to_srgb,
+            linear: self.linear,
             limits: Limits {
                 max_pixels: u64::from(self.max_megapixels) * 1_000_000,
                 memory_budget: self.memory_budget.0,

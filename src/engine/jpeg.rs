@@ -175,7 +175,7 @@ fn with_compressor(
 
 /// The EXIF orientation of a JPEG, from its APP1 segment; absent or invalid counts as upright.
 pub(crate) fn orientation(data: &[u8]) -> Orientation {
-    segments(data)
+    header_segments(data)
         .find_map(|(marker, body)| {
             (marker == 0xE1)
                 .then(|| body.strip_prefix(b"Exif\0\0"))
@@ -189,7 +189,7 @@ pub(crate) fn orientation(data: &[u8]) -> Orientation {
 /// the pieces do not add up.
 pub(crate) fn icc_profile(data: &[u8]) -> Option<Vec<u8>> {
     // Each piece: "ICC_PROFILE\0", its number from 1, how many there are, then its part of the profile.
-    let mut pieces: Vec<(u8, u8, &[u8])> = segments(data)
+    let mut pieces: Vec<(u8, u8, &[u8])> = header_segments(data)
         .filter(|(marker, body)| *marker == 0xE2 && body.len() > 14 && body.starts_with(b"ICC_PROFILE\0"))
         .map(|(_, body)| (body[12], body[13], &body[14..]))
         .collect();
@@ -201,10 +201,16 @@ pub(crate) fn icc_profile(data: &[u8]) -> Option<Vec<u8>> {
     (whole && !pieces.is_empty()).then(|| pieces.iter().flat_map(|(_, _, p)| p.iter().copied()).collect())
 }
 
-/// Carries `profile` into an encoded JPEG byte for byte (without it an Adobe RGB or Display P3 photo would look
-/// washed out).
-pub(crate) fn embed_icc(jpeg: &mut Vec<u8>, profile: &[u8]) {
-    insert_segments(jpeg, &icc_to_segments(profile));
+/// Carries a copy's colour profile (byte for byte: without it an Adobe RGB or Display P3 photo would look
+/// washed out) and metadata into its encoded JPEG: EXIF first, as the EXIF standard asks, then the profile,
+/// XMP and IPTC.
+pub(crate) fn embed_tags(jpeg: &mut Vec<u8>, tags: &super::encode::Tags) {
+    let (mut raw, rest) = tags.metadata.jpeg_segments();
+    if let Some(icc) = &tags.icc {
+        raw.extend_from_slice(&icc_to_segments(icc));
+    }
+    raw.extend_from_slice(&rest);
+    insert_segments(jpeg, &raw);
 }
 
 /// A colour profile as the APP2 segments that carry it in a JPEG (65,519 bytes of profile at most in each).
@@ -231,7 +237,7 @@ fn insert_segments(jpeg: &mut Vec<u8>, raw: &[u8]) {
     if raw.is_empty() || !jpeg.starts_with(&[0xFF, 0xD8]) {
         return;
     }
-    let at = match segments(jpeg).next() {
+    let at = match header_segments(jpeg).next() {
         Some((0xE0, body)) => 2 + 4 + body.len(),
         _ => 2,
     };
@@ -239,7 +245,7 @@ fn insert_segments(jpeg: &mut Vec<u8>, raw: &[u8]) {
 }
 
 /// The header segments before the first scan, as (marker, body) pairs, walked by their lengths.
-fn segments(data: &[u8]) -> impl Iterator<Item = (u8, &[u8])> {
+pub(crate) fn header_segments(data: &[u8]) -> impl Iterator<Item = (u8, &[u8])> {
     let mut i = if data.starts_with(&[0xFF, 0xD8]) { 2 } else { data.len() };
     std::iter::from_fn(move || {
         while data.get(i..i + 2) == Some(&[0xFF, 0xFF]) {

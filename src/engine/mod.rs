@@ -2,13 +2,16 @@
 //! one `JobEvent` per image. It knows nothing of any user interface; the desktop app and the CLI both drive it.
 
 mod budget;
+mod colour;
 mod discover;
 mod encode;
 mod error;
 mod event;
+mod exif;
 mod geometry;
 mod job;
 mod jpeg;
+mod metadata;
 pub mod naming;
 mod pipeline;
 mod plan;

@@ -10,11 +10,13 @@ use image::metadata::Orientation;
 use image::{DynamicImage, ImageDecoder, ImageFormat, ImageReader};
 
 use super::budget::{Budget, Hold};
-use super::encode::Encoding;
+use super::colour;
+use super::encode::{Encoding, Tags};
 use super::error::ImageError;
 use super::event::Thumbnail;
 use super::geometry::target_size;
 use super::jpeg;
+use super::metadata::{Keep, Metadata};
 use super::plan::Task;
 use super::planar;
 use super::settings::{Filter, Limits, Settings};
@@ -138,17 +140,22 @@ fn convert(
         let data = source.into_bytes(path, limits)?;
         let frame = jpeg_frame(&data, limits, path)?;
         if let (Encoding::Jpeg { quality }, true) = (encoding, frame.header.ycc) {
-            return planar::convert(data, &frame, settings, quality, budget, names);
+            let icc = jpeg::icc_profile(&data);
+            // The planes go from file to file without colour maths: fine unless the colours must change.
+            if !(settings.linear || settings.to_srgb && icc.is_some()) {
+                let metadata = Metadata::from_jpeg(&data);
+                let tags = move |size| tags_for_copy(icc, metadata, size, settings);
+                return planar::convert(data, &frame, settings, quality, budget, names, tags);
+            }
         }
         decode_jpeg(data, &frame, path, limits, scale, budget)?
     } else {
         decode_other(source, path, format, limits, budget)?
     };
     let input_size = decoded.full_size;
-    let decoded_icc = decoded.icc;
     let (tw, th) = target(input_size.0, input_size.1);
     let crop = matches!(settings.resize, super::settings::ResizeMode::Fill { .. });
-    let resized = match resize(&decoded.img, tw, th, settings.filter, crop) {
+    let mut resized = match resize(&decoded.img, tw, th, settings.filter, crop, settings.linear) {
         Ok(Some(resized)) => resized,
         Ok(None) => decoded.img,
         Err(why) => {
@@ -158,8 +165,17 @@ fn convert(
             });
         }
     };
+    let mut icc = decoded.icc.filter(|p| colour::fits(p, &resized));
+    if settings.to_srgb
+        && let Some(profile) = &icc
+        && let Some(converted) = colour::to_srgb(&resized, profile)
+    {
+        resized = converted;
+        icc = None;
+    }
+    let tags = tags_for_copy(icc, decoded.metadata, (tw, th), settings);
     let bytes = encoding
-        .encode(&resized, decoded_icc.as_deref(), settings.background)
+        .encode(&resized, &tags, settings.background)
         .map_err(|why| ImageError::Encode {
             why,
             path: names.output.to_owned(),
@@ -172,6 +188,23 @@ fn convert(
     })
 }
 
+/// What a copy of `size` carries: its colour profile (sRGB's when converting to sRGB and the pixels have no
+/// other) and its metadata, made true of it and filtered by the settings.
+fn tags_for_copy(icc: Option<Vec<u8>>, metadata: Metadata, size: (u32, u32), settings: &Settings) -> Tags {
+    let icc = match icc {
+        None if settings.to_srgb => Some(colour::srgb_profile().to_vec()),
+        icc => icc,
+    };
+    let keep = Keep {
+        metadata: !settings.strip_metadata,
+        location: !settings.remove_location,
+    };
+    Tags {
+        icc,
+        metadata: metadata.for_copy(size, keep),
+    }
+}
+
 /// A decoded image, upright, possibly smaller than the file's full size.
 pub(crate) struct Decoded<'b> {
     /// The pixels, at full size or shrunk on load.
@@ -180,6 +213,8 @@ pub(crate) struct Decoded<'b> {
     pub full_size: (u32, u32),
     /// The colour profile the file carries, byte for byte.
     pub icc: Option<Vec<u8>>,
+    /// Its EXIF, XMP and IPTC, as found.
+    pub metadata: Metadata,
     /// The pixels' share of the memory budget, given back with them.
     _hold: Hold<'b>,
 }
@@ -265,6 +300,7 @@ fn decode_with_image<'b, R: BufRead + Seek>(
     let orientation = decoder.orientation().unwrap_or(Orientation::NoTransforms);
     // A profile that cannot be read is no reason to lose the picture.
     let icc = decoder.icc_profile().ok().flatten();
+    let metadata = Metadata::from_decoder(&mut decoder);
     let hold = budget.hold(held_data + pixel_bytes(decoder.total_bytes(), orientation));
     let mut img = DynamicImage::from_decoder(decoder).map_err(decode_err)?;
     img.apply_orientation(orientation);
@@ -272,6 +308,7 @@ fn decode_with_image<'b, R: BufRead + Seek>(
         full_size: (img.width(), img.height()),
         img,
         icc,
+        metadata,
         _hold: hold,
     })
 }
@@ -338,12 +375,14 @@ fn decode_jpeg<'b>(
     let hold = budget.hold(held_data + pixel_bytes(pixels * 3, frame.orientation));
     let mut img = jpeg::decode(&data, shrink, limits.max_alloc).map_err(|why| jpeg_error(why, path))?;
     let icc = jpeg::icc_profile(&data);
+    let metadata = Metadata::from_jpeg(&data);
     drop(data);
     img.apply_orientation(frame.orientation);
     Ok(Decoded {
         img,
         full_size: frame.upright,
         icc,
+        metadata,
         _hold: hold,
     })
 }
@@ -449,12 +488,14 @@ pub(crate) fn algorithm(filter: Filter) -> ResizeAlg {
 
 /// Resamples to exactly `width`×`height`; with `crop`, the centre of the source is cut to the target's shape
 /// first. Alpha is premultiplied while resampling, so transparent pixels lend no colour to their neighbours.
+/// With `linear`, the samples are taken from sRGB's curve to linear light (16 bits) and back around it.
 fn resize(
     img: &DynamicImage,
     width: u32,
     height: u32,
     filter: Filter,
     crop: bool,
+    linear: bool,
 ) -> Result<Option<DynamicImage>, String> {
     if (img.width(), img.height()) == (width, height) {
         return Ok(None);
@@ -482,10 +523,42 @@ fn resize(
     if crop {
         options = options.fit_into_destination(Some((0.5, 0.5)));
     }
-    RESIZER
-        .with_borrow_mut(|r| r.resize(img, &mut dst, &options))
-        .map_err(|e| e.to_string())?;
+    let wide = linear.then(|| wide_type(img.color())).flatten();
+    match wide {
+        Some(wide) => {
+            let mapper = srgb_mapper();
+            let mut src16 = DynamicImage::new(img.width(), img.height(), wide);
+            mapper.forward_map(img, &mut src16).map_err(|e| e.to_string())?;
+            let mut dst16 = DynamicImage::new(width, height, wide);
+            RESIZER
+                .with_borrow_mut(|r| r.resize(&src16, &mut dst16, &options))
+                .map_err(|e| e.to_string())?;
+            drop(src16);
+            mapper.backward_map(&dst16, &mut dst).map_err(|e| e.to_string())?;
+        }
+        None => RESIZER
+            .with_borrow_mut(|r| r.resize(img, &mut dst, &options))
+            .map_err(|e| e.to_string())?,
+    }
     Ok(Some(dst))
+}
+
+/// The 16-bit pixel type linear light is resampled in, for 8- and 16-bit types (float ones are left alone).
+fn wide_type(color: image::ColorType) -> Option<image::ColorType> {
+    use image::ColorType as C;
+    Some(match color {
+        C::L8 | C::L16 => C::L16,
+        C::La8 | C::La16 => C::La16,
+        C::Rgb8 | C::Rgb16 => C::Rgb16,
+        C::Rgba8 | C::Rgba16 => C::Rgba16,
+        _ => return None,
+    })
+}
+
+/// sRGB's transfer curve both ways, as lookup tables built once.
+fn srgb_mapper() -> &'static fir::PixelComponentMapper {
+    static MAPPER: std::sync::OnceLock<fir::PixelComponentMapper> = std::sync::OnceLock::new();
+    MAPPER.get_or_init(fir::create_srgb_mapper)
 }
 
 /// Reads an image file (an output, typically) and makes a thumbnail of it, for a UI that let an earlier one go.
@@ -518,7 +591,7 @@ pub(crate) fn make_thumbnail(img: &DynamicImage, edge: u32) -> Option<Thumbnail>
         true,
     );
     // Resample in the image's own pixel type, then convert only the small result.
-    let rgba = match resize(img, w, h, Filter::Bilinear, false).ok()? {
+    let rgba = match resize(img, w, h, Filter::Bilinear, false, false).ok()? {
         Some(small) => small.into_rgba8(),
         None => img.to_rgba8(),
     };

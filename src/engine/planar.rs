@@ -10,6 +10,7 @@ use image::{DynamicImage, GrayImage};
 use turbojpeg::{Subsamp, YuvImage};
 
 use super::budget::Budget;
+use super::encode::Tags;
 use super::error::ImageError;
 use super::geometry::target_size;
 use super::jpeg;
@@ -21,7 +22,8 @@ thread_local! {
     static BUFFER: std::cell::Cell<Vec<u8>> = const { std::cell::Cell::new(Vec::new()) };
 }
 
-/// Converts a YCbCr or grey JPEG (`frame.header.ycc`) to a JPEG copy through its planes.
+/// Converts a YCbCr or grey JPEG (`frame.header.ycc`) to a JPEG copy through its planes; `tags` gives what the
+/// copy carries, from its size.
 pub(crate) fn convert(
     data: Vec<u8>,
     frame: &JpegFrame,
@@ -29,10 +31,10 @@ pub(crate) fn convert(
     quality: u8,
     budget: &Budget,
     names: Names,
+    tags: impl FnOnce((u32, u32)) -> Tags,
 ) -> Result<Converted, ImageError> {
     let path = names.input;
     let (header, orientation, input_size) = (&frame.header, frame.orientation, frame.upright);
-    let icc = jpeg::icc_profile(&data);
     let turned = turns(orientation);
     let (tw, th) = target_size(input_size.0, input_size.1, settings.resize, settings.dont_enlarge);
     // The size to resample to, in the file's stored orientation; the small result is turned afterwards.
@@ -76,9 +78,7 @@ pub(crate) fn convert(
         why,
         path: names.output.to_owned(),
     })?;
-    if let Some(icc) = &icc {
-        jpeg::embed_icc(&mut bytes, icc);
-    }
+    jpeg::embed_tags(&mut bytes, &tags((tw, th)));
     Ok(Converted {
         bytes,
         input_size,

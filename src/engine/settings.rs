@@ -40,6 +40,18 @@ pub struct Settings {
     pub background: [u8; 3],
     /// Give each copy its original's modification time. Default: `false` (the time it was written).
     pub keep_dates: bool,
+    /// Leave out EXIF, XMP and IPTC; only the colour profile is kept. Default: `false` (they are kept, made
+    /// true of the copy: orientation 1, new pixel dimensions, no embedded EXIF thumbnail).
+    pub strip_metadata: bool,
+    /// Leave out the location (EXIF's GPS directory and XMP's `exif:GPS…` properties) and nothing else.
+    /// Default: `false`.
+    pub remove_location: bool,
+    /// Convert the pixels from the input's colour profile to sRGB and tag the copy sRGB, for viewers and sites
+    /// that ignore profiles. Default: `false` (the profile is carried over byte for byte).
+    pub to_srgb: bool,
+    /// Resample in linear light (gamma-correct): fine light-on-dark detail keeps its brightness. Default:
+    /// `false` (resample the stored, gamma-encoded values, as nearly every tool does).
+    pub linear: bool,
     /// Decoding limits that protect memory from huge or hostile files. Default: see `Limits`.
     pub limits: Limits,
 }
@@ -62,6 +74,10 @@ impl Default for Settings {
             recursive: true,
             background: [255, 255, 255],
             keep_dates: false,
+            strip_metadata: false,
+            remove_location: false,
+            to_srgb: false,
+            linear: false,
             limits: Limits::default(),
         }
     }

@@ -9,7 +9,7 @@ use eframe::egui;
 use super::command::Command;
 use super::state::{AppState, Preset};
 use crate::engine::naming::{NameParts, render};
-use crate::engine::{Collision, Filter, Limits, OutputFormat, ResizeMode, auto_memory_budget, auto_threads};
+use crate::engine::{Collision, Filter, Limits, OutputFormat, ResizeMode, Settings, auto_memory_budget, auto_threads};
 
 /// Draws every section. `example_input` names a file for the live name example.
 pub fn show(
@@ -27,6 +27,9 @@ pub fn show(
     egui::CollapsingHeader::new("Threads")
         .default_open(true)
         .show(ui, |ui| threads(ui, state));
+    egui::CollapsingHeader::new("Metadata and colour")
+        .default_open(false)
+        .show(ui, |ui| fidelity(ui, &mut state.settings));
     egui::CollapsingHeader::new("Advanced")
         .default_open(false)
         .show(ui, |ui| advanced(ui, state));
@@ -281,10 +284,32 @@ fn advanced(ui: &mut egui::Ui, state: &mut AppState) {
             ui.end_row();
             limits(ui, &mut settings.limits);
         });
-    ui.checkbox(&mut settings.keep_dates, "Keep dates")
-        .on_hover_text("Give each copy the modification time of its original");
     ui.checkbox(&mut settings.recursive, "Include subfolders")
         .on_hover_text("Look for images in folders inside the added folders too");
+}
+
+/// Metadata and colour options: what the copies keep of their originals.
+fn fidelity(ui: &mut egui::Ui, settings: &mut Settings) {
+    ui.checkbox(&mut settings.keep_dates, "Keep dates")
+        .on_hover_text("Give each copy the modification time of its original");
+    ui.checkbox(&mut settings.strip_metadata, "Strip metadata")
+        .on_hover_text(
+            "Leave out EXIF, XMP and IPTC (camera, date, author, copyright, location); the colour profile stays. \
+         When off, they are kept, with the orientation, pixel size and thumbnail made right for the copy.",
+        );
+    ui.add_enabled_ui(!settings.strip_metadata, |ui| {
+        ui.checkbox(&mut settings.remove_location, "Remove location")
+            .on_hover_text("Leave out where the photo was taken (GPS) and keep the rest of the metadata");
+    });
+    ui.checkbox(&mut settings.to_srgb, "Convert to sRGB").on_hover_text(
+        "Convert the colours of Adobe RGB, Display P3 and other wide-gamut photos to sRGB, for websites and \
+         apps that ignore colour profiles. When off, the original profile is kept as it is.",
+    );
+    ui.checkbox(&mut settings.linear, "Resize in linear light")
+        .on_hover_text(
+            "Gamma-correct resampling: fine bright detail on dark (stars, lit windows, text) keeps its \
+         brightness. A little slower.",
+        );
 }
 
 /// The two guards against huge or hostile files, as two rows of the Advanced grid.

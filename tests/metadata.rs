@@ -1,0 +1,183 @@
+//! EXIF, XMP and IPTC: kept by default and made true of the copy (orientation 1, the copy's pixel size, no EXIF
+//! thumbnail), all left out with "strip metadata", only the location left out with "remove location". Read
+//! back from the copies with kamadak-exif and from the raw bytes.
+
+mod common;
+
+use std::fs;
+use std::io::BufReader;
+use std::path::{Path, PathBuf};
+
+use common::*;
+use exif::{In, Tag};
+use shrinkray::engine::{OutputFormat, ResizeMode, Settings};
+
+/// The fixtures: a 240×320 photo stored on its side (EXIF orientation 6) with camera, author, copyright,
+/// date, GPS, an EXIF thumbnail, XMP (creator, rights, GPS) and, in the JPEG, IPTC (by-line, copyright,
+/// keyword). The PNG is 96×128, with EXIF (`eXIf`) and XMP (`iTXt`). Copies are made 80×60.
+fn fixture(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data").join(name)
+}
+
+fn convert(input: &Path, out: &Path, format: OutputFormat, change: impl FnOnce(&mut Settings)) -> PathBuf {
+    let mut settings = Settings {
+        resize: ResizeMode::LongEdge(80),
+        format,
+        ..settings_to(out)
+    };
+    change(&mut settings);
+    let written = outputs(&run(&[input.to_owned()], settings));
+    assert_eq!(written.len(), 1, "{}", input.display());
+    written[0].clone()
+}
+
+fn exif_of(path: &Path) -> Option<exif::Exif> {
+    let mut reader = BufReader::new(fs::File::open(path).unwrap());
+    exif::Reader::new().read_from_container(&mut reader).ok()
+}
+
+fn text(exif: &exif::Exif, tag: Tag) -> Option<String> {
+    exif.get_field(tag, In::PRIMARY)
+        .map(|f| f.display_value().to_string().trim_matches('"').to_owned())
+}
+
+fn number(exif: &exif::Exif, tag: Tag) -> Option<u32> {
+    exif.get_field(tag, In::PRIMARY).and_then(|f| f.value.get_uint(0))
+}
+
+fn contains(haystack: &[u8], needle: &[u8]) -> bool {
+    haystack.windows(needle.len()).any(|w| w == needle)
+}
+
+/// Every output format that holds EXIF and XMP, from both fixtures (the JPEG → JPEG copy goes through the
+/// planar path, the others through RGB).
+fn cases() -> Vec<(&'static str, OutputFormat)> {
+    let mut cases = Vec::new();
+    for input in ["exif-gps.jpg", "exif-gps.png"] {
+        for format in [OutputFormat::Jpeg, OutputFormat::Png, OutputFormat::WebP] {
+            cases.push((input, format));
+        }
+    }
+    cases
+}
+
+#[test]
+fn exif_xmp_and_iptc_are_kept_and_made_true_of_the_copy() {
+    let dir = tempfile::tempdir().unwrap();
+    for (i, (input, format)) in cases().into_iter().enumerate() {
+        let copy = convert(&fixture(input), &dir.path().join(i.to_string()), format, |_| {});
+        let what = format!("{input} → {}", copy.display());
+        assert_eq!(dims(&copy), (80, 60), "{what}: upright and resized");
+        let exif = exif_of(&copy).unwrap_or_else(|| panic!("{what}: no EXIF"));
+        assert_eq!(
+            text(&exif, Tag::Make).as_deref(),
+            Some("Shrinkray Test Camera"),
+            "{what}"
+        );
+        assert_eq!(text(&exif, Tag::Artist).as_deref(), Some("Ann Example"), "{what}");
+        assert_eq!(
+            text(&exif, Tag::DateTimeOriginal).as_deref(),
+            Some("2026-05-01 12:34:56"),
+            "{what}"
+        );
+        assert_eq!(number(&exif, Tag::Orientation), Some(1), "{what}: orientation reset");
+        assert_eq!(number(&exif, Tag::PixelXDimension), Some(80), "{what}: width updated");
+        assert_eq!(number(&exif, Tag::PixelYDimension), Some(60), "{what}: height updated");
+        assert!(
+            exif.get_field(Tag::GPSLatitude, In::PRIMARY).is_some(),
+            "{what}: location kept"
+        );
+        assert!(
+            exif.fields().all(|f| f.ifd_num != In::THUMBNAIL),
+            "{what}: the EXIF thumbnail is dropped"
+        );
+        let bytes = fs::read(&copy).unwrap();
+        assert!(contains(&bytes, b"<x:xmpmeta"), "{what}: XMP kept");
+        assert!(
+            contains(&bytes, b"<rdf:li>Ann Example</rdf:li>"),
+            "{what}: XMP creator kept"
+        );
+        assert!(contains(&bytes, b"exif:GPSLatitude"), "{what}: XMP location kept");
+        if input.ends_with("jpg") && format == OutputFormat::Jpeg {
+            assert!(contains(&bytes, b"<tiff:Orientation>1</tiff:Orientation>"), "{what}");
+            // IPTC record 2, dataset 80 (By-line), in the Photoshop segment.
+            assert!(contains(&bytes, b"Photoshop 3.0\0"), "{what}: IPTC kept");
+            assert!(
+                contains(&bytes, b"\x1c\x02\x50\x00\x0bAnn Example"),
+                "{what}: IPTC by-line kept"
+            );
+        }
+    }
+}
+
+#[test]
+fn remove_location_drops_gps_and_nothing_else() {
+    let dir = tempfile::tempdir().unwrap();
+    for (i, (input, format)) in cases().into_iter().enumerate() {
+        let copy = convert(&fixture(input), &dir.path().join(i.to_string()), format, |s| {
+            s.remove_location = true;
+        });
+        let what = format!("{input} → {}", copy.display());
+        let exif = exif_of(&copy).unwrap_or_else(|| panic!("{what}: no EXIF"));
+        assert!(
+            exif.fields().all(|f| f.tag.context() != exif::Context::Gps),
+            "{what}: no GPS field left"
+        );
+        assert!(exif.get_field(Tag::GPSInfoIFDPointer, In::PRIMARY).is_none(), "{what}");
+        assert_eq!(
+            text(&exif, Tag::Copyright).as_deref(),
+            Some("(c) 2026 Ann Example"),
+            "{what}"
+        );
+        assert_eq!(number(&exif, Tag::Orientation), Some(1), "{what}");
+        let bytes = fs::read(&copy).unwrap();
+        assert!(!contains(&bytes, b"GPS"), "{what}: no GPS in XMP either");
+        assert!(
+            contains(&bytes, b"<rdf:li>Ann Example</rdf:li>"),
+            "{what}: the rest of XMP kept"
+        );
+        // 48°51'30.24": the latitude's rationals must not survive anywhere in the file, even unreferenced.
+        for seconds in [&3024u32.to_be_bytes(), &3024u32.to_le_bytes()] {
+            assert!(!contains(&bytes, seconds), "{what}: latitude bytes remain");
+        }
+        if input.ends_with("jpg") && format == OutputFormat::Jpeg {
+            assert!(
+                contains(&bytes, b"\x1c\x02\x50\x00\x0bAnn Example"),
+                "{what}: IPTC kept"
+            );
+        }
+    }
+}
+
+#[test]
+fn strip_metadata_keeps_only_the_colour_profile() {
+    let dir = tempfile::tempdir().unwrap();
+    for (i, (input, format)) in cases().into_iter().enumerate() {
+        let copy = convert(&fixture(input), &dir.path().join(i.to_string()), format, |s| {
+            s.strip_metadata = true;
+        });
+        let what = format!("{input} → {}", copy.display());
+        assert!(exif_of(&copy).is_none(), "{what}: EXIF left");
+        let bytes = fs::read(&copy).unwrap();
+        for needle in [&b"xmpmeta"[..], b"Photoshop", b"Ann Example", b"Shrinkray Test Camera"] {
+            assert!(
+                !contains(&bytes, needle),
+                "{what}: {} left",
+                String::from_utf8_lossy(needle)
+            );
+        }
+        assert_eq!(dims(&copy), (80, 60), "{what}: still upright");
+    }
+    let icc = |path: &Path| {
+        use image::ImageDecoder;
+        let reader = image::ImageReader::open(path).unwrap().with_guessed_format().unwrap();
+        reader.into_decoder().unwrap().icc_profile().unwrap()
+    };
+    let original = icc(&fixture("adobe-rgb.jpg")).unwrap();
+    for format in [OutputFormat::Jpeg, OutputFormat::Png, OutputFormat::WebP] {
+        let copy = convert(&fixture("adobe-rgb.jpg"), &dir.path().join("icc"), format, |s| {
+            s.strip_metadata = true;
+        });
+        assert_eq!(icc(&copy).as_ref(), Some(&original), "{}", copy.display());
+    }
+}
