@@ -9,9 +9,9 @@ mkdir -p "$corpus"
 # Seeds: the small real files of the tests, and a few tiny images in each format, each behind a choice byte.
 if [ -z "$(ls -A "$corpus")" ]; then
   i=0
-  for f in tests/data/*.* tests/data/fuzz/*; do
+  for f in tests/data/*.* tests/data/orientation/* tests/data/fuzz/*; do
     [ -f "$f" ] || continue
-    { printf "\\x$(printf %02x $((i % 12)))"; cat "$f"; } > "$corpus/seed-$i"
+    { printf "\\x$(printf %02x $((i % 24)))"; cat "$f"; } > "$corpus/seed-$i"
     i=$((i + 1))
   done
   if command -v convert >/dev/null; then
@@ -21,7 +21,7 @@ if [ -z "$(ls -A "$corpus")" ]; then
       IFS=: read -r -a opts <<< "${spec#"$ext"}"
       tmp=$(mktemp --suffix=".$ext")
       convert -size 13x7 gradient:red-blue "${opts[@]:1}" "$tmp" 2>/dev/null || continue
-      { printf "\\x$(printf %02x $((i % 12)))"; cat "$tmp"; } > "$corpus/seed-$i"
+      { printf "\\x$(printf %02x $((i % 24)))"; cat "$tmp"; } > "$corpus/seed-$i"
       rm -f "$tmp"; i=$((i + 1))
     done
   fi

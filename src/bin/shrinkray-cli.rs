@@ -64,9 +64,13 @@ struct Cli {
     #[arg(long, value_enum, default_value_t = FormatArg::Same)]
     format: FormatArg,
 
-    /// JPEG quality, 1-100.
+    /// Quality of JPEG, WebP and AVIF copies, 1-100.
     #[arg(short, long, default_value_t = 85, value_parser = clap::value_parser!(u8).range(1..=100))]
     quality: u8,
+
+    /// AVIF encoder speed: 0 (smallest files, very slow) to 9 (fastest).
+    #[arg(long, value_name = "0-9", default_value_t = 8, value_parser = clap::value_parser!(u8).range(0..=9))]
+    avif_speed: u8,
 
     /// Output file name without extension; tokens: {name} {ext} {width} {height} {index}.
     #[arg(long, value_name = "TEMPLATE", default_value = "{name}")]
@@ -179,7 +183,14 @@ enum FormatArg {
     Same,
     Jpeg,
     Png,
+    /// Lossy WebP, at --quality.
     Webp,
+    WebpLossless,
+    /// AVIF, at --quality and --avif-speed.
+    Avif,
+    Tiff,
+    Bmp,
+    Gif,
 }
 
 #[derive(Clone, Copy, Debug, ValueEnum)]
@@ -221,8 +232,14 @@ impl Cli {
                 FormatArg::Jpeg => OutputFormat::Jpeg,
                 FormatArg::Png => OutputFormat::Png,
                 FormatArg::Webp => OutputFormat::WebP,
+                FormatArg::WebpLossless => OutputFormat::WebPLossless,
+                FormatArg::Avif => OutputFormat::Avif,
+                FormatArg::Tiff => OutputFormat::Tiff,
+                FormatArg::Bmp => OutputFormat::Bmp,
+                FormatArg::Gif => OutputFormat::Gif,
             },
             quality: self.quality,
+            avif_speed: self.avif_speed,
             output_dir: Some(self.out.clone()),
             name_template: self.name.clone(),
             on_collision: match self.on_collision {

@@ -5,9 +5,8 @@ use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::time::SystemTime;
 
-use image::ImageFormat;
-
 use super::error::ImageError;
+use super::format::InputFormat;
 use super::walk::{Entry, FolderWalk};
 use super::write::TEMP_PREFIX;
 
@@ -33,7 +32,7 @@ pub(crate) struct Candidate {
 #[derive(Debug)]
 pub(crate) enum Found {
     /// An image in a format Shrinkray decodes.
-    Image(Candidate, ImageFormat),
+    Image(Candidate, InputFormat),
     /// Left alone: a non-image inside a folder, a special file, a symlink loop.
     Skipped { path: PathBuf, reason: String },
     /// A path the user named that cannot be processed.
@@ -166,19 +165,20 @@ fn sniff(c: Candidate) -> Found {
         Ok(n) => n,
         Err(source) => return Found::Failed(ImageError::Read { source, path: c.path }),
     };
-    let format = image::guess_format(&head[..n]).ok().or_else(|| {
-        let ext = c.path.extension()?.to_str()?.to_ascii_lowercase();
-        (ext == "tga" && n > 0).then_some(ImageFormat::Tga)
-    });
-    match format {
-        Some(format) if format.reading_enabled() => Found::Image(c, format),
+    match InputFormat::sniff(&head[..n], &c.path) {
+        Some(format) if format.readable() => Found::Image(c, format),
+        // Photos the user expects copies of: an error, in folders too, rather than a skip that is easy to miss.
+        Some(format) if format.is_heif() => Found::Failed(ImageError::NotBuiltIn {
+            format: format.name(),
+            path: c.path,
+        }),
         Some(format) if c.explicit => Found::Failed(ImageError::Unsupported {
-            format: format!("{format:?}"),
+            format: format.name(),
             path: c.path,
         }),
         Some(format) => Found::Skipped {
             path: c.path,
-            reason: format!("{format:?} images are not supported"),
+            reason: format!("{} images are not supported", format.name()),
         },
         None if c.explicit => Found::Failed(ImageError::NotAnImage { path: c.path }),
         None => Found::Skipped {
@@ -247,4 +247,29 @@ pub fn count_images(input: &Path, recursive: bool) -> InputCount {
         }
     }
     count
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn heic_is_read_or_said_to_be_not_built_in() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("IMG_0001.HEIC");
+        fs::write(&path, b"\0\0\0\x18ftypheic\0\0\0\0mif1heic").unwrap();
+        let meta = fs::metadata(&path).unwrap();
+        let found = sniff(candidate(path.clone(), PathBuf::from("IMG_0001.HEIC"), false, &meta));
+        if cfg!(feature = "heif") {
+            assert!(matches!(found, Found::Image(_, InputFormat::Heic)), "{found:?}");
+        } else {
+            let Found::Failed(error) = found else {
+                panic!("{found:?}")
+            };
+            assert_eq!(
+                error.to_string(),
+                format!("HEIC support is not built in: {}", path.display())
+            );
+        }
+    }
 }

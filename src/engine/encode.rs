@@ -7,8 +7,9 @@ use image::codecs::png::{CompressionType, FilterType as PngFilter, PngEncoder};
 use image::codecs::tiff::TiffEncoder;
 use image::{DynamicImage, ImageEncoder, ImageFormat, RgbImage};
 
+use super::format::InputFormat;
 use super::metadata::Metadata;
-use super::settings::OutputFormat;
+use super::settings::{OutputFormat, Settings};
 
 /// What a copy carries besides its pixels.
 #[derive(Clone, Debug, Default)]
@@ -26,8 +27,12 @@ pub enum Encoding {
     Jpeg { quality: u8 },
     /// Lossless PNG.
     Png,
+    /// Lossy WebP at this quality.
+    WebP { quality: u8 },
     /// Lossless WebP.
-    WebP,
+    WebPLossless,
+    /// AVIF at this quality and encoder speed.
+    Avif { quality: u8, speed: u8 },
     /// GIF (256 colours).
     Gif,
     /// Uncompressed BMP.
@@ -37,20 +42,32 @@ pub enum Encoding {
 }
 
 impl Encoding {
-    /// What `format` gives for an input of `input` format. `has_alpha` is asked only when "same as input"
+    /// What the settings give for an input of `input` format. `has_alpha` is asked only when "same as input"
     /// falls back for a format Shrinkray cannot write.
-    pub fn resolve(format: OutputFormat, quality: u8, input: ImageFormat, has_alpha: impl FnOnce() -> bool) -> Self {
-        match format {
+    pub fn resolve(settings: &Settings, input: InputFormat, has_alpha: impl FnOnce() -> bool) -> Self {
+        let quality = settings.quality;
+        let avif = Self::Avif {
+            quality,
+            speed: settings.avif_speed,
+        };
+        match settings.format {
             OutputFormat::Jpeg => Self::Jpeg { quality },
             OutputFormat::Png => Self::Png,
-            OutputFormat::WebP => Self::WebP,
+            OutputFormat::WebP => Self::WebP { quality },
+            OutputFormat::WebPLossless => Self::WebPLossless,
+            OutputFormat::Avif => avif,
+            OutputFormat::Tiff => Self::Tiff,
+            OutputFormat::Bmp => Self::Bmp,
+            OutputFormat::Gif => Self::Gif,
             OutputFormat::SameAsInput => match input {
-                ImageFormat::Jpeg => Self::Jpeg { quality },
-                ImageFormat::Png => Self::Png,
-                ImageFormat::WebP => Self::WebP,
-                ImageFormat::Gif => Self::Gif,
-                ImageFormat::Bmp => Self::Bmp,
-                ImageFormat::Tiff => Self::Tiff,
+                InputFormat::Image(ImageFormat::Jpeg) => Self::Jpeg { quality },
+                InputFormat::Image(ImageFormat::Png) => Self::Png,
+                InputFormat::Image(ImageFormat::WebP) => Self::WebP { quality },
+                InputFormat::Image(ImageFormat::Gif) => Self::Gif,
+                InputFormat::Image(ImageFormat::Bmp) => Self::Bmp,
+                InputFormat::Image(ImageFormat::Tiff) => Self::Tiff,
+                InputFormat::Avif | InputFormat::Image(ImageFormat::Avif) if cfg!(feature = "heif") => avif,
+                // HEIC cannot be written (its encoder is patent-encumbered); JPEG is what people want of it.
                 _ if has_alpha() => Self::Png,
                 _ => Self::Jpeg { quality },
             },
@@ -58,29 +75,32 @@ impl Encoding {
     }
 
     /// Whether `input` needs its header read to resolve "same as input" (for its alpha channel).
-    pub fn needs_alpha_probe(format: OutputFormat, input: ImageFormat) -> bool {
+    pub fn needs_alpha_probe(format: OutputFormat, input: InputFormat) -> bool {
         format == OutputFormat::SameAsInput
             && !matches!(
                 input,
-                ImageFormat::Jpeg
-                    | ImageFormat::Png
-                    | ImageFormat::WebP
-                    | ImageFormat::Gif
-                    | ImageFormat::Bmp
-                    | ImageFormat::Tiff
+                InputFormat::Image(
+                    ImageFormat::Jpeg
+                        | ImageFormat::Png
+                        | ImageFormat::WebP
+                        | ImageFormat::Gif
+                        | ImageFormat::Bmp
+                        | ImageFormat::Tiff
+                ) | InputFormat::Avif
             )
     }
 
-    /// The `image` crate's name for this format.
-    pub fn image_format(self) -> ImageFormat {
-        match self {
+    /// The format written, as an input format (to compare with the input's).
+    pub fn format(self) -> InputFormat {
+        InputFormat::Image(match self {
             Self::Jpeg { .. } => ImageFormat::Jpeg,
             Self::Png => ImageFormat::Png,
-            Self::WebP => ImageFormat::WebP,
+            Self::WebP { .. } | Self::WebPLossless => ImageFormat::WebP,
+            Self::Avif { .. } => return InputFormat::Avif,
             Self::Gif => ImageFormat::Gif,
             Self::Bmp => ImageFormat::Bmp,
             Self::Tiff => ImageFormat::Tiff,
-        }
+        })
     }
 
     /// The extension given to new files of this format.
@@ -88,16 +108,35 @@ impl Encoding {
         match self {
             Self::Jpeg { .. } => "jpg",
             Self::Png => "png",
-            Self::WebP => "webp",
+            Self::WebP { .. } | Self::WebPLossless => "webp",
+            Self::Avif { .. } => "avif",
             Self::Gif => "gif",
             Self::Bmp => "bmp",
             Self::Tiff => "tif",
         }
     }
 
+    /// The quality a lossy encoding uses.
+    pub fn quality(self) -> Option<u8> {
+        match self {
+            Self::Jpeg { quality } | Self::WebP { quality } | Self::Avif { quality, .. } => Some(quality),
+            _ => None,
+        }
+    }
+
+    /// The same encoding at another quality (lossless ones are unchanged).
+    pub fn with_quality(self, quality: u8) -> Self {
+        match self {
+            Self::Jpeg { .. } => Self::Jpeg { quality },
+            Self::WebP { .. } => Self::WebP { quality },
+            Self::Avif { speed, .. } => Self::Avif { quality, speed },
+            other => other,
+        }
+    }
+
     /// Encodes `img` (any colour type) into a new buffer, with the colour profile (byte for byte) and metadata
-    /// of `tags` where the format can hold them: the profile in JPEG, PNG, WebP and TIFF; EXIF and XMP in JPEG,
-    /// PNG and WebP; IPTC in JPEG. Alpha is flattened onto `background` (RGB) where the format has none; 16-bit
+    /// of `tags` where the format can hold them: the profile in JPEG, PNG, WebP, AVIF and TIFF; EXIF and XMP in JPEG,
+    /// PNG, WebP and AVIF; IPTC in JPEG. Alpha is flattened onto `background` (RGB) where the format has none; 16-bit
     /// images become 8-bit where the format has no 16 bits.
     pub(crate) fn encode(self, img: &DynamicImage, tags: &Tags, background: [u8; 3]) -> Result<Vec<u8>, String> {
         let mut out = Vec::with_capacity(estimate(img));
@@ -115,7 +154,9 @@ impl Encoding {
                 img.write_with_encoder(encoder).map_err(|e| e.to_string())?;
                 tags.metadata.insert_into_png(&mut out);
             }
-            Self::WebP => encode_webp(img, tags, &mut out)?,
+            Self::WebPLossless => encode_webp(img, tags, &mut out)?,
+            Self::WebP { quality } => out = super::webp::encode_lossy(img, quality, tags)?,
+            Self::Avif { quality, speed } => out = encode_avif(img, quality, speed, tags)?,
             Self::Gif => {
                 DynamicImage::ImageRgba8(img.to_rgba8())
                     .write_to(&mut Cursor::new(&mut out), ImageFormat::Gif)
@@ -140,6 +181,16 @@ impl Encoding {
         }
         Ok(out)
     }
+}
+
+#[cfg(feature = "heif")]
+fn encode_avif(img: &DynamicImage, quality: u8, speed: u8, tags: &Tags) -> Result<Vec<u8>, String> {
+    super::heif::encode_avif(img, quality, speed, tags)
+}
+
+#[cfg(not(feature = "heif"))]
+fn encode_avif(_: &DynamicImage, _: u8, _: u8, _: &Tags) -> Result<Vec<u8>, String> {
+    Err("AVIF support is not built in".to_owned())
 }
 
 /// Lossless WebP through image-webp directly, which (unlike `image`'s wrapper) also writes XMP.

@@ -11,9 +11,12 @@ pub enum SettingsError {
     /// A size of zero, or a percentage out of range.
     #[error("invalid size {0:?}: every dimension must be at least 1 and a percentage between 0 and 10000")]
     Size(ResizeMode),
-    /// JPEG quality out of 1–100.
+    /// Quality out of 1–100.
     #[error("invalid quality {0}: it must be between 1 and 100")]
     Quality(u8),
+    /// AVIF speed out of 0–9.
+    #[error("invalid AVIF speed {0}: it must be between 0 and 9")]
+    AvifSpeed(u8),
     /// More threads than `MAX_THREADS`.
     #[error("invalid thread count {0}: it must be between 1 and {max}", max = super::settings::MAX_THREADS)]
     Threads(usize),
@@ -85,6 +88,24 @@ pub enum ImageError {
     Unsupported {
         /// The format's name.
         format: String,
+        /// The input.
+        path: PathBuf,
+    },
+    /// An image format this build was made without (HEIC and AVIF need the `heif` feature).
+    #[error("{format} support is not built in: {}", path.display())]
+    NotBuiltIn {
+        /// The format's name.
+        format: String,
+        /// The input.
+        path: PathBuf,
+    },
+    /// libheif could not read a HEIC or AVIF file.
+    #[error("cannot decode the {format} image: {why}: {}", path.display())]
+    Heif {
+        /// HEIC or AVIF.
+        format: String,
+        /// libheif's message.
+        why: String,
         /// The input.
         path: PathBuf,
     },
@@ -186,6 +207,8 @@ impl ImageError {
             | Self::NotAFile { path }
             | Self::NotAnImage { path }
             | Self::Unsupported { path, .. }
+            | Self::NotBuiltIn { path, .. }
+            | Self::Heif { path, .. }
             | Self::FileTooLarge { path, .. }
             | Self::Decode { path, .. }
             | Self::Truncated { path }

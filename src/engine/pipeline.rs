@@ -2,7 +2,7 @@
 
 use std::cell::RefCell;
 use std::fs::{self, File};
-use std::io::{BufRead, BufReader, Cursor, Seek};
+use std::io::{BufRead, BufReader, Cursor, Read as _, Seek};
 use std::path::Path;
 
 use fast_image_resize::{self as fir, ResizeAlg, ResizeOptions, Resizer};
@@ -14,6 +14,7 @@ use super::colour;
 use super::encode::{Encoding, Tags};
 use super::error::ImageError;
 use super::event::Thumbnail;
+use super::format::InputFormat;
 use super::geometry::target_size;
 use super::jpeg;
 use super::metadata::{Keep, Metadata};
@@ -74,11 +75,10 @@ pub(crate) fn process(
 /// caught here, so the fuzzer sees it; `JobHandle` runs each image under `catch_unwind`.
 pub fn resize_bytes(data: Vec<u8>, settings: &Settings) -> Result<Vec<u8>, ImageError> {
     let path = Path::new("(memory)");
-    let format = image::guess_format(&data)
-        .ok()
-        .filter(|f| f.reading_enabled())
+    let format = InputFormat::sniff(data.get(..64).unwrap_or(&data), path)
+        .filter(|f| f.readable())
         .ok_or_else(|| ImageError::NotAnImage { path: path.to_owned() })?;
-    let encoding = Encoding::resolve(settings.format, settings.quality, format, || true);
+    let encoding = Encoding::resolve(settings, format, || true);
     let budget = Budget::new(settings.limits.memory_budget.unwrap_or(u64::MAX));
     let names = Names {
         input: path,
@@ -124,7 +124,7 @@ pub(crate) struct Converted {
 /// Decodes, orients, resizes and encodes.
 fn convert(
     source: Source,
-    format: ImageFormat,
+    format: InputFormat,
     encoding: Encoding,
     settings: &Settings,
     budget: &Budget,
@@ -136,7 +136,11 @@ fn convert(
         f64::max(f64::from(tw) / f64::from(w), f64::from(th) / f64::from(h))
     };
     let (path, limits) = (names.input, &settings.limits);
-    let decoded = if format == ImageFormat::Jpeg {
+    let decoded = if let Some(format) = format.image_format().filter(|&f| f != ImageFormat::Jpeg) {
+        decode_other(source, path, format, limits, budget)?
+    } else if format.is_heif() {
+        decode_heif(source.into_bytes(path, limits)?, path, format, limits, budget)?
+    } else {
         let data = source.into_bytes(path, limits)?;
         let frame = jpeg_frame(&data, limits, path)?;
         if let (Encoding::Jpeg { quality }, true) = (encoding, frame.header.ycc) {
@@ -149,8 +153,6 @@ fn convert(
             }
         }
         decode_jpeg(data, &frame, path, limits, scale, budget)?
-    } else {
-        decode_other(source, path, format, limits, budget)?
     };
     let input_size = decoded.full_size;
     let (tw, th) = target(input_size.0, input_size.1);
@@ -224,17 +226,94 @@ pub(crate) struct Decoded<'b> {
 /// while decoding (JPEG) do so as far as that allows, the rest decode in full.
 pub(crate) fn decode<'b>(
     path: &Path,
-    format: ImageFormat,
+    format: InputFormat,
     limits: &Limits,
     scale: impl FnOnce(u32, u32) -> f64,
     budget: &'b Budget,
 ) -> Result<Decoded<'b>, ImageError> {
-    if format == ImageFormat::Jpeg {
-        let data = read(path, limits)?;
-        let frame = jpeg_frame(&data, limits, path)?;
-        decode_jpeg(data, &frame, path, limits, scale, budget)
-    } else {
-        decode_other(Source::File, path, format, limits, budget)
+    match format {
+        InputFormat::Image(ImageFormat::Jpeg) => {
+            let data = read(path, limits)?;
+            let frame = jpeg_frame(&data, limits, path)?;
+            decode_jpeg(data, &frame, path, limits, scale, budget)
+        }
+        f if f.is_heif() => decode_heif(read(path, limits)?, path, f, limits, budget),
+        InputFormat::Image(f) => decode_other(Source::File, path, f, limits, budget),
+        f => Err(ImageError::Unsupported {
+            format: f.name(),
+            path: path.to_owned(),
+        }),
+    }
+}
+
+/// The upright size and alpha of a HEIC or AVIF file, from its header.
+#[cfg(feature = "heif")]
+pub(crate) fn heif_header(path: &Path, format: InputFormat, limits: &Limits) -> Result<(u32, u32, bool), ImageError> {
+    let data = read(path, limits)?;
+    let header = super::heif::header(&data, limits).map_err(|why| heif_error(why, format, path))?;
+    check_pixels(header.0, header.1, limits, path)?;
+    Ok(header)
+}
+
+#[cfg(not(feature = "heif"))]
+pub(crate) fn heif_header(path: &Path, format: InputFormat, _: &Limits) -> Result<(u32, u32, bool), ImageError> {
+    Err(ImageError::NotBuiltIn {
+        format: format.name(),
+        path: path.to_owned(),
+    })
+}
+
+/// Decodes a HEIC or AVIF file already read, through libheif, upright.
+#[cfg(feature = "heif")]
+fn decode_heif<'b>(
+    data: Vec<u8>,
+    path: &Path,
+    format: InputFormat,
+    limits: &Limits,
+    budget: &'b Budget,
+) -> Result<Decoded<'b>, ImageError> {
+    let (w, h, alpha) = super::heif::header(&data, limits).map_err(|why| heif_error(why, format, path))?;
+    check_pixels(w, h, limits, path)?;
+    // libheif's own planes (YCbCr) and the interleaved copy made of them.
+    let pixels = u64::from(w) * u64::from(h);
+    let hold = budget.hold(data.len() as u64 + pixels * (3 + if alpha { 4 } else { 3 }));
+    let picture = super::heif::decode(&data, limits).map_err(|why| heif_error(why, format, path))?;
+    Ok(Decoded {
+        full_size: (picture.img.width(), picture.img.height()),
+        img: picture.img,
+        icc: picture.icc,
+        metadata: picture.metadata,
+        _hold: hold,
+    })
+}
+
+#[cfg(not(feature = "heif"))]
+fn decode_heif<'b>(
+    _: Vec<u8>,
+    path: &Path,
+    format: InputFormat,
+    _: &Limits,
+    _: &'b Budget,
+) -> Result<Decoded<'b>, ImageError> {
+    Err(ImageError::NotBuiltIn {
+        format: format.name(),
+        path: path.to_owned(),
+    })
+}
+
+#[cfg(feature = "heif")]
+fn heif_error(why: String, format: InputFormat, path: &Path) -> ImageError {
+    if why.contains("security limit") || why.contains("exceeds the maximum") {
+        return ImageError::Heif {
+            format: format.name(),
+            why: format!("the image is larger than the limit: {why}"),
+            path: path.to_owned(),
+        };
+    }
+    ImageError::Heif {
+        format: format.name(),
+        why,
+        path: path.to_owned(),
     }
 }
 
@@ -561,11 +640,27 @@ fn srgb_mapper() -> &'static fir::PixelComponentMapper {
     MAPPER.get_or_init(fir::create_srgb_mapper)
 }
 
+/// Decodes any image file Shrinkray reads (the format told by its content), upright and at full size: for
+/// tools and tests that look at copies; jobs decode through their own path.
+pub fn open(path: &Path, limits: &Limits) -> Result<DynamicImage, ImageError> {
+    let mut head = Vec::with_capacity(64);
+    File::open(path)
+        .and_then(|f| std::io::Read::take(f, 64).read_to_end(&mut head))
+        .map_err(|source| ImageError::Read {
+            source,
+            path: path.to_owned(),
+        })?;
+    let format = InputFormat::sniff(&head, path)
+        .filter(|f| f.readable())
+        .ok_or_else(|| ImageError::NotAnImage { path: path.to_owned() })?;
+    let unbounded = Budget::new(u64::MAX);
+    Ok(decode(path, format, limits, |_, _| 1.0, &unbounded)?.img)
+}
+
 /// Reads an image file (an output, typically) and makes a thumbnail of it, for a UI that let an earlier one go.
 pub fn load_thumbnail(path: &Path, edge: u32, limits: &Limits) -> Result<Thumbnail, ImageError> {
-    let format = image::ImageFormat::from_path(path)
-        .ok()
-        .filter(|f| f.reading_enabled())
+    let format = InputFormat::from_path(path)
+        .filter(|f| f.readable())
         .ok_or_else(|| ImageError::NotAnImage { path: path.to_owned() })?;
     // A thumbnail is one image on its own, outside any job's budget.
     let unbounded = Budget::new(u64::MAX);

@@ -13,11 +13,12 @@ use std::path::{Path, PathBuf};
 use std::time::SystemTime;
 
 use image::metadata::Orientation;
-use image::{ImageDecoder, ImageFormat, ImageReader};
+use image::{ImageDecoder, ImageReader};
 
 use super::discover::{Candidate, FileId, Found, Walk, identify};
 use super::encode::Encoding;
 use super::error::{ImageError, SetupError, panic_message};
+use super::format::InputFormat;
 use super::geometry::target_size;
 use super::naming::{NameParts, file_name, needs_index, needs_size, numbered, render};
 use super::pipeline::{check_pixels, image_limits, turns};
@@ -59,7 +60,7 @@ pub struct Task {
     /// The output file; distinct from every other task's output and from every input.
     pub output: PathBuf,
     /// Input format, from its content.
-    pub format: ImageFormat,
+    pub format: InputFormat,
     /// How the output is encoded.
     pub encoding: Encoding,
     /// Input file size.
@@ -159,7 +160,7 @@ impl Iterator for Plan<'_> {
 }
 
 impl Plan<'_> {
-    fn image(&mut self, index: usize, c: Candidate, format: ImageFormat) -> PlanEntry {
+    fn image(&mut self, index: usize, c: Candidate, format: InputFormat) -> PlanEntry {
         // Header reads run decoder code on untrusted bytes; a panic there is this file's failure alone.
         let named = catch_unwind(AssertUnwindSafe(|| {
             name_one(&c, format, self.settings, self.out_dir, self.image_no, self.digits)
@@ -212,7 +213,7 @@ fn prepare_output_dir(dir: &Path) -> Result<PathBuf, SetupError> {
 /// Resolves the encoding and renders the template (reading the header when it must).
 fn name_one(
     c: &Candidate,
-    format: ImageFormat,
+    format: InputFormat,
     settings: &Settings,
     out_dir: &Path,
     image_no: usize,
@@ -224,9 +225,7 @@ fn name_one(
     } else {
         None
     };
-    let encoding = Encoding::resolve(settings.format, settings.quality, format, || {
-        header.as_ref().is_some_and(|h| h.has_alpha)
-    });
+    let encoding = Encoding::resolve(settings, format, || header.as_ref().is_some_and(|h| h.has_alpha));
     let size = header
         .as_ref()
         .map(|h| target_size(h.width, h.height, settings.resize, settings.dont_enlarge));
@@ -245,9 +244,7 @@ fn name_one(
     // Same format as the input: keep the user's spelling of the extension (.JPG, .jpeg).
     let ext = in_ext
         .to_str()
-        .filter(|e| {
-            encoding.image_format() == format && format.extensions_str().contains(&e.to_ascii_lowercase().as_str())
-        })
+        .filter(|e| encoding.format() == format && format.extensions().contains(&e.to_ascii_lowercase().as_str()))
         .unwrap_or(encoding.extension());
     let folder = c
         .relative
@@ -263,7 +260,15 @@ struct Header {
 }
 
 /// Dimensions (upright) and alpha from the header alone.
-fn read_header(path: &Path, format: ImageFormat, limits: &Limits) -> Result<Header, ImageError> {
+fn read_header(path: &Path, format: InputFormat, limits: &Limits) -> Result<Header, ImageError> {
+    let Some(format) = format.image_format() else {
+        let (width, height, has_alpha) = super::pipeline::heif_header(path, format, limits)?;
+        return Ok(Header {
+            width,
+            height,
+            has_alpha,
+        });
+    };
     let file = fs::File::open(path).map_err(|source| ImageError::Read {
         source,
         path: path.to_owned(),
@@ -294,7 +299,7 @@ impl Plan<'_> {
         &mut self,
         index: usize,
         c: Candidate,
-        format: ImageFormat,
+        format: InputFormat,
         encoding: Encoding,
         wanted: PathBuf,
     ) -> PlanEntry {

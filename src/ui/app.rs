@@ -108,8 +108,8 @@ impl ShrinkrayApp {
             .as_deref()
             .map_or_else(|| "no output folder".to_owned(), text::path);
         let format = match s.format {
-            crate::engine::OutputFormat::Jpeg => format!("JPEG q{}", s.quality),
             crate::engine::OutputFormat::SameAsInput => format!("same format (JPEG q{})", s.quality),
+            other if other.is_lossy() => format!("{} q{}", settings_panel::format_label(other), s.quality),
             other => settings_panel::format_label(other).to_owned(),
         };
         let size = match s.resize {

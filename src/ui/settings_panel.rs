@@ -129,24 +129,30 @@ fn output(
             egui::ComboBox::from_id_salt("format")
                 .selected_text(format_label(settings.format))
                 .show_ui(ui, |ui| {
-                    for f in [
-                        OutputFormat::SameAsInput,
-                        OutputFormat::Jpeg,
-                        OutputFormat::Png,
-                        OutputFormat::WebP,
-                    ] {
+                    for f in OutputFormat::ALL {
                         ui.selectable_value(&mut settings.format, f, format_label(f));
                     }
                 })
                 .response
-                .on_hover_text("Same as input keeps each image's format (JPEG for formats Shrinkray cannot write)");
+                .on_hover_text(
+                    "Same as input keeps each image's format (HEIC and formats Shrinkray cannot write become \
+                     JPEG, or PNG with transparency). WebP and AVIF make the smallest files for the web.",
+                );
             ui.end_row();
 
-            // Only JPEG is lossy among the formats written so far.
-            if matches!(settings.format, OutputFormat::Jpeg | OutputFormat::SameAsInput) {
+            if settings.format.is_lossy() {
                 ui.label("Quality");
                 ui.add(egui::Slider::new(&mut settings.quality, 1..=100))
-                    .on_hover_text("JPEG quality: higher is sharper and larger; 85 suits photos");
+                    .on_hover_text("JPEG, WebP and AVIF quality: higher is sharper and larger; 85 suits photos");
+                ui.end_row();
+            }
+            if settings.format == OutputFormat::Avif {
+                ui.label("AVIF speed");
+                ui.add(egui::Slider::new(&mut settings.avif_speed, 0..=9))
+                    .on_hover_text(
+                        "0 makes the smallest files very slowly; 9 is fastest. 8 takes about a second \
+                                    for a 1920-pixel photo.",
+                    );
                 ui.end_row();
             }
 
@@ -221,9 +227,13 @@ fn name_example(state: &AppState, example_input: Option<&(PathBuf, PathBuf)>) ->
     // The engine's own choice of extension, so the example never drifts from what a job writes.
     let out_ext = match settings.format {
         OutputFormat::SameAsInput => ext.to_string(),
-        format => crate::engine::Encoding::resolve(format, settings.quality, image::ImageFormat::Jpeg, || false)
-            .extension()
-            .to_owned(),
+        _ => crate::engine::Encoding::resolve(
+            settings,
+            crate::engine::InputFormat::Image(image::ImageFormat::Jpeg),
+            || false,
+        )
+        .extension()
+        .to_owned(),
     };
     let target = out
         .join(relative_dir)
@@ -356,7 +366,12 @@ pub fn format_label(f: OutputFormat) -> &'static str {
         OutputFormat::SameAsInput => "Same as input",
         OutputFormat::Jpeg => "JPEG",
         OutputFormat::Png => "PNG",
-        OutputFormat::WebP => "WebP (lossless)",
+        OutputFormat::WebP => "WebP",
+        OutputFormat::WebPLossless => "WebP (lossless)",
+        OutputFormat::Avif => "AVIF",
+        OutputFormat::Tiff => "TIFF",
+        OutputFormat::Bmp => "BMP",
+        OutputFormat::Gif => "GIF",
     }
 }
 
