@@ -226,6 +226,52 @@ fn background_and_keep_dates_reach_the_engine() {
 }
 
 #[test]
+fn formats_target_size_and_skip_if_larger_reach_the_engine() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = write_photo(&dir.path().join("big.png"), 1200, 900, ImageFormat::Png);
+    for (format, ext) in [
+        ("webp", "webp"),
+        ("avif", "avif"),
+        ("webp-lossless", "webp"),
+        ("tiff", "tif"),
+        ("bmp", "bmp"),
+        ("gif", "gif"),
+    ] {
+        let out = dir.path().join(format);
+        let run = cli(&["--out", p(&out), "--format", format, "--json", p(&input)]);
+        assert_eq!(
+            run.status.code(),
+            Some(0),
+            "{format}: {}",
+            String::from_utf8_lossy(&run.stderr)
+        );
+        assert!(out.join(format!("big.{ext}")).is_file(), "{format}");
+    }
+    let out = dir.path().join("target");
+    let run = cli(&[
+        "--out",
+        p(&out),
+        "--format",
+        "jpeg",
+        "--target-size",
+        "50KB",
+        "--json",
+        p(&input),
+    ]);
+    assert_eq!(run.status.code(), Some(0), "{}", String::from_utf8_lossy(&run.stderr));
+    let done = json_lines(&run).into_iter().find(|e| e["event"] == "done").unwrap();
+    assert!(done["output_bytes"].as_u64().unwrap() <= 50_000, "{done}");
+    assert!(done["quality"].as_u64().unwrap() < 85, "{done}");
+    assert_eq!(done["kept_original"], false);
+
+    let run = cli(&["--out", p(&out), "--format", "jpeg", "--target-size", "1KB", p(&input)]);
+    assert_eq!(run.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&run.stderr).contains("even at quality 1"));
+    let bad = cli(&["--out", p(&out), "--shrink-to-fit", p(&input)]);
+    assert_eq!(bad.status.code(), Some(2), "--shrink-to-fit needs --target-size");
+}
+
+#[test]
 fn metadata_and_colour_options_reach_the_engine() {
     let data = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data");
     let dir = tempfile::tempdir().unwrap();

@@ -155,3 +155,118 @@ fn transparency_survives_in_the_formats_that_have_it() {
         assert_eq!(back.get_pixel(30, 30).0[3], 255, "{format:?}: disc stays opaque");
     }
 }
+
+/// The one `ImageDone` of a job of one image.
+fn done(events: &[shrinkray::engine::JobEvent]) -> &shrinkray::engine::ImageDone {
+    events
+        .iter()
+        .find_map(|e| match e {
+            shrinkray::engine::JobEvent::ImageDone(d) => Some(&**d),
+            _ => None,
+        })
+        .unwrap_or_else(|| panic!("no image done: {events:?}"))
+}
+
+#[test]
+fn a_target_size_is_met_with_the_highest_quality_that_fits() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = write_photo(&dir.path().join("photo.png"), 1200, 900, ImageFormat::Png);
+    let target = 60_000;
+    for format in [OutputFormat::Jpeg, OutputFormat::WebP, OutputFormat::Avif] {
+        let settings = |quality, target_size| Settings {
+            format,
+            quality,
+            target_size,
+            ..settings_to(&dir.path().join(format!("{format:?}-{quality}-{target_size:?}")))
+        };
+        let untargeted = run(std::slice::from_ref(&input), settings(85, None));
+        assert!(
+            done(&untargeted).output_bytes > target,
+            "{format:?}: the test needs a photo over the target"
+        );
+
+        let events = run(std::slice::from_ref(&input), settings(85, Some(target)));
+        let d = done(&events);
+        let quality = d.quality.unwrap();
+        assert!(d.output_bytes <= target, "{format:?}: {} bytes", d.output_bytes);
+        assert_eq!(std::fs::metadata(&d.output).unwrap().len(), d.output_bytes);
+        assert!(quality < 85, "{format:?}: quality {quality}");
+        assert_eq!(d.output_size, (1200, 900), "{format:?}: the size is kept");
+        // One step higher would not fit: this is the largest file under the target.
+        let above = run(std::slice::from_ref(&input), settings(quality + 1, None));
+        assert!(
+            done(&above).output_bytes > target,
+            "{format:?}: quality {} also fits",
+            quality + 1
+        );
+    }
+}
+
+#[test]
+fn a_target_no_quality_meets_fails_the_image_or_shrinks_it_when_asked() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = write_photo(&dir.path().join("photo.png"), 1200, 900, ImageFormat::Png);
+    let target = 3_000;
+    let settings = |shrink_to_fit, out: &str| Settings {
+        format: OutputFormat::Jpeg,
+        target_size: Some(target),
+        shrink_to_fit,
+        ..settings_to(&dir.path().join(out))
+    };
+    let events = run(std::slice::from_ref(&input), settings(false, "strict"));
+    let failed = failures(&events);
+    assert_eq!(failed.len(), 1, "{events:?}");
+    assert!(failed[0].1.contains("even at quality 1"), "{}", failed[0].1);
+    assert!(
+        files_below(&dir.path().join("strict")).is_empty(),
+        "no file for a failed image"
+    );
+
+    let events = run(std::slice::from_ref(&input), settings(true, "shrunk"));
+    let d = done(&events);
+    assert!(d.output_bytes <= target, "{} bytes", d.output_bytes);
+    let (w, h) = d.output_size;
+    assert!(w < 1200 && h < 900 && w > 100, "{w}×{h}");
+    assert_eq!(dims(&d.output), (w, h));
+    assert!(
+        (f64::from(w) / f64::from(h) - 4.0 / 3.0).abs() < 0.02,
+        "aspect kept: {w}×{h}"
+    );
+}
+
+#[test]
+fn skip_if_larger_keeps_the_original_when_the_copy_would_grow() {
+    let dir = tempfile::tempdir().unwrap();
+    // A small PNG squeezed with the best compression: written again at Shrinkray's fast level, it grows.
+    let input = dir.path().join("small.png");
+    let file = std::fs::File::create(&input).unwrap();
+    let encoder = image::codecs::png::PngEncoder::new_with_quality(
+        file,
+        image::codecs::png::CompressionType::Best,
+        image::codecs::png::FilterType::Adaptive,
+    );
+    photo(640, 480, 5).write_with_encoder(encoder).unwrap();
+    let settings = |skip_if_larger, out: &str| Settings {
+        skip_if_larger,
+        ..settings_to(&dir.path().join(out))
+    };
+    let grown = run(std::slice::from_ref(&input), settings(false, "plain"));
+    let input_bytes = std::fs::metadata(&input).unwrap().len();
+    assert!(
+        done(&grown).output_bytes > input_bytes,
+        "{} vs {input_bytes}",
+        done(&grown).output_bytes
+    );
+    assert!(!done(&grown).kept_original);
+
+    let events = run(std::slice::from_ref(&input), settings(true, "skip"));
+    let d = done(&events);
+    assert!(d.kept_original);
+    assert_eq!(std::fs::read(&d.output).unwrap(), std::fs::read(&input).unwrap());
+
+    // A large original that shrinks is resized as usual.
+    let large = write_photo(&dir.path().join("large.jpg"), 2400, 1800, ImageFormat::Jpeg);
+    let events = run(&[large], settings(true, "large"));
+    assert!(!done(&events).kept_original);
+    assert_eq!(done(&events).output_size, (1920, 1440));
+}

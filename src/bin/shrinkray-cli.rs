@@ -68,6 +68,19 @@ struct Cli {
     #[arg(short, long, default_value_t = 85, value_parser = clap::value_parser!(u8).range(1..=100))]
     quality: u8,
 
+    /// Largest file for JPEG, WebP and AVIF copies (e.g. 200KB, 1.5MB): the quality is lowered until the copy
+    /// fits; an image that does not fit even at quality 1 fails (see --shrink-to-fit).
+    #[arg(long, value_name = "SIZE", value_parser = text::parse_bytes)]
+    target_size: Option<u64>,
+
+    /// With --target-size: make pictures smaller when even quality 1 is over the target, instead of failing.
+    #[arg(long, requires = "target_size")]
+    shrink_to_fit: bool,
+
+    /// Keep a copy of the original instead when the resized file (in the original's format) would be larger.
+    #[arg(long)]
+    skip_if_larger: bool,
+
     /// AVIF encoder speed: 0 (smallest files, very slow) to 9 (fastest).
     #[arg(long, value_name = "0-9", default_value_t = 8, value_parser = clap::value_parser!(u8).range(0..=9))]
     avif_speed: u8,
@@ -240,6 +253,9 @@ impl Cli {
             },
             quality: self.quality,
             avif_speed: self.avif_speed,
+            target_size: self.target_size,
+            shrink_to_fit: self.shrink_to_fit,
+            skip_if_larger: self.skip_if_larger,
             output_dir: Some(self.out.clone()),
             name_template: self.name.clone(),
             on_collision: match self.on_collision {
@@ -423,6 +439,8 @@ fn event_json(event: &JobEvent) -> serde_json::Value {
             "output_bytes": d.output_bytes,
             "input_size": [d.input_size.0, d.input_size.1],
             "output_size": [d.output_size.0, d.output_size.1],
+            "quality": d.quality,
+            "kept_original": d.kept_original,
             "elapsed_ms": d.elapsed.as_secs_f64() * 1000.0,
         }),
         JobEvent::ImageFailed { index, input, error } => json!({

@@ -169,6 +169,17 @@ pub enum ImageError {
         /// The output.
         path: PathBuf,
     },
+    /// Even the lowest quality gives a file over the target size.
+    #[error("even at quality 1 the copy takes {bytes} bytes, more than the target of {target} bytes (allow \
+             shrinking to fit, or a smaller size): {}", path.display())]
+    OverTarget {
+        /// The size at quality 1.
+        bytes: u64,
+        /// The target.
+        target: u64,
+        /// The output.
+        path: PathBuf,
+    },
     /// Writing or renaming the output failed; nothing is left behind.
     #[error("cannot write the output: {source}: {}", path.display())]
     Write {
@@ -216,6 +227,7 @@ impl ImageError {
             | Self::TooLarge { path, .. }
             | Self::Resize { path, .. }
             | Self::Encode { path, .. }
+            | Self::OverTarget { path, .. }
             | Self::Write { path, .. }
             | Self::OutputIsInput { path }
             | Self::OutputAppeared { path }

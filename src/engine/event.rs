@@ -55,6 +55,11 @@ pub struct ImageDone {
     pub input_bytes: u64,
     /// Size of the output file.
     pub output_bytes: u64,
+    /// The quality the copy was encoded at (lossy formats), lower than asked when a target size made it so.
+    pub quality: Option<u8>,
+    /// The copy would have been larger than the original, so the original was copied instead
+    /// (`skip_if_larger`).
+    pub kept_original: bool,
     /// Input width and height, upright.
     pub input_size: (u32, u32),
     /// Output width and height.

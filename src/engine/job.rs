@@ -254,6 +254,8 @@ impl Run {
                     output: task.output.clone(),
                     input_bytes: task.input_bytes,
                     output_bytes: p.output_bytes,
+                    quality: p.quality,
+                    kept_original: p.kept_original,
                     input_size: p.input_size,
                     output_size: p.output_size,
                     elapsed: start.elapsed(),

@@ -8,6 +8,7 @@ mod encode;
 mod error;
 mod event;
 mod exif;
+mod fit;
 mod format;
 mod geometry;
 #[cfg(feature = "heif")]

@@ -14,6 +14,7 @@ use super::colour;
 use super::encode::{Encoding, Tags};
 use super::error::ImageError;
 use super::event::Thumbnail;
+use super::fit::{FitError, encode_fitting};
 use super::format::InputFormat;
 use super::geometry::target_size;
 use super::jpeg;
@@ -34,6 +35,8 @@ pub(crate) struct Processed {
     pub input_size: (u32, u32),
     pub output_size: (u32, u32),
     pub output_bytes: u64,
+    pub quality: Option<u8>,
+    pub kept_original: bool,
     pub thumbnail: Option<Thumbnail>,
 }
 
@@ -51,7 +54,21 @@ pub(crate) fn process(
     };
     let converted = convert(Source::File, task.format, task.encoding, settings, budget, names)?;
     let modified = if settings.keep_dates { task.modified } else { None };
-    write_atomically(&task.output, &converted.bytes, task.replace, modified)?;
+    // A copy in the original's format that came out larger: the original is the better copy.
+    let keep_original = settings.skip_if_larger
+        && task.encoding.format() == task.format
+        && converted.bytes.len() as u64 >= task.input_bytes;
+    let original;
+    let bytes = if keep_original {
+        original = fs::read(&task.input).map_err(|source| ImageError::Read {
+            source,
+            path: task.input.clone(),
+        })?;
+        &original
+    } else {
+        &converted.bytes
+    };
+    write_atomically(&task.output, bytes, task.replace, modified)?;
     let thumbnail = thumbnail_edge.and_then(|edge| match &converted.resized {
         Some(resized) => make_thumbnail(resized, edge),
         // The planar path keeps no RGB picture: decode the small copy at reduced scale instead.
@@ -64,8 +81,14 @@ pub(crate) fn process(
     });
     Ok(Processed {
         input_size: converted.input_size,
-        output_size: converted.output_size,
-        output_bytes: converted.bytes.len() as u64,
+        output_size: if keep_original {
+            converted.input_size
+        } else {
+            converted.output_size
+        },
+        output_bytes: bytes.len() as u64,
+        quality: if keep_original { None } else { converted.quality },
+        kept_original: keep_original,
         thumbnail,
     })
 }
@@ -117,6 +140,8 @@ pub(crate) struct Converted {
     pub bytes: Vec<u8>,
     pub input_size: (u32, u32),
     pub output_size: (u32, u32),
+    /// The quality it was encoded at, for lossy formats.
+    pub quality: Option<u8>,
     /// The resized picture, when the path went through RGB (the planar JPEG path has none).
     pub resized: Option<DynamicImage>,
 }
@@ -145,8 +170,8 @@ fn convert(
         let frame = jpeg_frame(&data, limits, path)?;
         if let (Encoding::Jpeg { quality }, true) = (encoding, frame.header.ycc) {
             let icc = jpeg::icc_profile(&data);
-            // The planes go from file to file without colour maths: fine unless the colours must change.
-            if !(settings.linear || settings.to_srgb && icc.is_some()) {
+            // The planes go from file to file without colour maths, and are encoded once.
+            if !(settings.linear || settings.to_srgb && icc.is_some() || settings.target_size.is_some()) {
                 let metadata = Metadata::from_jpeg(&data);
                 let tags = move |size| tags_for_copy(icc, metadata, size, settings);
                 return planar::convert(data, &frame, settings, quality, budget, names, tags);
@@ -175,17 +200,38 @@ fn convert(
         resized = converted;
         icc = None;
     }
-    let tags = tags_for_copy(icc, decoded.metadata, (tw, th), settings);
-    let bytes = encoding
-        .encode(&resized, &tags, settings.background)
-        .map_err(|why| ImageError::Encode {
+    let metadata = decoded.metadata;
+    let tags = |size| tags_for_copy(icc.clone(), metadata.clone(), size, settings);
+    let smaller = |img: &DynamicImage, w, h| {
+        resize(img, w, h, settings.filter, false, settings.linear).map(|r| r.unwrap_or_else(|| img.clone()))
+    };
+    let output = names.output;
+    let fitted = encode_fitting(
+        &resized,
+        encoding,
+        settings.target_size,
+        settings.shrink_to_fit,
+        tags,
+        settings.background,
+        smaller,
+    )
+    .map_err(|e| match e {
+        FitError::Encode(why) => ImageError::Encode {
             why,
-            path: names.output.to_owned(),
-        })?;
+            path: output.to_owned(),
+        },
+        FitError::OverTarget(bytes) => ImageError::OverTarget {
+            bytes,
+            target: settings.target_size.unwrap_or_default(),
+            path: output.to_owned(),
+        },
+    })?;
+    let resized = fitted.img.unwrap_or(resized);
     Ok(Converted {
-        bytes,
+        bytes: fitted.bytes,
         input_size,
-        output_size: (tw, th),
+        output_size: (resized.width(), resized.height()),
+        quality: fitted.quality,
         resized: Some(resized),
     })
 }

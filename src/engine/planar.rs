@@ -83,6 +83,7 @@ pub(crate) fn convert(
         bytes,
         input_size,
         output_size: (tw, th),
+        quality: Some(quality),
         resized: None,
     })
 }

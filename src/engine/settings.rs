@@ -27,6 +27,16 @@ pub struct Settings {
     /// AVIF encoder speed, 0 (smallest files, slowest) to 9 (fastest). Default: 8, about a second for a
     /// 1920×1440 copy on one core.
     pub avif_speed: u8,
+    /// Largest file a lossy copy (JPEG, WebP, AVIF) may be, in bytes: when the copy at `quality` is larger, the
+    /// quality is lowered by bisection (at most 8 encodes) to the highest one that fits. Lossless copies ignore
+    /// it. Default: none.
+    pub target_size: Option<u64>,
+    /// When even quality 1 is over `target_size`, make the picture smaller until it fits instead of failing the
+    /// image. Default: `false`.
+    pub shrink_to_fit: bool,
+    /// When a copy in its original's format would be larger than the original, write a copy of the original
+    /// instead. Default: `false`.
+    pub skip_if_larger: bool,
     /// Folder the copies go to; the input folder trees are mirrored below it. Default: none (must be set).
     pub output_dir: Option<PathBuf>,
     /// File name template without extension; tokens `{name}` `{ext}` `{width}` `{height}` `{index}`.
@@ -71,6 +81,9 @@ impl Default for Settings {
             format: OutputFormat::SameAsInput,
             quality: 85,
             avif_speed: 8,
+            target_size: None,
+            shrink_to_fit: false,
+            skip_if_larger: false,
             output_dir: None,
             name_template: "{name}".to_owned(),
             on_collision: Collision::Rename,

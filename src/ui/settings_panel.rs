@@ -146,6 +146,9 @@ fn output(
                     .on_hover_text("JPEG, WebP and AVIF quality: higher is sharper and larger; 85 suits photos");
                 ui.end_row();
             }
+            if settings.format.is_lossy() {
+                target_size(ui, settings);
+            }
             if settings.format == OutputFormat::Avif {
                 ui.label("AVIF speed");
                 ui.add(egui::Slider::new(&mut settings.avif_speed, 0..=9))
@@ -192,6 +195,11 @@ fn output(
                 .on_hover_text("What happens when an output file already exists (an original is never replaced)");
             ui.end_row();
         });
+    ui.checkbox(&mut state.settings.skip_if_larger, "Skip if larger")
+        .on_hover_text(
+            "Keep a copy of the original instead when the resized file would be larger than it (already small or \
+         heavily compressed originals)",
+        );
     if let Some(example) = name_example(state, example_input) {
         ui.weak(example);
     }
@@ -356,6 +364,26 @@ fn limits(ui: &mut egui::Ui, limits: &mut Limits) {
         if ui.add_enabled(!auto, field).on_hover_text(help).changed() {
             limits.memory_budget = Some((gb * 1e9) as u64);
         }
+    });
+    ui.end_row();
+}
+
+/// "Target size" as a row of the Output grid: a checkbox, the size in kilobytes, and "shrink to fit".
+fn target_size(ui: &mut egui::Ui, settings: &mut Settings) {
+    ui.label("Target size");
+    ui.horizontal(|ui| {
+        let mut on = settings.target_size.is_some();
+        let help = "Lower the quality (never below 1) until each copy is at most this large";
+        if ui.checkbox(&mut on, "at most").on_hover_text(help).changed() {
+            settings.target_size = on.then_some(200_000);
+        }
+        let mut kb = settings.target_size.map_or(200, |b| b / 1000);
+        let size = egui::DragValue::new(&mut kb).range(1..=100_000).suffix(" KB");
+        if ui.add_enabled(on, size).on_hover_text(help).changed() {
+            settings.target_size = Some(kb * 1000);
+        }
+        ui.add_enabled(on, egui::Checkbox::new(&mut settings.shrink_to_fit, "shrink to fit"))
+            .on_hover_text("When even quality 1 is too large, make the picture smaller instead of failing it");
     });
     ui.end_row();
 }
