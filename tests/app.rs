@@ -220,6 +220,7 @@ fn ten_thousand_finished_images_keep_textures_within_the_cap() {
             output_bytes: 400_000,
             quality: Some(85),
             kept_original: false,
+            note: None,
             input_size: (4000, 3000),
             output_size: (1920, 1440),
             elapsed: Duration::from_millis(100),

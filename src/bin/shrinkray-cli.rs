@@ -441,6 +441,7 @@ fn event_json(event: &JobEvent) -> serde_json::Value {
             "output_size": [d.output_size.0, d.output_size.1],
             "quality": d.quality,
             "kept_original": d.kept_original,
+            "note": d.note,
             "elapsed_ms": d.elapsed.as_secs_f64() * 1000.0,
         }),
         JobEvent::ImageFailed { index, input, error } => json!({

@@ -99,12 +99,12 @@ pub enum ImageError {
         /// The input.
         path: PathBuf,
     },
-    /// libheif could not read a HEIC or AVIF file.
+    /// A decoder (libheif for HEIC and AVIF, the frame decoders of animations) could not read the file.
     #[error("cannot decode the {format} image: {why}: {}", path.display())]
-    Heif {
-        /// HEIC or AVIF.
+    Codec {
+        /// The format's name.
         format: String,
-        /// libheif's message.
+        /// The decoder's message.
         why: String,
         /// The input.
         path: PathBuf,
@@ -219,7 +219,7 @@ impl ImageError {
             | Self::NotAnImage { path }
             | Self::Unsupported { path, .. }
             | Self::NotBuiltIn { path, .. }
-            | Self::Heif { path, .. }
+            | Self::Codec { path, .. }
             | Self::FileTooLarge { path, .. }
             | Self::Decode { path, .. }
             | Self::Truncated { path }

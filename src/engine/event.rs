@@ -60,6 +60,8 @@ pub struct ImageDone {
     /// The copy would have been larger than the original, so the original was copied instead
     /// (`skip_if_larger`).
     pub kept_original: bool,
+    /// Something the user should know about this copy, such as an animation reduced to its first frame.
+    pub note: Option<String>,
     /// Input width and height, upright.
     pub input_size: (u32, u32),
     /// Output width and height.

@@ -256,6 +256,7 @@ impl Run {
                     output_bytes: p.output_bytes,
                     quality: p.quality,
                     kept_original: p.kept_original,
+                    note: p.note,
                     input_size: p.input_size,
                     output_size: p.output_size,
                     elapsed: start.elapsed(),

@@ -1,6 +1,7 @@
 //! The batch engine: plans a job from input paths and `Settings`, runs it on a dedicated rayon pool and reports
 //! one `JobEvent` per image. It knows nothing of any user interface; the desktop app and the CLI both drive it.
 
+mod animation;
 mod budget;
 mod colour;
 mod discover;

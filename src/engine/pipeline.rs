@@ -9,6 +9,7 @@ use fast_image_resize::{self as fir, ResizeAlg, ResizeOptions, Resizer};
 use image::metadata::Orientation;
 use image::{DynamicImage, ImageDecoder, ImageFormat, ImageReader};
 
+use super::animation;
 use super::budget::{Budget, Hold};
 use super::colour;
 use super::encode::{Encoding, Tags};
@@ -37,6 +38,7 @@ pub(crate) struct Processed {
     pub output_bytes: u64,
     pub quality: Option<u8>,
     pub kept_original: bool,
+    pub note: Option<String>,
     pub thumbnail: Option<Thumbnail>,
 }
 
@@ -89,6 +91,7 @@ pub(crate) fn process(
         output_bytes: bytes.len() as u64,
         quality: if keep_original { None } else { converted.quality },
         kept_original: keep_original,
+        note: converted.note,
         thumbnail,
     })
 }
@@ -142,6 +145,8 @@ pub(crate) struct Converted {
     pub output_size: (u32, u32),
     /// The quality it was encoded at, for lossy formats.
     pub quality: Option<u8>,
+    /// Something the user should know about this copy (an animation reduced to its first frame).
+    pub note: Option<String>,
     /// The resized picture, when the path went through RGB (the planar JPEG path has none).
     pub resized: Option<DynamicImage>,
 }
@@ -161,6 +166,53 @@ fn convert(
         f64::max(f64::from(tw) / f64::from(w), f64::from(th) / f64::from(h))
     };
     let (path, limits) = (names.input, &settings.limits);
+    let crop = matches!(settings.resize, super::settings::ResizeMode::Fill { .. });
+    let resize_err = |why| ImageError::Resize {
+        why,
+        path: path.to_owned(),
+    };
+    if let Some(animated) = format
+        .image_format()
+        .filter(|f| matches!(f, ImageFormat::Gif | ImageFormat::WebP | ImageFormat::Png))
+    {
+        let read = read_animation(&source, animated, encoding, settings, budget, path)?;
+        if let animation::Read::Animated(anim) = read {
+            let frames = anim.frames.len();
+            let input_size = anim.full_size;
+            let output_size = anim.frames[0].0.dimensions();
+            if frames > 1 && animation::can_animate(encoding) {
+                let bytes = animation::encode(&anim, encoding).map_err(|why| ImageError::Encode {
+                    why,
+                    path: names.output.to_owned(),
+                })?;
+                return Ok(Converted {
+                    bytes,
+                    input_size,
+                    output_size,
+                    quality: encoding.quality(),
+                    note: Some(format!("animation of {frames} frames")),
+                    resized: animation::first_frame(anim),
+                });
+            }
+            let note = (frames > 1).then(|| {
+                format!(
+                    "animated, but {} cannot animate: only the first frame was kept",
+                    encoding.format().name()
+                )
+            });
+            let first = animation::first_frame(anim).ok_or_else(|| resize_err("no frame".to_owned()))?;
+            return encode_copy(
+                first,
+                input_size,
+                None,
+                Metadata::default(),
+                note,
+                encoding,
+                settings,
+                names,
+            );
+        }
+    }
     let decoded = if let Some(format) = format.image_format().filter(|&f| f != ImageFormat::Jpeg) {
         decode_other(source, path, format, limits, budget)?
     } else if format.is_heif() {
@@ -181,18 +233,117 @@ fn convert(
     };
     let input_size = decoded.full_size;
     let (tw, th) = target(input_size.0, input_size.1);
-    let crop = matches!(settings.resize, super::settings::ResizeMode::Fill { .. });
-    let mut resized = match resize(&decoded.img, tw, th, settings.filter, crop, settings.linear) {
+    let resized = match resize(&decoded.img, tw, th, settings.filter, crop, settings.linear) {
         Ok(Some(resized)) => resized,
         Ok(None) => decoded.img,
-        Err(why) => {
-            return Err(ImageError::Resize {
-                why,
-                path: path.to_owned(),
-            });
-        }
+        Err(why) => return Err(resize_err(why)),
     };
-    let mut icc = decoded.icc.filter(|p| colour::fits(p, &resized));
+    encode_copy(
+        resized,
+        input_size,
+        decoded.icc,
+        decoded.metadata,
+        None,
+        encoding,
+        settings,
+        names,
+    )
+}
+
+/// Reads the frames of a GIF, or of a WebP or PNG that animates, resized to the copy's size: all of them when
+/// the output can animate, else the first two (to tell whether it animated).
+fn read_animation(
+    source: &Source,
+    format: ImageFormat,
+    encoding: Encoding,
+    settings: &Settings,
+    budget: &Budget,
+    path: &Path,
+) -> Result<animation::Read, ImageError> {
+    let limits = &settings.limits;
+    let crop = matches!(settings.resize, super::settings::ResizeMode::Fill { .. });
+    let max_frames = if animation::can_animate(encoding) {
+        usize::MAX
+    } else {
+        2
+    };
+    let decode_err = |why: String| ImageError::Codec {
+        format: InputFormat::Image(format).name(),
+        why,
+        path: path.to_owned(),
+    };
+    let resize_frame = |frame: image::RgbaImage| {
+        let (w, h) = frame.dimensions();
+        check_pixels(w, h, limits, path).map_err(|e| e.to_string())?;
+        let (tw, th) = target_size(w, h, settings.resize, settings.dont_enlarge);
+        let frame = DynamicImage::ImageRgba8(frame);
+        Ok(match resize(&frame, tw, th, settings.filter, crop, settings.linear)? {
+            Some(small) => small.into_rgba8(),
+            None => frame.into_rgba8(),
+        })
+    };
+    let canvas = match source {
+        Source::File => ImageReader::open(path).ok().and_then(|r| canvas(r, format, limits)),
+        Source::Bytes(data) => canvas(ImageReader::new(Cursor::new(data.as_slice())), format, limits),
+    };
+    if let Some((w, h)) = canvas {
+        check_pixels(w, h, limits, path)?;
+    }
+    // The frame being decoded and the canvas it is composed on; the resized frames are bounded by the
+    // allocation limit.
+    let _hold = budget.hold(canvas.map_or(0, |(w, h)| u64::from(w) * u64::from(h) * 8));
+    match source {
+        Source::File => {
+            let file = File::open(path).map_err(|source| ImageError::Read {
+                source,
+                path: path.to_owned(),
+            })?;
+            let limits_for = image_limits(limits, format);
+            animation::read(
+                BufReader::new(file),
+                format,
+                max_frames,
+                limits_for,
+                limits.max_alloc,
+                resize_frame,
+            )
+        }
+        Source::Bytes(data) => {
+            let limits_for = image_limits(limits, format);
+            animation::read(
+                Cursor::new(data.as_slice()),
+                format,
+                max_frames,
+                limits_for,
+                limits.max_alloc,
+                resize_frame,
+            )
+        }
+    }
+    .map_err(decode_err)
+}
+
+/// The canvas size of an image, from its header (`None` when it cannot be read; decoding will say why).
+fn canvas<R: BufRead + Seek>(mut reader: ImageReader<R>, format: ImageFormat, limits: &Limits) -> Option<(u32, u32)> {
+    reader.set_format(format);
+    reader.limits(image_limits(limits, format));
+    reader.into_dimensions().ok()
+}
+
+/// Colour, metadata and encoding of a resized picture: the profile checked and converted to sRGB if asked, the
+/// metadata made true of the copy, and the quality lowered to meet a target size.
+#[allow(clippy::too_many_arguments)]
+fn encode_copy(
+    mut resized: DynamicImage,
+    input_size: (u32, u32),
+    icc: Option<Vec<u8>>,
+    metadata: Metadata,
+    note: Option<String>,
+    encoding: Encoding,
+    settings: &Settings,
+    names: Names,
+) -> Result<Converted, ImageError> {
+    let mut icc = icc.filter(|p| colour::fits(p, &resized));
     if settings.to_srgb
         && let Some(profile) = &icc
         && let Some(converted) = colour::to_srgb(&resized, profile)
@@ -200,7 +351,6 @@ fn convert(
         resized = converted;
         icc = None;
     }
-    let metadata = decoded.metadata;
     let tags = |size| tags_for_copy(icc.clone(), metadata.clone(), size, settings);
     let smaller = |img: &DynamicImage, w, h| {
         resize(img, w, h, settings.filter, false, settings.linear).map(|r| r.unwrap_or_else(|| img.clone()))
@@ -232,6 +382,7 @@ fn convert(
         input_size,
         output_size: (resized.width(), resized.height()),
         quality: fitted.quality,
+        note,
         resized: Some(resized),
     })
 }
@@ -350,13 +501,13 @@ fn decode_heif<'b>(
 #[cfg(feature = "heif")]
 fn heif_error(why: String, format: InputFormat, path: &Path) -> ImageError {
     if why.contains("security limit") || why.contains("exceeds the maximum") {
-        return ImageError::Heif {
+        return ImageError::Codec {
             format: format.name(),
             why: format!("the image is larger than the limit: {why}"),
             path: path.to_owned(),
         };
     }
-    ImageError::Heif {
+    ImageError::Codec {
         format: format.name(),
         why,
         path: path.to_owned(),

@@ -84,6 +84,7 @@ pub(crate) fn convert(
         input_size,
         output_size: (tw, th),
         quality: Some(quality),
+        note: None,
         resized: None,
     })
 }
