@@ -221,6 +221,7 @@ fn ten_thousand_finished_images_keep_textures_within_the_cap() {
             quality: Some(85),
             kept_original: false,
             note: None,
+            extra: Vec::new(),
             input_size: (4000, 3000),
             output_size: (1920, 1440),
             elapsed: Duration::from_millis(100),

@@ -269,6 +269,36 @@ fn formats_target_size_and_skip_if_larger_reach_the_engine() {
     assert!(String::from_utf8_lossy(&run.stderr).contains("even at quality 1"));
     let bad = cli(&["--out", p(&out), "--shrink-to-fit", p(&input)]);
     assert_eq!(bad.status.code(), Some(2), "--shrink-to-fit needs --target-size");
+
+    let sizes = dir.path().join("sizes");
+    let run = cli(&[
+        "--out",
+        p(&sizes),
+        "--format",
+        "webp",
+        "--long-edge",
+        "1000",
+        "--name",
+        "{name}-{size}",
+        "--also",
+        "thumb=200",
+        "--also",
+        "mid=600x600:jpeg",
+        "--json",
+        p(&input),
+    ]);
+    assert_eq!(run.status.code(), Some(0), "{}", String::from_utf8_lossy(&run.stderr));
+    let done = json_lines(&run).into_iter().find(|e| e["event"] == "done").unwrap();
+    assert_eq!(dims(&sizes.join("big-large.webp")), (1000, 750));
+    assert_eq!(done["extra"].as_array().unwrap().len(), 2, "{done}");
+    assert!(
+        sizes.join("big-thumb.webp").is_file(),
+        "the main copy's format by default"
+    );
+    assert_eq!(dims(&sizes.join("big-mid.jpg")), (600, 450));
+    let bad = cli(&["--out", p(&sizes), "--also", "thumb", p(&input)]);
+    assert_eq!(bad.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&bad.stderr).contains("NAME=SIZE"));
 }
 
 #[test]

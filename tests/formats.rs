@@ -270,3 +270,34 @@ fn skip_if_larger_keeps_the_original_when_the_copy_would_grow() {
     assert!(!done(&events).kept_original);
     assert_eq!(done(&events).output_size, (1920, 1440));
 }
+
+#[test]
+fn two_sizes_in_two_formats_from_one_image() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = write_photo(&dir.path().join("photo.jpg"), 3000, 2000, ImageFormat::Jpeg);
+    let settings = Settings {
+        resize: ResizeMode::LongEdge(1920),
+        format: OutputFormat::Jpeg,
+        name_template: "{name}-{size}".to_owned(),
+        extra_outputs: vec![shrinkray::engine::ExtraOutput {
+            name: "thumb".to_owned(),
+            resize: ResizeMode::LongEdge(400),
+            format: OutputFormat::WebP,
+        }],
+        ..settings_to(&dir.path().join("out"))
+    };
+    let events = run(std::slice::from_ref(&input), settings);
+    let d = done(&events);
+    assert_eq!(d.output, dir.path().join("out/photo-large.jpg"));
+    assert_eq!(dims(&d.output), (1920, 1280));
+    assert_eq!(d.extra.len(), 1);
+    let thumb = &d.extra[0];
+    assert_eq!(thumb.output, dir.path().join("out/photo-thumb.webp"));
+    assert_eq!(thumb.output_size, (400, 267));
+    assert_eq!(open(&thumb.output, &Limits::default()).unwrap().width(), 400);
+    assert_eq!(thumb.output_bytes, std::fs::metadata(&thumb.output).unwrap().len());
+    let summary = summary(&events);
+    assert_eq!((summary.done, summary.failed), (1, 0));
+    assert_eq!(summary.output_bytes, d.output_bytes + thumb.output_bytes);
+    assert_eq!(files_below(&dir.path().join("out")).len(), 2);
+}

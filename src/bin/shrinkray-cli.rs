@@ -15,7 +15,8 @@ use clap::{Parser, ValueEnum};
 use indicatif::{ProgressBar, ProgressStyle};
 use serde_json::json;
 use shrinkray::engine::{
-    Collision, Filter, JobEvent, JobHandle, JobOptions, Limits, OutputFormat, ResizeMode, Settings, Summary,
+    Collision, ExtraOutput, Filter, JobEvent, JobHandle, JobOptions, Limits, OutputFormat, ResizeMode, Settings,
+    Summary,
 };
 use shrinkray::text;
 
@@ -89,6 +90,15 @@ struct Cli {
     #[arg(long, value_name = "TEMPLATE", default_value = "{name}")]
     name: String,
 
+    /// One more copy of each image, from the same decoding: NAME=SIZE[:FORMAT], SIZE being WxH (fit inside) or
+    /// N (long edge), FORMAT as for --format (default: the main copy's). Repeatable; NAME fills {size}.
+    #[arg(long, value_name = "NAME=SIZE[:FORMAT]", value_parser = parse_extra)]
+    also: Vec<Also>,
+
+    /// What {size} gives for the main copy.
+    #[arg(long, value_name = "NAME", default_value = "large")]
+    size_name: String,
+
     /// What to do when an output file already exists.
     #[arg(long, value_enum, default_value_t = CollisionArg::Rename)]
     on_collision: CollisionArg,
@@ -144,6 +154,53 @@ struct Cli {
 const EXAMPLES: &str = "Examples:
   shrinkray-cli --out ~/resized --width 1920 --height 1920 ~/Pictures/2024
   shrinkray-cli --out web --long-edge 1200 --format webp --json photos/ > events.jsonl";
+
+/// One `--also`: the extra output, and its format when given (else the main copy's).
+#[derive(Clone, Debug)]
+struct Also {
+    extra: ExtraOutput,
+    format: Option<FormatArg>,
+}
+
+/// `--also NAME=SIZE[:FORMAT]`.
+fn parse_extra(text: &str) -> Result<Also, String> {
+    let usage = || format!("{text:?} is not NAME=SIZE[:FORMAT], such as thumb=400 or small=800x600:webp");
+    let (name, spec) = text.split_once('=').ok_or_else(usage)?;
+    let (size, format) = match spec.split_once(':') {
+        Some((size, format)) => (size, Some(FormatArg::from_str(format, true)?)),
+        None => (spec, None),
+    };
+    let number = |n: &str| n.trim().parse::<u32>().ok().filter(|&n| n > 0);
+    let resize = match size.split_once(['x', 'X']) {
+        Some((w, h)) => ResizeMode::Fit {
+            width: number(w).ok_or_else(usage)?,
+            height: number(h).ok_or_else(usage)?,
+        },
+        None => ResizeMode::LongEdge(number(size).ok_or_else(usage)?),
+    };
+    Ok(Also {
+        extra: ExtraOutput {
+            name: name.trim().to_owned(),
+            resize,
+            format: format.map_or(OutputFormat::SameAsInput, output_format),
+        },
+        format,
+    })
+}
+
+fn output_format(format: FormatArg) -> OutputFormat {
+    match format {
+        FormatArg::Same => OutputFormat::SameAsInput,
+        FormatArg::Jpeg => OutputFormat::Jpeg,
+        FormatArg::Png => OutputFormat::Png,
+        FormatArg::Webp => OutputFormat::WebP,
+        FormatArg::WebpLossless => OutputFormat::WebPLossless,
+        FormatArg::Avif => OutputFormat::Avif,
+        FormatArg::Tiff => OutputFormat::Tiff,
+        FormatArg::Bmp => OutputFormat::Bmp,
+        FormatArg::Gif => OutputFormat::Gif,
+    }
+}
 
 fn parse_colour(text: &str) -> Result<[u8; 3], String> {
     match text.to_ascii_lowercase().as_str() {
@@ -240,17 +297,16 @@ impl Cli {
                 FilterArg::Bilinear => Filter::Bilinear,
                 FilterArg::Nearest => Filter::Nearest,
             },
-            format: match self.format {
-                FormatArg::Same => OutputFormat::SameAsInput,
-                FormatArg::Jpeg => OutputFormat::Jpeg,
-                FormatArg::Png => OutputFormat::Png,
-                FormatArg::Webp => OutputFormat::WebP,
-                FormatArg::WebpLossless => OutputFormat::WebPLossless,
-                FormatArg::Avif => OutputFormat::Avif,
-                FormatArg::Tiff => OutputFormat::Tiff,
-                FormatArg::Bmp => OutputFormat::Bmp,
-                FormatArg::Gif => OutputFormat::Gif,
-            },
+            format: output_format(self.format),
+            size_name: self.size_name.clone(),
+            extra_outputs: self
+                .also
+                .iter()
+                .map(|a| ExtraOutput {
+                    format: output_format(a.format.unwrap_or(self.format)),
+                    ..a.extra.clone()
+                })
+                .collect(),
             quality: self.quality,
             avif_speed: self.avif_speed,
             target_size: self.target_size,
@@ -442,6 +498,11 @@ fn event_json(event: &JobEvent) -> serde_json::Value {
             "quality": d.quality,
             "kept_original": d.kept_original,
             "note": d.note,
+            "extra": d.extra.iter().map(|e| json!({
+                "output": e.output.to_string_lossy(),
+                "output_bytes": e.output_bytes,
+                "output_size": [e.output_size.0, e.output_size.1],
+            })).collect::<Vec<_>>(),
             "elapsed_ms": d.elapsed.as_secs_f64() * 1000.0,
         }),
         JobEvent::ImageFailed { index, input, error } => json!({

@@ -29,6 +29,21 @@ pub(crate) enum Read {
     Animated(Animation),
 }
 
+/// Whether a file may hold an animation: any GIF (telling needs decoding its frames), and WebP and PNG files
+/// that say so in their headers.
+pub(crate) fn may_animate(path: &std::path::Path, format: ImageFormat, limits: &image::Limits) -> bool {
+    let Ok(file) = std::fs::File::open(path) else {
+        return false;
+    };
+    let reader = std::io::BufReader::new(file);
+    match format {
+        ImageFormat::Gif => true,
+        ImageFormat::WebP => WebPDecoder::new(reader).is_ok_and(|d| d.has_animation()),
+        ImageFormat::Png => PngDecoder::with_limits(reader, limits.clone()).is_ok_and(|d| d.is_apng().unwrap_or(false)),
+        _ => false,
+    }
+}
+
 /// Whether an encoding can hold an animation.
 pub(crate) fn can_animate(encoding: Encoding) -> bool {
     matches!(

@@ -45,12 +45,22 @@ impl Encoding {
     /// What the settings give for an input of `input` format. `has_alpha` is asked only when "same as input"
     /// falls back for a format Shrinkray cannot write.
     pub fn resolve(settings: &Settings, input: InputFormat, has_alpha: impl FnOnce() -> bool) -> Self {
+        Self::resolve_to(settings.format, settings, input, has_alpha)
+    }
+
+    /// What `format` gives for an input of `input` format, with the quality settings of `settings`.
+    pub fn resolve_to(
+        format: OutputFormat,
+        settings: &Settings,
+        input: InputFormat,
+        has_alpha: impl FnOnce() -> bool,
+    ) -> Self {
         let quality = settings.quality;
         let avif = Self::Avif {
             quality,
             speed: settings.avif_speed,
         };
-        match settings.format {
+        match format {
             OutputFormat::Jpeg => Self::Jpeg { quality },
             OutputFormat::Png => Self::Png,
             OutputFormat::WebP => Self::WebP { quality },

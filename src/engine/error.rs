@@ -17,6 +17,9 @@ pub enum SettingsError {
     /// AVIF speed out of 0–9.
     #[error("invalid AVIF speed {0}: it must be between 0 and 9")]
     AvifSpeed(u8),
+    /// An extra output's name is empty or has a path separator.
+    #[error("invalid output name {0:?}: it must not be empty or contain / or \\")]
+    OutputName(String),
     /// More threads than `MAX_THREADS`.
     #[error("invalid thread count {0}: it must be between 1 and {max}", max = super::settings::MAX_THREADS)]
     Threads(usize),

@@ -42,6 +42,17 @@ pub enum JobEvent {
     },
 }
 
+/// One extra output of a finished image.
+#[derive(Clone, Debug)]
+pub struct ExtraDone {
+    /// The file written.
+    pub output: PathBuf,
+    /// Its size in bytes.
+    pub output_bytes: u64,
+    /// Its width and height.
+    pub output_size: (u32, u32),
+}
+
 /// The details of one finished image.
 #[derive(Debug)]
 pub struct ImageDone {
@@ -62,6 +73,8 @@ pub struct ImageDone {
     pub kept_original: bool,
     /// Something the user should know about this copy, such as an animation reduced to its first frame.
     pub note: Option<String>,
+    /// The extra outputs written from the same image (`Settings::extra_outputs`).
+    pub extra: Vec<ExtraDone>,
     /// Input width and height, upright.
     pub input_size: (u32, u32),
     /// Output width and height.

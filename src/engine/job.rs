@@ -248,6 +248,7 @@ impl Run {
         });
         match result {
             Ok(p) => {
+                let output_bytes = p.output_bytes + p.extra.iter().map(|e| e.output_bytes).sum::<u64>();
                 self.send(JobEvent::ImageDone(Box::new(ImageDone {
                     index: task.index,
                     input: task.input.clone(),
@@ -257,6 +258,7 @@ impl Run {
                     quality: p.quality,
                     kept_original: p.kept_original,
                     note: p.note,
+                    extra: p.extra,
                     input_size: p.input_size,
                     output_size: p.output_size,
                     elapsed: start.elapsed(),
@@ -265,7 +267,7 @@ impl Run {
                 Counts {
                     done: 1,
                     input_bytes: task.input_bytes,
-                    output_bytes: p.output_bytes,
+                    output_bytes,
                     ..Counts::default()
                 }
             }

@@ -30,11 +30,13 @@ pub use budget::auto_memory_budget;
 pub use discover::{InputCount, count_images};
 pub use encode::Encoding;
 pub use error::{ImageError, SettingsError, SetupError};
-pub use event::{ImageDone, JobEvent, Summary, Thumbnail};
+pub use event::{ExtraDone, ImageDone, JobEvent, Summary, Thumbnail};
 pub use format::InputFormat;
 pub use geometry::target_size;
 pub use job::{CancelToken, JobHandle, JobOptions, THUMBNAIL_EDGE, Waker, quiet_worker_panics};
 pub use pipeline::{load_thumbnail, open, resize_bytes};
-pub use plan::{Plan, PlanEntry, Task, plan};
-pub use settings::{Collision, Filter, Limits, MAX_THREADS, OutputFormat, ResizeMode, Settings, auto_threads};
+pub use plan::{ExtraTask, Plan, PlanEntry, Task, plan};
+pub use settings::{
+    Collision, ExtraOutput, Filter, Limits, MAX_THREADS, OutputFormat, ResizeMode, Settings, auto_threads,
+};
 pub use write::TEMP_PREFIX;

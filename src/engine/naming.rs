@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 use super::error::SettingsError;
 
 /// The tokens a name template may use.
-pub const TOKENS: [&str; 5] = ["name", "ext", "width", "height", "index"];
+pub const TOKENS: [&str; 6] = ["name", "ext", "width", "height", "index", "size"];
 
 /// Values for one image's template tokens.
 #[derive(Debug)]
@@ -17,6 +17,8 @@ pub struct NameParts<'a> {
     pub ext: &'a OsStr,
     /// Output width, when known (templates without `{width}`/`{height}` do not need it).
     pub size: Option<(u32, u32)>,
+    /// The name of the copy's size (`{size}`): the main copy's `size_name` or an extra output's name.
+    pub size_name: &'a str,
     /// Position among the job's images, from 1.
     pub index: usize,
     /// How many digits `{index}` is padded to, so names sort in order.
@@ -82,6 +84,7 @@ pub fn render(template: &str, parts: &NameParts) -> OsString {
             "ext" => out.push(parts.ext),
             "width" => out.push(w.to_string()),
             "height" => out.push(h.to_string()),
+            "size" => out.push(parts.size_name),
             "index" => out.push(format!("{:0width$}", parts.index, width = parts.index_digits)),
             other => out.push(format!("{{{other}}}")),
         }
@@ -145,6 +148,7 @@ mod tests {
     #[test]
     fn tokens_are_filled() {
         let parts = NameParts {
+            size_name: "large",
             name: OsStr::new("IMG_1"),
             ext: OsStr::new("JPG"),
             size: Some((640, 480)),

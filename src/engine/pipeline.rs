@@ -14,7 +14,7 @@ use super::budget::{Budget, Hold};
 use super::colour;
 use super::encode::{Encoding, Tags};
 use super::error::ImageError;
-use super::event::Thumbnail;
+use super::event::{ExtraDone, Thumbnail};
 use super::fit::{FitError, encode_fitting};
 use super::format::InputFormat;
 use super::geometry::target_size;
@@ -39,6 +39,7 @@ pub(crate) struct Processed {
     pub quality: Option<u8>,
     pub kept_original: bool,
     pub note: Option<String>,
+    pub extra: Vec<ExtraDone>,
     pub thumbnail: Option<Thumbnail>,
 }
 
@@ -54,7 +55,17 @@ pub(crate) fn process(
         input: &task.input,
         output: &task.output,
     };
-    let converted = convert(Source::File, task.format, task.encoding, settings, budget, names)?;
+    let (converted, extras) = if task.extra.is_empty() {
+        let converted = convert(Source::File, task.format, task.encoding, settings, budget, names)?;
+        (converted, Vec::new())
+    } else {
+        let mut all = convert_many(task, settings, budget)?.into_iter();
+        let main = all.next().ok_or_else(|| ImageError::Encode {
+            why: "no copy was made".to_owned(),
+            path: task.output.clone(),
+        })?;
+        (main, all.collect())
+    };
     let modified = if settings.keep_dates { task.modified } else { None };
     // A copy in the original's format that came out larger: the original is the better copy.
     let keep_original = settings.skip_if_larger
@@ -71,6 +82,15 @@ pub(crate) fn process(
         &converted.bytes
     };
     write_atomically(&task.output, bytes, task.replace, modified)?;
+    let mut extra = Vec::with_capacity(extras.len());
+    for (copy, out) in extras.iter().zip(&task.extra) {
+        write_atomically(&out.output, &copy.bytes, out.replace, modified)?;
+        extra.push(ExtraDone {
+            output: out.output.clone(),
+            output_bytes: copy.bytes.len() as u64,
+            output_size: copy.output_size,
+        });
+    }
     let thumbnail = thumbnail_edge.and_then(|edge| match &converted.resized {
         Some(resized) => make_thumbnail(resized, edge),
         // The planar path keeps no RGB picture: decode the small copy at reduced scale instead.
@@ -92,8 +112,94 @@ pub(crate) fn process(
         quality: if keep_original { None } else { converted.quality },
         kept_original: keep_original,
         note: converted.note,
+        extra,
         thumbnail,
     })
+}
+
+/// Makes every copy of a task with extra outputs from one decoding: at the scale the largest copy needs (JPEG
+/// shrinks on load no further than that), then resized and encoded once per copy. An input that may animate
+/// (GIF, animated WebP and PNG) is converted once per copy instead, each keeping its frames.
+fn convert_many(task: &Task, settings: &Settings, budget: &Budget) -> Result<Vec<Converted>, ImageError> {
+    let main = (task.encoding, settings.resize, task.output.as_path());
+    let outputs: Vec<_> = std::iter::once(main)
+        .chain(task.extra.iter().map(|e| (e.encoding, e.resize, e.output.as_path())))
+        .collect();
+    let (path, limits) = (task.input.as_path(), &settings.limits);
+    if let Some(f) = task.format.image_format()
+        && animation::may_animate(path, f, &image_limits(limits, f))
+    {
+        return outputs
+            .iter()
+            .map(|&(encoding, resize, output)| {
+                let one = Settings {
+                    resize,
+                    ..settings.clone()
+                };
+                let names = Names { input: path, output };
+                convert(Source::File, task.format, encoding, &one, budget, names)
+            })
+            .collect();
+    }
+    let scale = |w: u32, h: u32| {
+        outputs
+            .iter()
+            .map(|&(_, resize, _)| {
+                let (tw, th) = target_size(w, h, resize, settings.dont_enlarge);
+                f64::max(f64::from(tw) / f64::from(w), f64::from(th) / f64::from(h))
+            })
+            .fold(0.0, f64::max)
+    };
+    let decoded = decode(path, task.format, limits, scale, budget)?;
+    bump_decodes();
+    let input_size = decoded.full_size;
+    outputs
+        .iter()
+        .map(|&(encoding, resize, output)| {
+            let (tw, th) = target_size(input_size.0, input_size.1, resize, settings.dont_enlarge);
+            let crop = matches!(resize, super::settings::ResizeMode::Fill { .. });
+            let resized = resize_to(&decoded.img, tw, th, settings.filter, crop, settings.linear).map_err(|why| {
+                ImageError::Resize {
+                    why,
+                    path: path.to_owned(),
+                }
+            })?;
+            let names = Names { input: path, output };
+            encode_copy(
+                resized,
+                input_size,
+                decoded.icc.clone(),
+                decoded.metadata.clone(),
+                None,
+                encoding,
+                settings,
+                names,
+            )
+        })
+        .collect()
+}
+
+/// `resize`, giving a copy of `img` when it already has the size.
+fn resize_to(
+    img: &DynamicImage,
+    width: u32,
+    height: u32,
+    filter: Filter,
+    crop: bool,
+    linear: bool,
+) -> Result<DynamicImage, String> {
+    Ok(resize(img, width, height, filter, crop, linear)?.unwrap_or_else(|| img.clone()))
+}
+
+#[cfg(test)]
+thread_local! {
+    static DECODES: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
+}
+
+/// Counts decodings of tasks with several copies, so a test can see there is one per image.
+fn bump_decodes() {
+    #[cfg(test)]
+    DECODES.set(DECODES.get() + 1);
 }
 
 /// Resizes one image held in memory, with `settings`, and returns the encoded copy: the whole pipeline
@@ -897,6 +1003,41 @@ pub(crate) fn make_thumbnail(img: &DynamicImage, edge: u32) -> Option<Thumbnail>
 #[cfg(test)]
 mod tests {
     use super::jpeg_is_complete;
+
+    #[test]
+    fn several_copies_come_from_one_decoding() {
+        use crate::engine::{ExtraOutput, OutputFormat, ResizeMode, Settings};
+        let dir = tempfile::tempdir().unwrap();
+        let input = dir.path().join("photo.jpg");
+        image::RgbImage::from_fn(640, 480, |x, y| image::Rgb([x as u8, y as u8, 128]))
+            .save(&input)
+            .unwrap();
+        let settings = Settings {
+            resize: ResizeMode::LongEdge(320),
+            output_dir: Some(dir.path().join("out")),
+            name_template: "{name}-{size}".to_owned(),
+            extra_outputs: vec![ExtraOutput {
+                name: "thumb".to_owned(),
+                resize: ResizeMode::LongEdge(100),
+                format: OutputFormat::WebP,
+            }],
+            ..Settings::default()
+        };
+        let inputs = [input];
+        let mut plan = crate::engine::plan(&inputs, &settings).unwrap();
+        let Some(crate::engine::PlanEntry::Task(task)) = plan.next() else {
+            panic!("no task")
+        };
+        super::DECODES.set(0);
+        let budget = super::Budget::new(u64::MAX);
+        let done = super::process(&task, &settings, None, &budget).unwrap();
+        assert_eq!(super::DECODES.get(), 1, "one decoding for two copies");
+        assert_eq!(done.output_size, (320, 240));
+        assert_eq!(done.extra.len(), 1);
+        assert_eq!(done.extra[0].output_size, (100, 75));
+        assert!(done.extra[0].output.ends_with("out/photo-thumb.webp"));
+        assert!(task.output.ends_with("out/photo-large.jpg"));
+    }
 
     #[test]
     fn cut_jpegs_are_found() {

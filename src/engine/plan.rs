@@ -22,7 +22,7 @@ use super::format::InputFormat;
 use super::geometry::target_size;
 use super::naming::{NameParts, file_name, needs_index, needs_size, numbered, render};
 use super::pipeline::{check_pixels, image_limits, turns};
-use super::settings::{Collision, Limits, Settings};
+use super::settings::{Collision, Limits, ResizeMode, Settings, Variant};
 use super::write::sweep_leftovers;
 
 /// What will happen to one input.
@@ -68,6 +68,21 @@ pub struct Task {
     /// Input modification time, as found when planning (what `keep_dates` gives the output).
     pub modified: Option<SystemTime>,
     /// The output may replace an existing file (the overwrite policy, and that file is no input).
+    pub replace: bool,
+    /// The extra outputs (`Settings::extra_outputs`), made from the same decoded picture.
+    pub extra: Vec<ExtraTask>,
+}
+
+/// One more copy of a task's image.
+#[derive(Debug)]
+pub struct ExtraTask {
+    /// The output file.
+    pub output: PathBuf,
+    /// Its size.
+    pub resize: ResizeMode,
+    /// How it is encoded.
+    pub encoding: Encoding,
+    /// It may replace an existing file.
     pub replace: bool,
 }
 
@@ -163,7 +178,20 @@ impl Plan<'_> {
     fn image(&mut self, index: usize, c: Candidate, format: InputFormat) -> PlanEntry {
         // Header reads run decoder code on untrusted bytes; a panic there is this file's failure alone.
         let named = catch_unwind(AssertUnwindSafe(|| {
-            name_one(&c, format, self.settings, self.out_dir, self.image_no, self.digits)
+            let mut names = Vec::with_capacity(1 + self.settings.extra_outputs.len());
+            for variant in std::iter::once(self.settings.main_variant()).chain(self.settings.extra_variants()) {
+                let (encoding, path) = name_one(
+                    &c,
+                    format,
+                    variant,
+                    self.settings,
+                    self.out_dir,
+                    self.image_no,
+                    self.digits,
+                )?;
+                names.push((variant.resize, encoding, path));
+            }
+            Ok(names)
         }))
         .unwrap_or_else(|panic| {
             Err(ImageError::Panicked {
@@ -171,8 +199,8 @@ impl Plan<'_> {
                 path: c.path.clone(),
             })
         });
-        let (encoding, output) = match named {
-            Ok(named) => named,
+        let mut names = match named {
+            Ok(named) => named.into_iter(),
             Err(error) => {
                 return PlanEntry::Fail {
                     index,
@@ -181,7 +209,19 @@ impl Plan<'_> {
                 };
             }
         };
-        let entry = self.place(index, c, format, encoding, output);
+        let Some((_, encoding, output)) = names.next() else {
+            return PlanEntry::Skip {
+                index,
+                input: c.path,
+                reason: "no output is asked for".to_owned(),
+            };
+        };
+        let mut entry = self.place(index, c, format, encoding, output);
+        if let PlanEntry::Task(task) = &mut entry
+            && let Err(failed) = self.place_extras(task, names)
+        {
+            entry = failed;
+        }
         if let PlanEntry::Task(task) = &entry {
             // Leftovers of a killed run go before this run writes beside them.
             let folder = task.output.parent().unwrap_or(self.out_dir);
@@ -210,25 +250,28 @@ fn prepare_output_dir(dir: &Path) -> Result<PathBuf, SetupError> {
     Ok(canonical)
 }
 
-/// Resolves the encoding and renders the template (reading the header when it must).
+/// Resolves the encoding and renders the template for one copy (reading the header when it must).
 fn name_one(
     c: &Candidate,
     format: InputFormat,
+    variant: Variant,
     settings: &Settings,
     out_dir: &Path,
     image_no: usize,
     digits: usize,
 ) -> Result<(Encoding, PathBuf), ImageError> {
     let want_size = needs_size(&settings.name_template);
-    let header = if want_size || Encoding::needs_alpha_probe(settings.format, format) {
+    let header = if want_size || Encoding::needs_alpha_probe(variant.format, format) {
         Some(read_header(&c.path, format, &settings.limits)?)
     } else {
         None
     };
-    let encoding = Encoding::resolve(settings, format, || header.as_ref().is_some_and(|h| h.has_alpha));
+    let encoding = Encoding::resolve_to(variant.format, settings, format, || {
+        header.as_ref().is_some_and(|h| h.has_alpha)
+    });
     let size = header
         .as_ref()
-        .map(|h| target_size(h.width, h.height, settings.resize, settings.dont_enlarge));
+        .map(|h| target_size(h.width, h.height, variant.resize, settings.dont_enlarge));
     let stem = c.path.file_stem().unwrap_or_default();
     let in_ext = c.path.extension().unwrap_or_default();
     let name = render(
@@ -237,6 +280,7 @@ fn name_one(
             name: stem,
             ext: in_ext,
             size,
+            size_name: variant.name,
             index: image_no,
             index_digits: digits,
         },
@@ -303,6 +347,62 @@ impl Plan<'_> {
         encoding: Encoding,
         wanted: PathBuf,
     ) -> PlanEntry {
+        match self.settle(wanted) {
+            Ok((output, replace)) => PlanEntry::Task(Task {
+                index,
+                input: c.path,
+                output,
+                format,
+                encoding,
+                input_bytes: c.bytes,
+                modified: c.modified,
+                replace,
+                extra: Vec::new(),
+            }),
+            Err(Unsettled::Exists(output)) => PlanEntry::Skip {
+                index,
+                input: c.path,
+                reason: format!("the output exists: {}", output.display()),
+            },
+            Err(Unsettled::IsInput(output)) => PlanEntry::Fail {
+                index,
+                input: c.path,
+                error: ImageError::OutputIsInput { path: output },
+            },
+        }
+    }
+
+    /// Names and places the extra outputs of `task`. An extra output whose file exists under the skip policy is
+    /// left out; one that would replace an input fails the whole image.
+    fn place_extras(
+        &mut self,
+        task: &mut Task,
+        named: impl Iterator<Item = (ResizeMode, Encoding, PathBuf)>,
+    ) -> Result<(), PlanEntry> {
+        for (resize, encoding, wanted) in named {
+            match self.settle(wanted) {
+                Ok((output, replace)) => task.extra.push(ExtraTask {
+                    output,
+                    resize,
+                    encoding,
+                    replace,
+                }),
+                Err(Unsettled::Exists(_)) => {}
+                Err(Unsettled::IsInput(output)) => {
+                    return Err(PlanEntry::Fail {
+                        index: task.index,
+                        input: task.input.clone(),
+                        error: ImageError::OutputIsInput { path: output },
+                    });
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// The path an output gets: `wanted`, or a numbered variant of it, never one taken by another output of
+    /// the job; with the overwrite policy, an existing file that is no input may be replaced (`true`).
+    fn settle(&mut self, wanted: PathBuf) -> Result<(PathBuf, bool), Unsettled> {
         let mut output = wanted.clone();
         let mut n = 0;
         let mut replace = false;
@@ -320,39 +420,28 @@ impl Plan<'_> {
                         output = numbered(&wanted, n);
                         continue;
                     }
-                    Collision::Skip => {
-                        return PlanEntry::Skip {
-                            index,
-                            input: c.path,
-                            reason: format!("the output exists: {}", output.display()),
-                        };
-                    }
+                    Collision::Skip => return Err(Unsettled::Exists(output)),
                     Collision::Overwrite => {
                         let target = fs::metadata(&output).unwrap_or(existing);
                         if self.input_ids.contains(&FileId::of(&output, &target)) {
-                            return PlanEntry::Fail {
-                                index,
-                                input: c.path,
-                                error: ImageError::OutputIsInput { path: output },
-                            };
+                            return Err(Unsettled::IsInput(output));
                         }
                         replace = true;
                     }
                 }
             }
             self.taken.insert(key);
-            return PlanEntry::Task(Task {
-                index,
-                input: c.path,
-                output,
-                format,
-                encoding,
-                input_bytes: c.bytes,
-                modified: c.modified,
-                replace,
-            });
+            return Ok((output, replace));
         }
     }
+}
+
+/// Why an output has no path.
+enum Unsettled {
+    /// The file exists and the policy is to skip.
+    Exists(PathBuf),
+    /// The file is one of the job's inputs.
+    IsInput(PathBuf),
 }
 
 /// An output's key for collisions: a hash of its path without case. A false match (1 in 2⁶⁴) costs only a

@@ -39,9 +39,14 @@ pub struct Settings {
     pub skip_if_larger: bool,
     /// Folder the copies go to; the input folder trees are mirrored below it. Default: none (must be set).
     pub output_dir: Option<PathBuf>,
-    /// File name template without extension; tokens `{name}` `{ext}` `{width}` `{height}` `{index}`.
+    /// File name template without extension; tokens `{name}` `{ext}` `{width}` `{height}` `{index}` `{size}`.
     /// Default: `{name}`.
     pub name_template: String,
+    /// What `{size}` gives for the main copy (the one `resize` and `format` describe). Default: `large`.
+    pub size_name: String,
+    /// More copies of each image, each with its own size and format: every input is decoded once and written
+    /// once per entry, after the main copy. Default: none.
+    pub extra_outputs: Vec<ExtraOutput>,
     /// What to do when the output file already exists. Default: add ` (1)`, ` (2)`, ….
     pub on_collision: Collision,
     /// Worker threads; `None` means auto (`RAYON_NUM_THREADS` if set, else the available parallelism).
@@ -86,6 +91,8 @@ impl Default for Settings {
             skip_if_larger: false,
             output_dir: None,
             name_template: "{name}".to_owned(),
+            size_name: "large".to_owned(),
+            extra_outputs: Vec::new(),
             on_collision: Collision::Rename,
             threads: None,
             recursive: true,
@@ -119,6 +126,12 @@ impl Settings {
             return Err(SettingsError::NoOutputDir);
         }
         super::naming::check_template(&self.name_template)?;
+        for extra in &self.extra_outputs {
+            extra.resize.validate()?;
+            if extra.name.trim().is_empty() || extra.name.contains(['/', '\\']) {
+                return Err(SettingsError::OutputName(extra.name.clone()));
+            }
+        }
         Ok(())
     }
 
@@ -141,6 +154,48 @@ pub fn auto_threads() -> usize {
     from_env
         .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, NonZeroUsize::get))
         .min(MAX_THREADS)
+}
+
+/// One more copy of each image, besides the main one.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ExtraOutput {
+    /// Its name, for the `{size}` token (e.g. `thumb`).
+    pub name: String,
+    /// Its size.
+    pub resize: ResizeMode,
+    /// Its format.
+    pub format: OutputFormat,
+}
+
+/// One copy every image gets: the main one or an extra output.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Variant<'a> {
+    /// The `{size}` name.
+    pub name: &'a str,
+    /// Its size.
+    pub resize: ResizeMode,
+    /// Its format.
+    pub format: OutputFormat,
+}
+
+impl Settings {
+    /// The main copy.
+    pub(crate) fn main_variant(&self) -> Variant<'_> {
+        Variant {
+            name: &self.size_name,
+            resize: self.resize,
+            format: self.format,
+        }
+    }
+
+    /// The extra copies.
+    pub(crate) fn extra_variants(&self) -> impl Iterator<Item = Variant<'_>> {
+        self.extra_outputs.iter().map(|e| Variant {
+            name: &e.name,
+            resize: e.resize,
+            format: e.format,
+        })
+    }
 }
 
 /// How the output size is derived from the input size.

@@ -27,6 +27,9 @@ pub fn show(
     egui::CollapsingHeader::new("Threads")
         .default_open(true)
         .show(ui, |ui| threads(ui, state));
+    egui::CollapsingHeader::new("More sizes")
+        .default_open(!state.settings.extra_outputs.is_empty())
+        .show(ui, |ui| extra_outputs(ui, &mut state.settings));
     egui::CollapsingHeader::new("Metadata and colour")
         .default_open(false)
         .show(ui, |ui| fidelity(ui, &mut state.settings));
@@ -220,6 +223,7 @@ fn name_example(state: &AppState, example_input: Option<&(PathBuf, PathBuf)>) ->
     let name = render(
         &settings.name_template,
         &NameParts {
+            size_name: &settings.size_name,
             name: stem,
             ext: file.extension().unwrap_or_default(),
             size: Some(match settings.resize {
@@ -304,6 +308,67 @@ fn advanced(ui: &mut egui::Ui, state: &mut AppState) {
         });
     ui.checkbox(&mut settings.recursive, "Include subfolders")
         .on_hover_text("Look for images in folders inside the added folders too");
+}
+
+/// Extra outputs: more copies of each image from the same decoding, one row each.
+fn extra_outputs(ui: &mut egui::Ui, settings: &mut Settings) {
+    ui.label("Each image is also written at these sizes, decoded once for all of them.");
+    ui.horizontal(|ui| {
+        ui.label("The main copy is");
+        ui.add(egui::TextEdit::singleline(&mut settings.size_name).desired_width(56.0))
+            .on_hover_text("What {size} in the file name gives for the main copy");
+    });
+    let mut remove = None;
+    for (i, extra) in settings.extra_outputs.iter_mut().enumerate() {
+        ui.horizontal(|ui| {
+            ui.add(egui::TextEdit::singleline(&mut extra.name).desired_width(56.0))
+                .on_hover_text("Its name, which {size} in the file name gives");
+            let mut edge = match extra.resize {
+                ResizeMode::LongEdge(n) => n,
+                ResizeMode::Fit { width, height } => width.max(height),
+                _ => 800,
+            };
+            if ui
+                .add(egui::DragValue::new(&mut edge).range(1..=65_535).suffix(" px"))
+                .on_hover_text("Its longer side")
+                .changed()
+            {
+                extra.resize = ResizeMode::LongEdge(edge);
+            }
+            egui::ComboBox::from_id_salt(("extra-format", i))
+                .selected_text(format_label(extra.format))
+                .show_ui(ui, |ui| {
+                    for f in OutputFormat::ALL {
+                        ui.selectable_value(&mut extra.format, f, format_label(f));
+                    }
+                });
+            if ui.small_button("✕").on_hover_text("Remove this size").clicked() {
+                remove = Some(i);
+            }
+        });
+    }
+    if let Some(i) = remove {
+        settings.extra_outputs.remove(i);
+    }
+    if ui.button("Add a size").clicked() {
+        let name = ["small", "thumb", "tiny"]
+            .into_iter()
+            .find(|n| settings.extra_outputs.iter().all(|e| e.name != *n))
+            .unwrap_or("more");
+        let edge = settings.extra_outputs.last().map_or(800, |e| match e.resize {
+            ResizeMode::LongEdge(n) => (n / 2).max(1),
+            _ => 400,
+        });
+        settings.extra_outputs.push(crate::engine::ExtraOutput {
+            name: name.to_owned(),
+            resize: ResizeMode::LongEdge(edge),
+            format: settings.format,
+        });
+        // Copies of one image in one folder need names that differ.
+        if !settings.name_template.contains("{size}") {
+            settings.name_template.push_str("-{size}");
+        }
+    }
 }
 
 /// Metadata and colour options: what the copies keep of their originals.
