@@ -24,8 +24,8 @@ pub struct Settings {
     pub format: OutputFormat,
     /// Quality of the lossy formats (JPEG, WebP, AVIF), 1–100. Default: 85.
     pub quality: u8,
-    /// AVIF encoder speed, 0 (smallest files, slowest) to 9 (fastest). Default: 8, about a second for a
-    /// 1920×1440 copy on one core.
+    /// AVIF encoder speed, 0 (smallest files, slowest) to 9 (fastest). Default: 8, about 1.8 s for a
+    /// 1920×1440 copy on one core (speed 6 takes 3 s, 9 takes 0.4 s).
     pub avif_speed: u8,
     /// Largest file a lossy copy (JPEG, WebP, AVIF) may be, in bytes: when the copy at `quality` is larger, the
     /// quality is lowered by bisection (at most 8 encodes) to the highest one that fits. Lossless copies ignore

@@ -25,6 +25,8 @@ struct Tile {
     output_size: (u32, u32),
     input_bytes: u64,
     output_bytes: u64,
+    /// What else the user should know: the quality a target size chose, a kept original, an animation.
+    detail: Option<String>,
     texture: Option<egui::TextureHandle>,
     /// Frame in which the tile was last on screen, for evicting the least recently seen.
     seen: u64,
@@ -65,6 +67,7 @@ impl ThumbGrid {
     pub fn push(&mut self, ctx: &egui::Context, done: ImageDone) {
         let index = self.tiles.len();
         let texture = done.thumbnail.as_ref().map(|t| upload(ctx, index, t));
+        let detail = detail(&done);
         self.live += usize::from(texture.is_some());
         self.tiles.push(Tile {
             input: done.input,
@@ -73,6 +76,7 @@ impl ThumbGrid {
             output_size: done.output_size,
             input_bytes: done.input_bytes,
             output_bytes: done.output_bytes,
+            detail,
             texture,
             seen: self.frame,
         });
@@ -201,8 +205,32 @@ fn show_tile(ui: &mut egui::Ui, tile: &Tile) {
                 text::bytes(tile.input_bytes),
                 text::bytes(tile.output_bytes)
             ));
+            if let Some(detail) = &tile.detail {
+                ui.label(detail);
+            }
         })
         .widget_info(|| egui::WidgetInfo::labeled(egui::Role::Image, true, name.to_string()));
+}
+
+/// The lines of a finished image's tooltip beyond paths, sizes and bytes; `None` for a plain copy.
+fn detail(done: &ImageDone) -> Option<String> {
+    let mut lines = Vec::new();
+    if done.kept_original {
+        lines.push("the original, copied: resized it was larger".to_owned());
+    }
+    if let Some(note) = &done.note {
+        lines.push(note.clone());
+    }
+    for extra in &done.extra {
+        lines.push(format!(
+            "also {} ({}×{}, {})",
+            text::path(&extra.output),
+            extra.output_size.0,
+            extra.output_size.1,
+            text::bytes(extra.output_bytes)
+        ));
+    }
+    (!lines.is_empty()).then(|| lines.join("\n"))
 }
 
 /// One background thread that reads outputs back into thumbnails, in request order.
