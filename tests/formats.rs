@@ -301,3 +301,22 @@ fn two_sizes_in_two_formats_from_one_image() {
     assert_eq!(summary.output_bytes, d.output_bytes + thumb.output_bytes);
     assert_eq!(files_below(&dir.path().join("out")).len(), 2);
 }
+
+#[test]
+fn png_compression_trades_time_for_size_without_changing_pixels() {
+    use shrinkray::engine::PngCompression;
+    let dir = tempfile::tempdir().unwrap();
+    let input = write_photo(&dir.path().join("photo.jpg"), 800, 600, ImageFormat::Jpeg);
+    let copy = |compression| {
+        let settings = Settings {
+            format: OutputFormat::Png,
+            png_compression: compression,
+            ..settings_to(&dir.path().join(format!("{compression:?}")))
+        };
+        outputs(&run(std::slice::from_ref(&input), settings))[0].clone()
+    };
+    let (fast, best) = (copy(PngCompression::Fast), copy(PngCompression::Best));
+    let size = |p: &Path| std::fs::metadata(p).unwrap().len();
+    assert!(size(&best) < size(&fast), "best {} vs fast {}", size(&best), size(&fast));
+    assert_eq!(image::open(&fast).unwrap().to_rgb8(), image::open(&best).unwrap().to_rgb8());
+}

@@ -15,8 +15,8 @@ use clap::{Parser, ValueEnum};
 use indicatif::{ProgressBar, ProgressStyle};
 use serde_json::json;
 use shrinkray::engine::{
-    Collision, ExtraOutput, Filter, JobEvent, JobHandle, JobOptions, Limits, OutputFormat, ResizeMode, Settings,
-    Summary,
+    Collision, ExtraOutput, Filter, JobEvent, JobHandle, JobOptions, Limits, OutputFormat, PngCompression, ResizeMode,
+    Settings, Summary,
 };
 use shrinkray::text;
 
@@ -81,6 +81,10 @@ struct Cli {
     /// Keep a copy of the original instead when the resized file (in the original's format) would be larger.
     #[arg(long)]
     skip_if_larger: bool,
+
+    /// PNG compression: fast (default), balanced or best (smallest files, slowest).
+    #[arg(long, value_enum, default_value_t = PngArg::Fast)]
+    png_compression: PngArg,
 
     /// AVIF encoder speed: 0 (smallest files, very slow) to 9 (fastest).
     #[arg(long, value_name = "0-9", default_value_t = 8, value_parser = clap::value_parser!(u8).range(0..=9))]
@@ -264,6 +268,13 @@ enum FormatArg {
 }
 
 #[derive(Clone, Copy, Debug, ValueEnum)]
+enum PngArg {
+    Fast,
+    Balanced,
+    Best,
+}
+
+#[derive(Clone, Copy, Debug, ValueEnum)]
 enum CollisionArg {
     Rename,
     Overwrite,
@@ -309,6 +320,11 @@ impl Cli {
                 .collect(),
             quality: self.quality,
             avif_speed: self.avif_speed,
+            png_compression: match self.png_compression {
+                PngArg::Fast => PngCompression::Fast,
+                PngArg::Balanced => PngCompression::Balanced,
+                PngArg::Best => PngCompression::Best,
+            },
             target_size: self.target_size,
             shrink_to_fit: self.shrink_to_fit,
             skip_if_larger: self.skip_if_larger,

@@ -48,7 +48,7 @@ pub(crate) fn may_animate(path: &std::path::Path, format: ImageFormat, limits: &
 pub(crate) fn can_animate(encoding: Encoding) -> bool {
     matches!(
         encoding,
-        Encoding::Gif | Encoding::WebP { .. } | Encoding::WebPLossless | Encoding::Png
+        Encoding::Gif | Encoding::WebP { .. } | Encoding::WebPLossless | Encoding::Png { .. }
     )
 }
 
@@ -139,7 +139,7 @@ pub(crate) fn encode(anim: &Animation, encoding: Encoding) -> Result<Vec<u8>, St
             }
             Ok(out)
         }
-        Encoding::Png => encode_apng(anim, w, h),
+        Encoding::Png { .. } => encode_apng(anim, w, h),
         Encoding::WebP { .. } | Encoding::WebPLossless => encode_webp(anim, encoding, w, h),
         other => Err(format!("{other:?} cannot hold an animation")),
     }

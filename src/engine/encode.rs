@@ -9,7 +9,7 @@ use image::{DynamicImage, ImageEncoder, ImageFormat, RgbImage};
 
 use super::format::InputFormat;
 use super::metadata::Metadata;
-use super::settings::{OutputFormat, Settings};
+use super::settings::{OutputFormat, PngCompression, Settings};
 
 /// What a copy carries besides its pixels.
 #[derive(Clone, Debug, Default)]
@@ -25,8 +25,8 @@ pub(crate) struct Tags {
 pub enum Encoding {
     /// JPEG at this quality.
     Jpeg { quality: u8 },
-    /// Lossless PNG.
-    Png,
+    /// Lossless PNG at this compression level.
+    Png { compression: PngCompression },
     /// Lossy WebP at this quality.
     WebP { quality: u8 },
     /// Lossless WebP.
@@ -60,9 +60,12 @@ impl Encoding {
             quality,
             speed: settings.avif_speed,
         };
+        let png = Self::Png {
+            compression: settings.png_compression,
+        };
         match format {
             OutputFormat::Jpeg => Self::Jpeg { quality },
-            OutputFormat::Png => Self::Png,
+            OutputFormat::Png => png,
             OutputFormat::WebP => Self::WebP { quality },
             OutputFormat::WebPLossless => Self::WebPLossless,
             OutputFormat::Avif => avif,
@@ -71,14 +74,14 @@ impl Encoding {
             OutputFormat::Gif => Self::Gif,
             OutputFormat::SameAsInput => match input {
                 InputFormat::Image(ImageFormat::Jpeg) => Self::Jpeg { quality },
-                InputFormat::Image(ImageFormat::Png) => Self::Png,
+                InputFormat::Image(ImageFormat::Png) => png,
                 InputFormat::Image(ImageFormat::WebP) => Self::WebP { quality },
                 InputFormat::Image(ImageFormat::Gif) => Self::Gif,
                 InputFormat::Image(ImageFormat::Bmp) => Self::Bmp,
                 InputFormat::Image(ImageFormat::Tiff) => Self::Tiff,
                 InputFormat::Avif | InputFormat::Image(ImageFormat::Avif) if cfg!(feature = "heif") => avif,
                 // HEIC cannot be written (its encoder is patent-encumbered); JPEG is what people want of it.
-                _ if has_alpha() => Self::Png,
+                _ if has_alpha() => png,
                 _ => Self::Jpeg { quality },
             },
         }
@@ -104,7 +107,7 @@ impl Encoding {
     pub fn format(self) -> InputFormat {
         InputFormat::Image(match self {
             Self::Jpeg { .. } => ImageFormat::Jpeg,
-            Self::Png => ImageFormat::Png,
+            Self::Png { .. } => ImageFormat::Png,
             Self::WebP { .. } | Self::WebPLossless => ImageFormat::WebP,
             Self::Avif { .. } => return InputFormat::Avif,
             Self::Gif => ImageFormat::Gif,
@@ -117,7 +120,7 @@ impl Encoding {
     pub fn extension(self) -> &'static str {
         match self {
             Self::Jpeg { .. } => "jpg",
-            Self::Png => "png",
+            Self::Png { .. } => "png",
             Self::WebP { .. } | Self::WebPLossless => "webp",
             Self::Avif { .. } => "avif",
             Self::Gif => "gif",
@@ -156,10 +159,13 @@ impl Encoding {
                 encode_jpeg(img, quality, background, &mut out)?;
                 super::jpeg::embed_tags(&mut out, tags);
             }
-            Self::Png => {
-                // fdeflate's fast mode: on the benchmark's 20 photos, 1.7 s of CPU instead of 19 s for zlib's
-                // balanced level, with files only 7 % larger (and a third smaller than vipsthumbnail's).
-                let mut encoder = PngEncoder::new_with_quality(&mut out, CompressionType::Fast, PngFilter::Adaptive);
+            Self::Png { compression } => {
+                let level = match compression {
+                    PngCompression::Fast => CompressionType::Fast,
+                    PngCompression::Balanced => CompressionType::Default,
+                    PngCompression::Best => CompressionType::Best,
+                };
+                let mut encoder = PngEncoder::new_with_quality(&mut out, level, PngFilter::Adaptive);
                 with_icc(&mut encoder, icc)?;
                 img.write_with_encoder(encoder).map_err(|e| e.to_string())?;
                 tags.metadata.insert_into_png(&mut out);

@@ -37,6 +37,7 @@ pub use job::{CancelToken, JobHandle, JobOptions, THUMBNAIL_EDGE, Waker, quiet_w
 pub use pipeline::{load_thumbnail, open, resize_bytes};
 pub use plan::{ExtraTask, Plan, PlanEntry, Task, plan};
 pub use settings::{
-    Collision, ExtraOutput, Filter, Limits, MAX_THREADS, OutputFormat, ResizeMode, Settings, auto_threads,
+    Collision, ExtraOutput, Filter, Limits, MAX_THREADS, OutputFormat, PngCompression, ResizeMode, Settings,
+    auto_threads,
 };
 pub use write::TEMP_PREFIX;

@@ -24,6 +24,9 @@ pub struct Settings {
     pub format: OutputFormat,
     /// Quality of the lossy formats (JPEG, WebP, AVIF), 1–100. Default: 85.
     pub quality: u8,
+    /// PNG compression: how hard deflate works. Default: fast (on the benchmark's 20 photos, 1.7 s of CPU
+    /// instead of 19 s for the balanced level, with files only 7 % larger).
+    pub png_compression: PngCompression,
     /// AVIF encoder speed, 0 (smallest files, slowest) to 9 (fastest). Default: 8, about 1.8 s for a
     /// 1920×1440 copy on one core (speed 6 takes 3 s, 9 takes 0.4 s).
     pub avif_speed: u8,
@@ -86,6 +89,7 @@ impl Default for Settings {
             format: OutputFormat::SameAsInput,
             quality: 85,
             avif_speed: 8,
+            png_compression: PngCompression::Fast,
             target_size: None,
             shrink_to_fit: false,
             skip_if_larger: false,
@@ -302,6 +306,19 @@ impl OutputFormat {
     pub fn is_lossy(self) -> bool {
         matches!(self, Self::SameAsInput | Self::Jpeg | Self::WebP | Self::Avif)
     }
+}
+
+/// How hard PNG's deflate compression works.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum PngCompression {
+    /// fdeflate's fast mode: several times faster, files a little larger.
+    #[default]
+    Fast,
+    /// zlib's default level.
+    Balanced,
+    /// The smallest files, slowly.
+    Best,
 }
 
 /// What to do when an output file already exists on disk.

@@ -9,7 +9,9 @@ use eframe::egui;
 use super::command::Command;
 use super::state::{AppState, Preset};
 use crate::engine::naming::{NameParts, render};
-use crate::engine::{Collision, Filter, Limits, OutputFormat, ResizeMode, Settings, auto_memory_budget, auto_threads};
+use crate::engine::{
+    Collision, Filter, Limits, OutputFormat, PngCompression, ResizeMode, Settings, auto_memory_budget, auto_threads,
+};
 
 /// Draws every section. `example_input` names a file for the live name example.
 pub fn show(
@@ -151,6 +153,19 @@ fn output(
             }
             if settings.format.is_lossy() {
                 target_size(ui, settings);
+            }
+            if matches!(settings.format, OutputFormat::Png | OutputFormat::SameAsInput) {
+                ui.label("PNG compression");
+                egui::ComboBox::from_id_salt("png-compression")
+                    .selected_text(png_label(settings.png_compression))
+                    .show_ui(ui, |ui| {
+                        for c in [PngCompression::Fast, PngCompression::Balanced, PngCompression::Best] {
+                            ui.selectable_value(&mut settings.png_compression, c, png_label(c));
+                        }
+                    })
+                    .response
+                    .on_hover_text("Fast writes PNGs several times sooner; Best makes them a little smaller");
+                ui.end_row();
             }
             if settings.format == OutputFormat::Avif {
                 ui.label("AVIF speed");
@@ -451,6 +466,14 @@ fn target_size(ui: &mut egui::Ui, settings: &mut Settings) {
             .on_hover_text("When even quality 1 is too large, make the picture smaller instead of failing it");
     });
     ui.end_row();
+}
+
+fn png_label(c: PngCompression) -> &'static str {
+    match c {
+        PngCompression::Fast => "Fast",
+        PngCompression::Balanced => "Balanced",
+        PngCompression::Best => "Best (slow)",
+    }
 }
 
 /// Short names used in the panel and the plan line.
