@@ -101,13 +101,7 @@ fn formats_that_cannot_animate_get_the_first_frame_and_a_note() {
             ..settings_to(&dir.path().join(input))
         };
         let events = run(&[fixture(input)], settings);
-        let done = events
-            .iter()
-            .find_map(|e| match e {
-                JobEvent::ImageDone(d) => Some(d),
-                _ => None,
-            })
-            .unwrap_or_else(|| panic!("{input}: {events:?}"));
+        let done = done(&events);
         assert_eq!(done.output_size, (64, 48));
         let note = done.note.as_deref().unwrap_or_default();
         assert!(note.contains("only the first frame"), "{input}: {note:?}");
@@ -131,13 +125,7 @@ fn a_still_gif_webp_or_png_is_an_ordinary_picture() {
                 ..settings_to(&dir.path().join(ext))
             },
         );
-        let done = events
-            .iter()
-            .find_map(|e| match e {
-                JobEvent::ImageDone(d) => Some(d),
-                _ => None,
-            })
-            .unwrap_or_else(|| panic!("{ext}: {events:?}"));
+        let done = done(&events);
         assert_eq!(done.output_size, (60, 45), "{ext}");
         assert_eq!(done.note, None, "{ext}");
     }

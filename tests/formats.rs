@@ -156,17 +156,6 @@ fn transparency_survives_in_the_formats_that_have_it() {
     }
 }
 
-/// The one `ImageDone` of a job of one image.
-fn done(events: &[shrinkray::engine::JobEvent]) -> &shrinkray::engine::ImageDone {
-    events
-        .iter()
-        .find_map(|e| match e {
-            shrinkray::engine::JobEvent::ImageDone(d) => Some(&**d),
-            _ => None,
-        })
-        .unwrap_or_else(|| panic!("no image done: {events:?}"))
-}
-
 #[test]
 fn a_target_size_is_met_with_the_highest_quality_that_fits() {
     let dir = tempfile::tempdir().unwrap();
@@ -317,6 +306,14 @@ fn png_compression_trades_time_for_size_without_changing_pixels() {
     };
     let (fast, best) = (copy(PngCompression::Fast), copy(PngCompression::Best));
     let size = |p: &Path| std::fs::metadata(p).unwrap().len();
-    assert!(size(&best) < size(&fast), "best {} vs fast {}", size(&best), size(&fast));
-    assert_eq!(image::open(&fast).unwrap().to_rgb8(), image::open(&best).unwrap().to_rgb8());
+    assert!(
+        size(&best) < size(&fast),
+        "best {} vs fast {}",
+        size(&best),
+        size(&fast)
+    );
+    assert_eq!(
+        image::open(&fast).unwrap().to_rgb8(),
+        image::open(&best).unwrap().to_rgb8()
+    );
 }

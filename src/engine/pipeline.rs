@@ -458,9 +458,7 @@ fn encode_copy(
         icc = None;
     }
     let tags = |size| tags_for_copy(icc.clone(), metadata.clone(), size, settings);
-    let smaller = |img: &DynamicImage, w, h| {
-        resize(img, w, h, settings.filter, false, settings.linear).map(|r| r.unwrap_or_else(|| img.clone()))
-    };
+    let smaller = |img: &DynamicImage, w, h| resize_to(img, w, h, settings.filter, false, settings.linear);
     let output = names.output;
     let fitted = encode_fitting(
         &resized,

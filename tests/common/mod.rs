@@ -114,6 +114,17 @@ pub fn collect(job: &JobHandle) -> Vec<JobEvent> {
     }
 }
 
+/// The first `ImageDone` of a job (for jobs of one image), failing the test when there is none.
+pub fn done(events: &[JobEvent]) -> &shrinkray::engine::ImageDone {
+    events
+        .iter()
+        .find_map(|e| match e {
+            JobEvent::ImageDone(d) => Some(&**d),
+            _ => None,
+        })
+        .unwrap_or_else(|| panic!("no image done: {events:?}"))
+}
+
 /// The summary from the `Finished` event.
 pub fn summary(events: &[JobEvent]) -> &Summary {
     match events.last() {
