@@ -181,6 +181,15 @@ fn plan_line_follows_the_settings() {
     };
     harness.step();
     assert!(harness.state().plan_line().contains("fit 854×480"));
+
+    harness.state_mut().state_mut().settings.extra_outputs = vec![shrinkray::engine::ExtraOutput {
+        name: "thumb".to_owned(),
+        resize: ResizeMode::LongEdge(300),
+        format: OutputFormat::WebP,
+    }];
+    harness.step();
+    let line = harness.state().plan_line();
+    assert!(line.contains("fit 854×480 + thumb (WebP)"), "{line}");
 }
 
 #[test]

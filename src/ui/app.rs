@@ -122,8 +122,14 @@ impl ShrinkrayApp {
             ResizeMode::Percent(p) => format!("{p}%"),
         };
         let threads = s.thread_count();
+        // Extra sizes as "+ small (WebP)", so the line says every file each image becomes.
+        let extras: String = s
+            .extra_outputs
+            .iter()
+            .map(|e| format!(" + {} ({})", e.name, settings_panel::format_label(e.format)))
+            .collect();
         format!(
-            "{found} → {out} · {format} · {size} · {threads} thread{}",
+            "{found} → {out} · {format} · {size}{extras} · {threads} thread{}",
             if threads == 1 { "" } else { "s" }
         )
     }
