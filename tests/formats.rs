@@ -68,7 +68,12 @@ fn a_real_iphone_heic_comes_out_upright_at_its_size() {
 fn avif_is_read_ten_bits_and_alpha_included() {
     let img = open(&fixture("rgba-10bit.avif"), &Limits::default()).unwrap();
     assert_eq!((img.width(), img.height()), (128, 128));
-    assert!(img.color().has_alpha());
+    assert_eq!(img.color(), image::ColorType::Rgba16, "10 bits kept as 16");
+    // Every sample is a 10-bit value widened to 16 bits (its top bits repeated below), and the ten bits are
+    // really used: rounding to 8 bits would leave every 10-bit value a multiple of 4.
+    let samples = img.to_rgba16().into_raw();
+    assert!(samples.iter().all(|&v| v == ((v >> 6) << 6 | (v >> 6) >> 4)));
+    assert!(samples.iter().any(|&v| (v >> 6) % 4 != 0), "no precision beyond 8 bits");
 }
 
 /// A 400×300 photo, and the same with a transparent hole, resized to 200×150 into every format.

@@ -19,7 +19,8 @@ pub(crate) fn header(data: &[u8], limits: &Limits) -> Result<(u32, u32, bool), S
     Ok((handle.width(), handle.height(), handle.has_alpha_channel()))
 }
 
-/// A decoded HEIF picture: upright 8-bit RGB or RGBA, its colour profile and its metadata.
+/// A decoded HEIF picture: upright RGB or RGBA (16-bit when the file has more than 8 bits), its colour profile
+/// and its metadata.
 pub(crate) struct Picture {
     pub img: DynamicImage,
     pub icc: Option<Vec<u8>>,
@@ -33,22 +34,46 @@ pub(crate) fn decode(data: &[u8], limits: &Limits) -> Result<Picture, String> {
     let ctx = context(data, limits)?;
     let handle = ctx.primary_image_handle().map_err(|e| e.message)?;
     let alpha = handle.has_alpha_channel();
-    let chroma = if alpha { RgbChroma::Rgba } else { RgbChroma::Rgb };
+    // 10- and 12-bit pictures (AVIF, some HEIC) keep their precision as 16-bit samples.
+    let deep = handle.luma_bits_per_pixel() > 8;
+    let chroma = match (deep, alpha) {
+        (false, false) => RgbChroma::Rgb,
+        (false, true) => RgbChroma::Rgba,
+        (true, false) => RgbChroma::HdrRgbLe,
+        (true, true) => RgbChroma::HdrRgbaLe,
+    };
     let decoded = lib
         .decode(&handle, ColorSpace::Rgb(chroma), None)
         .map_err(|e| e.message)?;
     let planes = decoded.planes();
     let plane = planes.interleaved.ok_or("the decoder gave no pixels")?;
     let channels = if alpha { 4 } else { 3 };
-    let row = plane.width as usize * channels;
-    let mut pixels = Vec::with_capacity(row * plane.height as usize);
+    let sample_bytes = if deep { 2 } else { 1 };
+    let row = plane.width as usize * channels * sample_bytes;
+    let mut bytes = Vec::with_capacity(row * plane.height as usize);
     for line in plane.data.chunks(plane.stride).take(plane.height as usize) {
-        pixels.extend_from_slice(line.get(..row).ok_or("the decoder gave short rows")?);
+        bytes.extend_from_slice(line.get(..row).ok_or("the decoder gave short rows")?);
     }
-    let img = if alpha {
-        RgbaImage::from_raw(plane.width, plane.height, pixels).map(DynamicImage::ImageRgba8)
+    let (w, h) = (plane.width, plane.height);
+    let img = if deep {
+        // Stretch N-bit samples to 16 bits, repeating the top bits in the bottom ones so white stays white.
+        let bits = u32::from(plane.bits_per_pixel.clamp(9, 16));
+        let samples: Vec<u16> = bytes
+            .chunks_exact(2)
+            .map(|b| {
+                let v = u32::from(u16::from_le_bytes([b[0], b[1]]));
+                ((v << (16 - bits)) | (v >> (2 * bits).saturating_sub(16))) as u16
+            })
+            .collect();
+        if alpha {
+            image::ImageBuffer::from_raw(w, h, samples).map(DynamicImage::ImageRgba16)
+        } else {
+            image::ImageBuffer::from_raw(w, h, samples).map(DynamicImage::ImageRgb16)
+        }
+    } else if alpha {
+        RgbaImage::from_raw(w, h, bytes).map(DynamicImage::ImageRgba8)
     } else {
-        RgbImage::from_raw(plane.width, plane.height, pixels).map(DynamicImage::ImageRgb8)
+        RgbImage::from_raw(w, h, bytes).map(DynamicImage::ImageRgb8)
     }
     .ok_or("the decoder gave fewer pixels than it promised")?;
     let icc = handle

@@ -575,9 +575,9 @@ fn decode_heif<'b>(
 ) -> Result<Decoded<'b>, ImageError> {
     let (w, h, alpha) = super::heif::header(&data, limits).map_err(|why| heif_error(why, format, path))?;
     check_pixels(w, h, limits, path)?;
-    // libheif's own planes (YCbCr) and the interleaved copy made of them.
+    // libheif's own planes (YCbCr) and the interleaved copy made of them, at up to 2 bytes a sample.
     let pixels = u64::from(w) * u64::from(h);
-    let hold = budget.hold(data.len() as u64 + pixels * (3 + if alpha { 4 } else { 3 }));
+    let hold = budget.hold(data.len() as u64 + pixels * 2 * (3 + if alpha { 4 } else { 3 }));
     let picture = super::heif::decode(&data, limits).map_err(|why| heif_error(why, format, path))?;
     Ok(Decoded {
         full_size: (picture.img.width(), picture.img.height()),
