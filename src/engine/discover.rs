@@ -165,8 +165,14 @@ fn sniff(c: Candidate) -> Found {
         Ok(n) => n,
         Err(source) => return Found::Failed(ImageError::Read { source, path: c.path }),
     };
-    match InputFormat::sniff(&head[..n], &c.path) {
-        Some(format) if format.readable() => Found::Image(c, format),
+    let format = InputFormat::sniff(&head[..n], &c.path);
+    classify(c, format, InputFormat::readable)
+}
+
+/// What a candidate is, from its sniffed format and whether this build reads that format.
+fn classify(c: Candidate, format: Option<InputFormat>, readable: impl Fn(InputFormat) -> bool) -> Found {
+    match format {
+        Some(format) if readable(format) => Found::Image(c, format),
         // Photos the user expects copies of: an error, in folders too, rather than a skip that is easy to miss.
         Some(format) if format.is_heif() => Found::Failed(ImageError::NotBuiltIn {
             format: format.name(),
@@ -259,17 +265,20 @@ mod tests {
         let path = dir.path().join("IMG_0001.HEIC");
         fs::write(&path, b"\0\0\0\x18ftypheic\0\0\0\0mif1heic").unwrap();
         let meta = fs::metadata(&path).unwrap();
-        let found = sniff(candidate(path.clone(), PathBuf::from("IMG_0001.HEIC"), false, &meta));
-        if cfg!(feature = "heif") {
-            assert!(matches!(found, Found::Image(_, InputFormat::Heic)), "{found:?}");
-        } else {
-            let Found::Failed(error) = found else {
-                panic!("{found:?}")
-            };
-            assert_eq!(
-                error.to_string(),
-                format!("HEIC support is not built in: {}", path.display())
-            );
-        }
+        let c = || candidate(path.clone(), PathBuf::from("IMG_0001.HEIC"), false, &meta);
+        let found = sniff(c());
+        assert_eq!(
+            matches!(found, Found::Image(_, InputFormat::Heic)),
+            cfg!(feature = "heif"),
+            "{found:?}"
+        );
+        // A build without libheif, whichever this one is: an error that says so, even inside a folder.
+        let Found::Failed(error) = classify(c(), Some(InputFormat::Heic), |_| false) else {
+            panic!("not a failure")
+        };
+        assert_eq!(
+            error.to_string(),
+            format!("HEIC support is not built in: {}", path.display())
+        );
     }
 }
