@@ -70,3 +70,19 @@ fn palette_images_keep_their_colours() {
     assert!(near(left, [200, 30, 40]), "left {left:?}");
     assert!(near(right, [20, 40, 210]), "right {right:?}");
 }
+
+/// `tests/data/deep-16bit.png`: a 64×48 ImageMagick gradient written as 48-bit PNG.
+#[test]
+fn a_real_sixteen_bit_png_keeps_its_sixteen_bits() {
+    let input = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/deep-16bit.png");
+    let dir = tempfile::tempdir().unwrap();
+    let original = image::open(&input).unwrap().into_rgb16();
+    let same = image::open(resize_one(&input, &dir.path().join("same"), ResizeMode::Width(64)))
+        .unwrap()
+        .into_rgb16();
+    assert_eq!(same, original, "an unresized copy is the same 16-bit picture");
+    let half = image::open(resize_one(&input, &dir.path().join("half"), ResizeMode::Width(32))).unwrap();
+    assert_eq!(half.color(), ColorType::Rgb16);
+    let samples = half.into_rgb16().into_raw();
+    assert!(samples.iter().any(|&v| v % 257 != 0), "more precision than 8 bits");
+}
