@@ -551,7 +551,7 @@ pub(crate) fn decode<'b>(
 #[cfg(feature = "heif")]
 pub(crate) fn heif_header(path: &Path, format: InputFormat, limits: &Limits) -> Result<(u32, u32, bool), ImageError> {
     let data = read(path, limits)?;
-    let header = super::heif::header(&data, limits).map_err(|why| heif_error(why, format, path))?;
+    let header = super::heif::header(&data).map_err(|why| heif_error(why, format, path))?;
     check_pixels(header.0, header.1, limits, path)?;
     Ok(header)
 }
@@ -573,12 +573,12 @@ fn decode_heif<'b>(
     limits: &Limits,
     budget: &'b Budget,
 ) -> Result<Decoded<'b>, ImageError> {
-    let (w, h, alpha) = super::heif::header(&data, limits).map_err(|why| heif_error(why, format, path))?;
+    let (w, h, alpha) = super::heif::header(&data).map_err(|why| heif_error(why, format, path))?;
     check_pixels(w, h, limits, path)?;
     // libheif's own planes (YCbCr) and the interleaved copy made of them, at up to 2 bytes a sample.
     let pixels = u64::from(w) * u64::from(h);
     let hold = budget.hold(data.len() as u64 + pixels * 2 * (3 + if alpha { 4 } else { 3 }));
-    let picture = super::heif::decode(&data, limits).map_err(|why| heif_error(why, format, path))?;
+    let picture = super::heif::decode(&data).map_err(|why| heif_error(why, format, path))?;
     Ok(Decoded {
         full_size: (picture.img.width(), picture.img.height()),
         img: picture.img,
