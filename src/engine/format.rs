@@ -87,8 +87,9 @@ fn heif_brand(head: &[u8]) -> Option<InputFormat> {
         return None;
     }
     let size = u32::from_be_bytes(head.get(..4)?.try_into().ok()?) as usize;
-    let end = size.clamp(16, head.len());
-    let brands = std::iter::once(head.get(8..12)?).chain(head.get(16..end)?.chunks_exact(4));
+    // The box may claim more than was read, or less than its own header: only what is there counts.
+    let compatible = head.get(16..size.min(head.len())).unwrap_or_default();
+    let brands = std::iter::once(head.get(8..12)?).chain(compatible.chunks_exact(4));
     let mut found = None;
     for brand in brands {
         match brand {
@@ -136,6 +137,13 @@ mod tests {
             Some(InputFormat::Avif)
         );
         assert_eq!(InputFormat::sniff(&ftyp(b"isom", &[b"mp42"]), p), None, "an MP4 video");
+        // Cut short, or claiming a size its bytes do not have (found by the fuzzer: it panicked the planner).
+        assert_eq!(InputFormat::sniff(b"\0\0\0\x46ftyp231", p), None);
+        assert_eq!(InputFormat::sniff(b"\0\0\0\x46ftypheic", p), Some(InputFormat::Heic));
+        assert_eq!(
+            InputFormat::sniff(b"\0\0\0\x02ftypavif\0\0\0\0heic", p),
+            Some(InputFormat::Avif)
+        );
         assert_eq!(
             InputFormat::sniff(b"\x89PNG\r\n\x1a\n", p),
             Some(InputFormat::Image(ImageFormat::Png))
