@@ -16,6 +16,8 @@ mod geometry;
 mod heif;
 mod job;
 mod jpeg;
+#[cfg(feature = "heif")]
+mod libheif;
 mod metadata;
 pub mod naming;
 mod pipeline;
