@@ -51,37 +51,7 @@ fn failures_beside_a_good_photo(dir: &Path, mut inputs: Vec<PathBuf>) -> Vec<(Pa
 #[test]
 fn broken_files_fail_one_by_one_with_the_path_last() {
     let dir = tempfile::tempdir().unwrap();
-    let jpeg = fs::read(write_photo(&dir.path().join("seed.jpg"), 300, 200, ImageFormat::Jpeg)).unwrap();
-    let png = fs::read(write_photo(&dir.path().join("seed.png"), 300, 200, ImageFormat::Png)).unwrap();
-    let mut flipped = jpeg.clone();
-    // Flip bits all through the picture data (after the headers), as a failing disk or bad copy does.
-    for i in (jpeg.len() / 3..jpeg.len() - 2).step_by(97) {
-        flipped[i] ^= 0x5A;
-    }
-    let mut cases = vec![
-        ("empty.jpg", Vec::new()),
-        ("header-only.png", png[..33].to_vec()),
-        ("cut.png", png[..png.len() / 2].to_vec()),
-        ("notes.jpg", b"these are not the pixels you are looking for".to_vec()),
-    ];
-    for cut in [2, 20, 200, jpeg.len() / 2, jpeg.len() - 2] {
-        cases.push((
-            Box::leak(format!("cut-{cut}.jpg").into_boxed_str()),
-            jpeg[..cut].to_vec(),
-        ));
-    }
-    let inputs: Vec<PathBuf> = cases
-        .iter()
-        .map(|(name, bytes)| {
-            let path = dir.path().join(name);
-            fs::write(&path, bytes).unwrap();
-            path
-        })
-        .collect();
-    let mut all = inputs.clone();
-    let flipped_path = dir.path().join("flipped.jpg");
-    fs::write(&flipped_path, &flipped).unwrap();
-    all.push(flipped_path);
+    let all = common::hostile::broken_files(dir.path());
     for (input, message) in failures_beside_a_good_photo(dir.path(), all) {
         assert!(
             message.ends_with(&input.display().to_string()),

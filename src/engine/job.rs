@@ -10,6 +10,7 @@ use crossbeam_channel::{Receiver, Sender};
 use rayon::prelude::*;
 
 use super::budget::{Budget, auto_memory_budget};
+use super::codecs::isolated;
 use super::error::{ImageError, SetupError, panic_message};
 use super::event::{ImageDone, JobEvent, Summary};
 use super::pipeline::process;
@@ -231,21 +232,20 @@ impl Run {
         self.send(JobEvent::Finished { summary });
     }
 
-    /// Processes one task and sends its event; a panic in a codec becomes that image's failure.
+    /// Processes one task and sends its event; a panic in a codec becomes that image's failure, and after any
+    /// failure the worker's codecs are rebuilt before its next image.
     fn one(&self, task: &Task) -> Counts {
         if self.cancelled() {
             return Counts::default();
         }
         let start = Instant::now();
-        let result = catch_unwind(AssertUnwindSafe(|| {
-            process(task, &self.settings, self.thumbnail_edge(), &self.budget)
-        }))
-        .unwrap_or_else(|panic| {
-            Err(ImageError::Panicked {
-                message: panic_message(&*panic),
-                path: task.input.clone(),
-            })
-        });
+        let result =
+            isolated(|| process(task, &self.settings, self.thumbnail_edge(), &self.budget)).unwrap_or_else(|panic| {
+                Err(ImageError::Panicked {
+                    message: panic_message(&*panic),
+                    path: task.input.clone(),
+                })
+            });
         match result {
             Ok(p) => {
                 let output_bytes = p.output_bytes + p.extra.iter().map(|e| e.output_bytes).sum::<u64>();

@@ -2,17 +2,13 @@
 //! ("shrink-on-load"), and SIMD encoding with optimised Huffman tables. Both are several times faster than
 //! decoding every pixel of a 12 MP photo only to throw most of them away.
 
-use std::cell::RefCell;
-
 use image::metadata::Orientation;
 use image::{DynamicImage, GrayImage, RgbImage};
-use turbojpeg::{Colorspace, Compressor, Decompressor, Image, PixelFormat, ScalingFactor, Subsamp, YuvImage};
+use turbojpeg::{Colorspace, Compressor, Image, PixelFormat, ScalingFactor, Subsamp, YuvImage};
 
-thread_local! {
-    // libjpeg-turbo handles hold their working memory; one per worker thread is reused for every image.
-    static DECOMPRESSOR: RefCell<Option<Decompressor>> = const { RefCell::new(None) };
-    static COMPRESSOR: RefCell<Option<Compressor>> = const { RefCell::new(None) };
-}
+// libjpeg-turbo's handles hold their working memory, so each worker thread keeps one of each (in `codecs`,
+// which drops them after any failure).
+use super::codecs::with_decompressor;
 
 /// What the header of a JPEG says, read without decoding any pixels.
 #[derive(Clone, Copy, Debug)]
@@ -160,11 +156,7 @@ fn with_compressor(
     subsamp: Subsamp,
     f: impl FnOnce(&mut Compressor) -> turbojpeg::Result<Vec<u8>>,
 ) -> Result<Vec<u8>, String> {
-    COMPRESSOR.with_borrow_mut(|slot| {
-        let c = match slot {
-            Some(c) => c,
-            None => slot.insert(Compressor::new().map_err(|e| e.to_string())?),
-        };
+    super::codecs::with_compressor(|c| {
         c.set_quality(i32::from(quality.clamp(1, 100)))
             .map_err(|e| e.to_string())?;
         c.set_subsamp(subsamp).map_err(|e| e.to_string())?;
@@ -261,16 +253,6 @@ pub(crate) fn header_segments(data: &[u8]) -> impl Iterator<Item = (u8, &[u8])> 
         let body = data.get(i + 4..end)?;
         i = end;
         Some((marker, body))
-    })
-}
-
-fn with_decompressor<T>(f: impl FnOnce(&mut Decompressor) -> Result<T, String>) -> Result<T, String> {
-    DECOMPRESSOR.with_borrow_mut(|slot| {
-        let d = match slot {
-            Some(d) => d,
-            None => slot.insert(Decompressor::new().map_err(|e| e.to_string())?),
-        };
-        f(d)
     })
 }
 

@@ -3,6 +3,7 @@
 
 mod animation;
 mod budget;
+mod codecs;
 mod colour;
 mod discover;
 mod encode;

@@ -1,16 +1,16 @@
 //! One image, start to finish: read, decode, orient, resize, encode, write, thumbnail.
 
-use std::cell::RefCell;
 use std::fs::{self, File};
 use std::io::{BufRead, BufReader, Cursor, Read as _, Seek};
 use std::path::Path;
 
-use fast_image_resize::{self as fir, ResizeAlg, ResizeOptions, Resizer};
+use fast_image_resize::{self as fir, ResizeAlg, ResizeOptions};
 use image::metadata::Orientation;
 use image::{DynamicImage, ImageDecoder, ImageFormat, ImageReader};
 
 use super::animation;
 use super::budget::{Budget, Hold};
+use super::codecs;
 use super::colour;
 use super::encode::{Encoding, Tags};
 use super::error::ImageError;
@@ -24,11 +24,6 @@ use super::plan::Task;
 use super::planar;
 use super::settings::{Filter, Limits, Settings};
 use super::write::write_atomically;
-
-thread_local! {
-    // The resizer keeps scratch buffers; one per worker thread saves reallocating them for every image.
-    static RESIZER: RefCell<Resizer> = RefCell::new(Resizer::new());
-}
 
 /// What became of one image that went through.
 #[derive(Debug)]
@@ -203,9 +198,13 @@ fn bump_decodes() {
 }
 
 /// Resizes one image held in memory, with `settings`, and returns the encoded copy: the whole pipeline
-/// without files (what the fuzzer drives). The format is read from the content. A codec that panics is not
-/// caught here, so the fuzzer sees it; `JobHandle` runs each image under `catch_unwind`.
+/// without files (what the fuzzer drives). The format is read from the content. Like every image in a job, it
+/// leaves no state behind when it fails; a codec's panic goes on to the caller, so the fuzzer sees it.
 pub fn resize_bytes(data: Vec<u8>, settings: &Settings) -> Result<Vec<u8>, ImageError> {
+    codecs::isolated(|| resize_in_memory(data, settings)).unwrap_or_else(|panic| std::panic::resume_unwind(panic))
+}
+
+fn resize_in_memory(data: Vec<u8>, settings: &Settings) -> Result<Vec<u8>, ImageError> {
     let path = Path::new("(memory)");
     let format = InputFormat::sniff(data.get(..64).unwrap_or(&data), path)
         .filter(|f| f.readable())
@@ -793,11 +792,6 @@ pub(crate) fn turns(orientation: Orientation) -> bool {
     )
 }
 
-/// Runs `f` with this worker thread's resizer, whose scratch buffers outlive one image.
-pub(crate) fn with_resizer<T>(f: impl FnOnce(&mut Resizer) -> T) -> T {
-    RESIZER.with_borrow_mut(f)
-}
-
 /// Whether a JPEG has its end-of-image marker after the first scan. The header segments are walked by their
 /// lengths (an EXIF thumbnail holds markers of its own); inside scan data `FF D9` can only be the real end.
 fn jpeg_is_complete(data: &[u8]) -> bool {
@@ -910,15 +904,11 @@ fn resize(
             let mut src16 = DynamicImage::new(img.width(), img.height(), wide);
             mapper.forward_map(img, &mut src16).map_err(|e| e.to_string())?;
             let mut dst16 = DynamicImage::new(width, height, wide);
-            RESIZER
-                .with_borrow_mut(|r| r.resize(&src16, &mut dst16, &options))
-                .map_err(|e| e.to_string())?;
+            codecs::with_resizer(|r| r.resize(&src16, &mut dst16, &options)).map_err(|e| e.to_string())?;
             drop(src16);
             mapper.backward_map(&dst16, &mut dst).map_err(|e| e.to_string())?;
         }
-        None => RESIZER
-            .with_borrow_mut(|r| r.resize(img, &mut dst, &options))
-            .map_err(|e| e.to_string())?,
+        None => codecs::with_resizer(|r| r.resize(img, &mut dst, &options)).map_err(|e| e.to_string())?,
     }
     Ok(Some(dst))
 }

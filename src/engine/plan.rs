@@ -8,13 +8,13 @@ use std::collections::HashSet;
 use std::fs;
 use std::hash::{BuildHasher, BuildHasherDefault, DefaultHasher};
 use std::io::BufReader;
-use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::path::{Path, PathBuf};
 use std::time::SystemTime;
 
 use image::metadata::Orientation;
 use image::{ImageDecoder, ImageReader};
 
+use super::codecs::isolated;
 use super::discover::{Candidate, FileId, Found, Walk, identify};
 use super::encode::Encoding;
 use super::error::{ImageError, SetupError, panic_message};
@@ -176,8 +176,9 @@ impl Iterator for Plan<'_> {
 
 impl Plan<'_> {
     fn image(&mut self, index: usize, c: Candidate, format: InputFormat) -> PlanEntry {
-        // Header reads run decoder code on untrusted bytes; a panic there is this file's failure alone.
-        let named = catch_unwind(AssertUnwindSafe(|| {
+        // Header reads run decoder code on untrusted bytes; a panic there is this file's failure alone, and
+        // leaves nothing behind for the next file.
+        let named = isolated(|| {
             let mut names = Vec::with_capacity(1 + self.settings.extra_outputs.len());
             for variant in std::iter::once(self.settings.main_variant()).chain(self.settings.extra_variants()) {
                 let (encoding, path) = name_one(
@@ -192,7 +193,7 @@ impl Plan<'_> {
                 names.push((variant.resize, encoding, path));
             }
             Ok(names)
-        }))
+        })
         .unwrap_or_else(|panic| {
             Err(ImageError::Panicked {
                 message: panic_message(&*panic),

@@ -10,17 +10,13 @@ use image::{DynamicImage, GrayImage};
 use turbojpeg::{Subsamp, YuvImage};
 
 use super::budget::Budget;
+use super::codecs;
 use super::encode::Tags;
 use super::error::ImageError;
 use super::geometry::target_size;
 use super::jpeg;
 use super::pipeline::{Converted, JpegFrame, Names, algorithm, jpeg_error, turns};
 use super::settings::{ResizeMode, Settings};
-
-thread_local! {
-    // The decoded planes of the last photo: the largest buffer a worker needs, kept for the next photo.
-    static BUFFER: std::cell::Cell<Vec<u8>> = const { std::cell::Cell::new(Vec::new()) };
-}
 
 /// Converts a YCbCr or grey JPEG (`frame.header.ycc`) to a JPEG copy through its planes; `tags` gives what the
 /// copy carries, from its size.
@@ -47,7 +43,7 @@ pub(crate) fn convert(
     // Three full planes is the most any subsampling needs; the file's data stays held until the planes exist.
     let pixels = u64::from(header.width.div_ceil(shrink)) * u64::from(header.height.div_ceil(shrink));
     let _hold = budget.hold(data.len() as u64 + pixels * 3);
-    let buffer = BUFFER.take();
+    let buffer = codecs::take_planes();
     let planes =
         jpeg::decode_planes(&data, shrink, settings.limits.max_alloc, buffer).map_err(|why| jpeg_error(why, path))?;
     drop(data);
@@ -72,7 +68,7 @@ pub(crate) fn convert(
         let small = resize(&plane, ow, oh, fill.then_some((sw, sh)), settings).map_err(resize_err)?;
         out.push(orient(small, orientation));
     }
-    BUFFER.set(planes.pixels);
+    codecs::keep_planes(planes.pixels);
 
     let mut bytes = encode(&out, tw, th, out_subsamp, quality).map_err(|why| ImageError::Encode {
         why,
@@ -152,7 +148,7 @@ fn resize(
     let options = ResizeOptions::new()
         .resize_alg(algorithm(settings.filter))
         .crop(left, top, w, h);
-    super::pipeline::with_resizer(|r| r.resize(&src, &mut dst, &options)).map_err(|e| e.to_string())?;
+    codecs::with_resizer(|r| r.resize(&src, &mut dst, &options)).map_err(|e| e.to_string())?;
     GrayImage::from_raw(width, height, dst.into_vec()).ok_or_else(|| "the resized plane has the wrong size".to_owned())
 }
 

@@ -3,6 +3,7 @@
 #![allow(dead_code)]
 
 pub mod bombs;
+pub mod hostile;
 
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -11,6 +12,11 @@ use std::time::Duration;
 
 use image::{ImageFormat, Rgb, RgbImage, Rgba, RgbaImage};
 use shrinkray::engine::{JobEvent, JobHandle, JobOptions, Settings, Summary};
+
+/// A file under `tests/data`.
+pub fn data(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data").join(name)
+}
 
 /// A photo-like picture: smooth gradients with deterministic grain, so encoders have real work to do.
 pub fn photo(width: u32, height: u32, seed: u32) -> RgbImage {
