@@ -1,10 +1,12 @@
 #!/usr/bin/env bash
-# Fuzzes the pipeline for a bounded time: fuzz/run.sh [SECONDS] (default 600). Not part of CI.
+# Fuzzes for a bounded time: fuzz/run.sh [SECONDS] [TARGET] (default 600 s, target `pipeline`; `history` checks that
+# a good photo after each input comes out as from a fresh thread). Not part of CI.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds=${1:-600}
+target=${2:-pipeline}
 command -v cargo-fuzz >/dev/null || cargo install --locked cargo-fuzz
-corpus=fuzz/corpus/pipeline
+corpus=fuzz/corpus/$target
 mkdir -p "$corpus"
 # Seeds: the small real files of the tests, and a few tiny images in each format, each behind a choice byte.
 if [ -z "$(ls -A "$corpus")" ]; then
@@ -27,5 +29,5 @@ if [ -z "$(ls -A "$corpus")" ]; then
   fi
 fi
 # RSS limit and timeout catch memory blow-ups and hangs, not just crashes.
-cargo +nightly fuzz run pipeline "$corpus" -- -max_total_time="$seconds" -rss_limit_mb=1024 -timeout=10 \
+cargo +nightly fuzz run "$target" "$corpus" -- -max_total_time="$seconds" -rss_limit_mb=1024 -timeout=10 \
   -max_len=262144 -print_final_stats=1

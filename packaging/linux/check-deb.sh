@@ -16,6 +16,7 @@ if [ ${#need[@]} -gt 0 ]; then
   apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${need[@]}" >/dev/null
 fi
 command -v cargo-deb >/dev/null || cargo install cargo-deb --locked
+./run setup   # what the build needs (CMake, NASM), from the one list in ./run
 
 cargo deb
 deb=$(ls -t target/debian/shrinkray_*.deb | head -1)

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # make-appimage.sh: lays out an AppDir from a release build and, when appimagetool is on PATH, packs it into
 # target/Shrinkray-x86_64.AppImage. Run from the project root:
-#   cargo build --release && packaging/linux/make-appimage.sh
+#   ./run build && packaging/linux/make-appimage.sh
 # appimagetool is not in Debian: take it from the AppImage project's releases and put it on PATH. The AppDir
 # alone runs too: target/Shrinkray.AppDir/AppRun.
 set -euo pipefail

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # make-app.sh: assembles Shrinkray.app from a release build, on a Mac (run from the project root):
-#   cargo build --release && packaging/macos/make-app.sh && open target/Shrinkray.app
+#   ./run build && packaging/macos/make-app.sh && open target/Shrinkray.app
 # For a universal build, build both targets and join them with `lipo` before running this.
 set -euo pipefail
 app=target/Shrinkray.app
