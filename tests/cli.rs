@@ -438,8 +438,14 @@ fn without_libheif_heic_files_fail_naming_the_package_and_the_rest_are_done() {
     let failed: Vec<&Value> = events.iter().filter(|e| e["event"] == "failed").collect();
     assert_eq!(failed.len(), 1, "{events:?}");
     let error = failed[0]["error"].as_str().unwrap();
-    assert!(error.contains("libheif is not installed: install the package libheif1"), "{error}");
-    assert!(error.ends_with(&root.join("phone.heic").display().to_string()), "{error}");
+    assert!(
+        error.contains("libheif is not installed: install the package libheif1"),
+        "{error}"
+    );
+    assert!(
+        error.ends_with(&root.join("phone.heic").display().to_string()),
+        "{error}"
+    );
     assert_eq!(dims(&out.join("photos/a.jpg")), (50, 25));
 
     // With the system's libheif (the normal case), the same file is read.

@@ -7,7 +7,7 @@ use std::time::SystemTime;
 
 use super::error::ImageError;
 use super::format::InputFormat;
-use super::walk::{Entry, FolderWalk};
+use super::walk::{Entry, FileId, FolderWalk};
 use super::write::TEMP_PREFIX;
 
 /// One file found among the inputs, before it is known to be an image.
@@ -203,28 +203,6 @@ fn read_up_to(f: &mut File, buf: &mut [u8]) -> std::io::Result<usize> {
         }
     }
     Ok(n)
-}
-
-/// A file's identity (device and inode on Unix), so an output that is an input is caught even through
-/// hard links, symlinks or a case-insensitive file system.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub(crate) struct FileId(u64, u64);
-
-impl FileId {
-    #[cfg(unix)]
-    pub fn of(_path: &Path, meta: &Metadata) -> Self {
-        use std::os::unix::fs::MetadataExt;
-        Self(meta.dev(), meta.ino())
-    }
-
-    /// Without inode numbers, a hash of the canonical path stands in.
-    #[cfg(not(unix))]
-    pub fn of(path: &Path, _meta: &Metadata) -> Self {
-        use std::hash::{BuildHasher, BuildHasherDefault, DefaultHasher};
-        let canonical = fs::canonicalize(path).unwrap_or_else(|_| path.to_owned());
-        let key = canonical.to_string_lossy().to_lowercase();
-        Self(BuildHasherDefault::<DefaultHasher>::default().hash_one(key), 0)
-    }
 }
 
 /// What one input holds, as the desktop app lists it before a job.

@@ -8,17 +8,8 @@ use image::codecs::tiff::TiffEncoder;
 use image::{DynamicImage, ImageEncoder, ImageFormat, RgbImage};
 
 use super::format::InputFormat;
-use super::metadata::Metadata;
+use super::metadata::Tags;
 use super::settings::{OutputFormat, PngCompression, Settings};
-
-/// What a copy carries besides its pixels.
-#[derive(Clone, Debug, Default)]
-pub(crate) struct Tags {
-    /// The colour profile, byte for byte.
-    pub icc: Option<Vec<u8>>,
-    /// EXIF, XMP and IPTC, already made true of the copy.
-    pub metadata: Metadata,
-}
 
 /// The concrete encoder for one output, resolved from the settings and the input's format.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

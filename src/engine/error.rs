@@ -3,38 +3,7 @@
 use std::io;
 use std::path::PathBuf;
 
-use super::settings::ResizeMode;
-
-/// Settings a job cannot run with.
-#[derive(Debug, thiserror::Error)]
-pub enum SettingsError {
-    /// A size of zero, or a percentage out of range.
-    #[error("invalid size {0:?}: every dimension must be at least 1 and a percentage between 0 and 10000")]
-    Size(ResizeMode),
-    /// Quality out of 1–100.
-    #[error("invalid quality {0}: it must be between 1 and 100")]
-    Quality(u8),
-    /// AVIF speed out of 0–9.
-    #[error("invalid AVIF speed {0}: it must be between 0 and 9")]
-    AvifSpeed(u8),
-    /// An extra output's name is empty or has a path separator.
-    #[error("invalid output name {0:?}: it must not be empty or contain / or \\")]
-    OutputName(String),
-    /// More threads than `MAX_THREADS`.
-    #[error("invalid thread count {0}: it must be between 1 and {max}", max = super::settings::MAX_THREADS)]
-    Threads(usize),
-    /// No output folder chosen.
-    #[error("no output folder chosen")]
-    NoOutputDir,
-    /// The file name template has an unknown token, an unclosed brace, or a path separator.
-    #[error("invalid file name template {template:?}: {why}")]
-    Template {
-        /// The template as given.
-        template: String,
-        /// What is wrong with it.
-        why: String,
-    },
-}
+use super::settings::SettingsError;
 
 /// Why a job could not start at all (as opposed to one image failing).
 #[derive(Debug, thiserror::Error)]

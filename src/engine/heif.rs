@@ -11,9 +11,9 @@ use std::ptr;
 
 use image::{DynamicImage, RgbImage, RgbaImage};
 
-use super::encode::Tags;
 use super::libheif::{self as ffi, Api, HeifError};
 use super::metadata::Metadata;
+use super::metadata::Tags;
 
 /// The size and alpha of a HEIF file's primary picture, upright, without decoding it.
 pub(crate) fn header(data: &[u8]) -> Result<(u32, u32, bool), String> {

@@ -14,8 +14,9 @@ use super::codecs::isolated;
 use super::error::{ImageError, SetupError, panic_message};
 use super::event::{ImageDone, JobEvent, Summary};
 use super::pipeline::process;
-use super::plan::{PlanEntry, Task, plan};
+use super::plan::{PlanEntry, plan};
 use super::settings::Settings;
+use super::task::Task;
 
 /// Called after every event, from a worker thread; a GUI passes one that requests a repaint.
 pub type Waker = Arc<dyn Fn() + Send + Sync>;

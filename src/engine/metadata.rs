@@ -14,6 +14,15 @@ pub(crate) struct Metadata {
     pub iptc: Option<Vec<u8>>,
 }
 
+/// What a copy carries besides its pixels.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct Tags {
+    /// The colour profile, byte for byte.
+    pub icc: Option<Vec<u8>>,
+    /// EXIF, XMP and IPTC, already made true of the copy.
+    pub metadata: Metadata,
+}
+
 /// What to keep of the metadata, from the settings.
 #[derive(Clone, Copy, Debug)]
 pub(crate) struct Keep {
@@ -31,7 +40,7 @@ impl Metadata {
     /// The metadata of a JPEG, from its APP1 and APP13 segments.
     pub fn from_jpeg(data: &[u8]) -> Self {
         let mut m = Self::default();
-        for (marker, body) in super::jpeg::header_segments(data) {
+        for (marker, body) in super::markers::header_segments(data) {
             match marker {
                 0xE1 if m.exif.is_none() && body.starts_with(EXIF_PREFIX) => {
                     m.exif = Some(body[EXIF_PREFIX.len()..].to_vec());

@@ -1,7 +1,6 @@
 //! The batch engine: plans a job from input paths and `Settings`, runs it on a dedicated rayon pool and reports
 //! one `JobEvent` per image. It knows nothing of any user interface; the desktop app and the CLI both drive it.
 
-mod animation;
 mod budget;
 mod codecs;
 mod colour;
@@ -10,7 +9,6 @@ mod encode;
 mod error;
 mod event;
 mod exif;
-mod fit;
 mod format;
 mod geometry;
 #[cfg(feature = "heif")]
@@ -19,12 +17,13 @@ mod job;
 mod jpeg;
 #[cfg(feature = "heif")]
 mod libheif;
+mod markers;
 mod metadata;
 pub mod naming;
 mod pipeline;
 mod plan;
-mod planar;
 mod settings;
+mod task;
 mod walk;
 mod webp;
 mod write;
@@ -32,15 +31,16 @@ mod write;
 pub use budget::auto_memory_budget;
 pub use discover::{InputCount, count_images};
 pub use encode::Encoding;
-pub use error::{ImageError, SettingsError, SetupError};
+pub use error::{ImageError, SetupError};
 pub use event::{ExtraDone, ImageDone, JobEvent, Summary, Thumbnail};
 pub use format::InputFormat;
 pub use geometry::target_size;
 pub use job::{CancelToken, JobHandle, JobOptions, THUMBNAIL_EDGE, Waker, quiet_worker_panics};
 pub use pipeline::{load_thumbnail, open, resize_bytes};
-pub use plan::{ExtraTask, Plan, PlanEntry, Task, plan};
+pub use plan::{Plan, PlanEntry, plan};
 pub use settings::{
     Collision, ExtraOutput, Filter, Limits, MAX_THREADS, OutputFormat, PngCompression, ResizeMode, Settings,
-    auto_threads,
+    SettingsError, auto_threads,
 };
+pub use task::{ExtraTask, Task};
 pub use write::TEMP_PREFIX;

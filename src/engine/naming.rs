@@ -3,8 +3,6 @@
 use std::ffi::{OsStr, OsString};
 use std::path::{Path, PathBuf};
 
-use super::error::SettingsError;
-
 /// The tokens a name template may use.
 pub const TOKENS: [&str; 6] = ["name", "ext", "width", "height", "index", "size"];
 
@@ -25,9 +23,19 @@ pub struct NameParts<'a> {
     pub index_digits: usize,
 }
 
+/// A file name template that cannot be used, and why.
+#[derive(Debug, thiserror::Error)]
+#[error("invalid file name template {template:?}: {why}")]
+pub struct TemplateError {
+    /// The template as given.
+    pub template: String,
+    /// What is wrong with it.
+    pub why: String,
+}
+
 /// Rejects unknown tokens, unbalanced braces, path separators and templates that can give an empty name.
-pub fn check_template(template: &str) -> Result<(), SettingsError> {
-    let bad = |why: &str| SettingsError::Template {
+pub fn check_template(template: &str) -> Result<(), TemplateError> {
+    let bad = |why: &str| TemplateError {
         template: template.to_owned(),
         why: why.to_owned(),
     };

@@ -9,13 +9,12 @@ use std::fs;
 use std::hash::{BuildHasher, BuildHasherDefault, DefaultHasher};
 use std::io::BufReader;
 use std::path::{Path, PathBuf};
-use std::time::SystemTime;
 
 use image::metadata::Orientation;
 use image::{ImageDecoder, ImageReader};
 
 use super::codecs::isolated;
-use super::discover::{Candidate, FileId, Found, Walk, identify};
+use super::discover::{Candidate, Found, Walk, identify};
 use super::encode::Encoding;
 use super::error::{ImageError, SetupError, panic_message};
 use super::format::InputFormat;
@@ -23,6 +22,8 @@ use super::geometry::target_size;
 use super::naming::{NameParts, file_name, needs_index, needs_size, numbered, render};
 use super::pipeline::{check_pixels, image_limits, turns};
 use super::settings::{Collision, Limits, ResizeMode, Settings, Variant};
+use super::task::{ExtraTask, Task};
+use super::walk::FileId;
 use super::write::sweep_leftovers;
 
 /// What will happen to one input.
@@ -48,42 +49,6 @@ pub enum PlanEntry {
         /// Why.
         error: ImageError,
     },
-}
-
-/// One image to resize.
-#[derive(Debug)]
-pub struct Task {
-    /// Position in the plan.
-    pub index: usize,
-    /// The input file.
-    pub input: PathBuf,
-    /// The output file; distinct from every other task's output and from every input.
-    pub output: PathBuf,
-    /// Input format, from its content.
-    pub format: InputFormat,
-    /// How the output is encoded.
-    pub encoding: Encoding,
-    /// Input file size.
-    pub input_bytes: u64,
-    /// Input modification time, as found when planning (what `keep_dates` gives the output).
-    pub modified: Option<SystemTime>,
-    /// The output may replace an existing file (the overwrite policy, and that file is no input).
-    pub replace: bool,
-    /// The extra outputs (`Settings::extra_outputs`), made from the same decoded picture.
-    pub extra: Vec<ExtraTask>,
-}
-
-/// One more copy of a task's image.
-#[derive(Debug)]
-pub struct ExtraTask {
-    /// The output file.
-    pub output: PathBuf,
-    /// Its size.
-    pub resize: ResizeMode,
-    /// How it is encoded.
-    pub encoding: Encoding,
-    /// It may replace an existing file.
-    pub replace: bool,
 }
 
 /// A job's plan, entry by entry in input order; each entry is worked out when it is taken. Running it twice on

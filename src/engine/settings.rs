@@ -5,10 +5,36 @@ use std::path::PathBuf;
 
 use serde::{Deserialize, Serialize};
 
-use super::error::SettingsError;
+use super::naming::TemplateError;
 
 /// Most threads a job may ask for; more only adds memory and contention.
 pub const MAX_THREADS: usize = 256;
+
+/// Settings a job cannot run with.
+#[derive(Debug, thiserror::Error)]
+pub enum SettingsError {
+    /// A size of zero, or a percentage out of range.
+    #[error("invalid size {0:?}: every dimension must be at least 1 and a percentage between 0 and 10000")]
+    Size(ResizeMode),
+    /// Quality out of 1–100.
+    #[error("invalid quality {0}: it must be between 1 and 100")]
+    Quality(u8),
+    /// AVIF speed out of 0–9.
+    #[error("invalid AVIF speed {0}: it must be between 0 and 9")]
+    AvifSpeed(u8),
+    /// An extra output's name is empty or has a path separator.
+    #[error("invalid output name {0:?}: it must not be empty or contain / or \\")]
+    OutputName(String),
+    /// More threads than `MAX_THREADS`.
+    #[error("invalid thread count {0}: it must be between 1 and {max}", max = MAX_THREADS)]
+    Threads(usize),
+    /// No output folder chosen.
+    #[error("no output folder chosen")]
+    NoOutputDir,
+    /// The file name template has an unknown token, an unclosed brace, or a path separator.
+    #[error(transparent)]
+    Template(#[from] TemplateError),
+}
 
 /// Everything that decides what a job does. Every field documents its default (see `Settings::default`).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -223,6 +249,11 @@ pub enum ResizeMode {
 }
 
 impl ResizeMode {
+    /// Whether the picture is cut to the target's shape (fill) rather than fitted or stretched.
+    pub fn crops(&self) -> bool {
+        matches!(self, Self::Fill { .. })
+    }
+
     fn validate(&self) -> Result<(), SettingsError> {
         let ok = match *self {
             Self::Fit { width, height } | Self::Fill { width, height } | Self::Stretch { width, height } => {

@@ -3,7 +3,8 @@
 
 use image::DynamicImage;
 
-use super::encode::{Encoding, Tags};
+use crate::engine::encode::Encoding;
+use crate::engine::metadata::Tags;
 
 /// An encoded copy and the quality it took.
 pub(crate) struct Fitted {

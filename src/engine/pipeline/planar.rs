@@ -9,14 +9,16 @@ use image::metadata::Orientation;
 use image::{DynamicImage, GrayImage};
 use turbojpeg::{Subsamp, YuvImage};
 
-use super::budget::Budget;
-use super::codecs;
-use super::encode::Tags;
-use super::error::ImageError;
-use super::geometry::target_size;
-use super::jpeg;
-use super::pipeline::{Converted, JpegFrame, Names, algorithm, jpeg_error, turns};
-use super::settings::{ResizeMode, Settings};
+use super::copy::{Converted, Names};
+use super::decode::{JpegFrame, jpeg_error, turns};
+use super::resample::algorithm;
+use crate::engine::budget::Budget;
+use crate::engine::codecs;
+use crate::engine::error::ImageError;
+use crate::engine::geometry::target_size;
+use crate::engine::jpeg;
+use crate::engine::metadata::Tags;
+use crate::engine::settings::Settings;
 
 /// Converts a YCbCr or grey JPEG (`frame.header.ycc`) to a JPEG copy through its planes; `tags` gives what the
 /// copy carries, from its size.
@@ -52,7 +54,7 @@ pub(crate) fn convert(
         why,
         path: path.to_owned(),
     };
-    let fill = matches!(settings.resize, ResizeMode::Fill { .. });
+    let fill = settings.resize.crops();
     let out_subsamp = if planes.subsamp == Subsamp::Gray {
         Subsamp::Gray
     } else {

@@ -1,15 +1,24 @@
 //! Animated GIF, WebP and PNG (APNG): every frame resized, timing and loop count kept, written as GIF, WebP or
 //! APNG. Frames are resized as they are decoded, so only one full-size frame is held at a time.
 
-use std::io::{BufRead, Cursor, Seek};
+use std::fs::File;
+use std::io::{BufRead, BufReader, Cursor, Seek};
+use std::path::Path;
 
 use image::codecs::gif::{GifDecoder, GifEncoder, Repeat};
 use image::codecs::png::PngDecoder;
 use image::codecs::webp::WebPDecoder;
 use image::metadata::LoopCount;
-use image::{AnimationDecoder, DynamicImage, Frame, Frames, ImageDecoder, ImageFormat, RgbaImage};
+use image::{AnimationDecoder, DynamicImage, Frame, Frames, ImageDecoder, ImageFormat, ImageReader, RgbaImage};
 
-use super::encode::Encoding;
+use super::decode::{Source, check_pixels, image_limits};
+use super::resample::resize;
+use crate::engine::budget::Budget;
+use crate::engine::encode::Encoding;
+use crate::engine::error::ImageError;
+use crate::engine::format::InputFormat;
+use crate::engine::geometry::target_size;
+use crate::engine::settings::{Limits, Settings};
 
 /// The frames of an animation, already resized, with how long each shows and how often the whole repeats.
 pub(crate) struct Animation {
@@ -221,4 +230,79 @@ pub(crate) fn first_frame(anim: Animation) -> Option<DynamicImage> {
         .into_iter()
         .next()
         .map(|(img, _)| DynamicImage::ImageRgba8(img))
+}
+/// Reads the frames of a GIF, or of a WebP or PNG that animates, resized to the copy's size: all of them when
+/// the output can animate, else the first two (to tell whether it animated).
+pub(crate) fn read_animation(
+    source: &Source,
+    format: ImageFormat,
+    encoding: Encoding,
+    settings: &Settings,
+    budget: &Budget,
+    path: &Path,
+) -> Result<Read, ImageError> {
+    let limits = &settings.limits;
+    let crop = settings.resize.crops();
+    let max_frames = if can_animate(encoding) { usize::MAX } else { 2 };
+    let decode_err = |why: String| ImageError::Codec {
+        format: InputFormat::Image(format).name(),
+        why,
+        path: path.to_owned(),
+    };
+    let resize_frame = |frame: image::RgbaImage| {
+        let (w, h) = frame.dimensions();
+        check_pixels(w, h, limits, path).map_err(|e| e.to_string())?;
+        let (tw, th) = target_size(w, h, settings.resize, settings.dont_enlarge);
+        let frame = DynamicImage::ImageRgba8(frame);
+        Ok(match resize(&frame, tw, th, settings.filter, crop, settings.linear)? {
+            Some(small) => small.into_rgba8(),
+            None => frame.into_rgba8(),
+        })
+    };
+    let canvas = match source {
+        Source::File => ImageReader::open(path).ok().and_then(|r| canvas(r, format, limits)),
+        Source::Bytes(data) => canvas(ImageReader::new(Cursor::new(data.as_slice())), format, limits),
+    };
+    if let Some((w, h)) = canvas {
+        check_pixels(w, h, limits, path)?;
+    }
+    // The frame being decoded and the canvas it is composed on; the resized frames are bounded by the
+    // allocation limit.
+    let _hold = budget.hold(canvas.map_or(0, |(w, h)| u64::from(w) * u64::from(h) * 8));
+    match source {
+        Source::File => {
+            let file = File::open(path).map_err(|source| ImageError::Read {
+                source,
+                path: path.to_owned(),
+            })?;
+            let limits_for = image_limits(limits, format);
+            read(
+                BufReader::new(file),
+                format,
+                max_frames,
+                limits_for,
+                limits.max_alloc,
+                resize_frame,
+            )
+        }
+        Source::Bytes(data) => {
+            let limits_for = image_limits(limits, format);
+            read(
+                Cursor::new(data.as_slice()),
+                format,
+                max_frames,
+                limits_for,
+                limits.max_alloc,
+                resize_frame,
+            )
+        }
+    }
+    .map_err(decode_err)
+}
+
+/// The canvas size of an image, from its header (`None` when it cannot be read; decoding will say why).
+fn canvas<R: BufRead + Seek>(mut reader: ImageReader<R>, format: ImageFormat, limits: &Limits) -> Option<(u32, u32)> {
+    reader.set_format(format);
+    reader.limits(image_limits(limits, format));
+    reader.into_dimensions().ok()
 }

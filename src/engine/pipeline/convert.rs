@@ -1,0 +1,290 @@
+//! The three routes from a file to an encoded copy, side by side: animated (frames resized as they are read),
+//! planar JPEG (the decoder's own planes resampled and encoded again), and RGB (everything else); and several
+//! copies from one decoding.
+
+use std::path::Path;
+
+use image::{DynamicImage, ImageFormat};
+
+use super::animation::{self, read_animation};
+use super::copy::{Converted, Names};
+use super::decode::{Source, decode, decode_heif, decode_jpeg, decode_other, image_limits, jpeg_frame};
+use super::fit::{FitError, encode_fitting};
+use super::planar;
+use super::resample::{resize, resize_to};
+use crate::engine::budget::Budget;
+use crate::engine::codecs;
+use crate::engine::colour;
+use crate::engine::encode::Encoding;
+use crate::engine::error::ImageError;
+use crate::engine::format::InputFormat;
+use crate::engine::geometry::target_size;
+use crate::engine::markers;
+use crate::engine::metadata::{Keep, Metadata, Tags};
+use crate::engine::settings::Settings;
+use crate::engine::task::Task;
+
+/// Makes every copy of a task with extra outputs from one decoding: at the scale the largest copy needs (JPEG
+/// shrinks on load no further than that), then resized and encoded once per copy. An input that may animate
+/// (GIF, animated WebP and PNG) is converted once per copy instead, each keeping its frames.
+pub(super) fn convert_many(task: &Task, settings: &Settings, budget: &Budget) -> Result<Vec<Converted>, ImageError> {
+    let main = (task.encoding, settings.resize, task.output.as_path());
+    let outputs: Vec<_> = std::iter::once(main)
+        .chain(task.extra.iter().map(|e| (e.encoding, e.resize, e.output.as_path())))
+        .collect();
+    let (path, limits) = (task.input.as_path(), &settings.limits);
+    if let Some(f) = task.format.image_format()
+        && animation::may_animate(path, f, &image_limits(limits, f))
+    {
+        return outputs
+            .iter()
+            .map(|&(encoding, resize, output)| {
+                let one = Settings {
+                    resize,
+                    ..settings.clone()
+                };
+                let names = Names { input: path, output };
+                convert(Source::File, task.format, encoding, &one, budget, names)
+            })
+            .collect();
+    }
+    let scale = |w: u32, h: u32| {
+        outputs
+            .iter()
+            .map(|&(_, resize, _)| {
+                let (tw, th) = target_size(w, h, resize, settings.dont_enlarge);
+                f64::max(f64::from(tw) / f64::from(w), f64::from(th) / f64::from(h))
+            })
+            .fold(0.0, f64::max)
+    };
+    let decoded = decode(path, task.format, limits, scale, budget)?;
+    bump_decodes();
+    let input_size = decoded.full_size;
+    outputs
+        .iter()
+        .map(|&(encoding, resize, output)| {
+            let (tw, th) = target_size(input_size.0, input_size.1, resize, settings.dont_enlarge);
+            let crop = resize.crops();
+            let resized = resize_to(&decoded.img, tw, th, settings.filter, crop, settings.linear).map_err(|why| {
+                ImageError::Resize {
+                    why,
+                    path: path.to_owned(),
+                }
+            })?;
+            let names = Names { input: path, output };
+            encode_copy(
+                resized,
+                input_size,
+                decoded.icc.clone(),
+                decoded.metadata.clone(),
+                None,
+                encoding,
+                settings,
+                names,
+            )
+        })
+        .collect()
+}
+
+#[cfg(test)]
+thread_local! {
+    pub(super) static DECODES: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
+}
+
+/// Counts decodings of tasks with several copies, so a test can see there is one per image.
+fn bump_decodes() {
+    #[cfg(test)]
+    DECODES.set(DECODES.get() + 1);
+}
+
+/// Resizes one image held in memory, with `settings`, and returns the encoded copy: the whole pipeline
+/// without files (what the fuzzer drives). The format is read from the content. Like every image in a job, it
+/// leaves no state behind when it fails; a codec's panic goes on to the caller, so the fuzzer sees it.
+pub fn resize_bytes(data: Vec<u8>, settings: &Settings) -> Result<Vec<u8>, ImageError> {
+    codecs::isolated(|| resize_in_memory(data, settings)).unwrap_or_else(|panic| std::panic::resume_unwind(panic))
+}
+
+fn resize_in_memory(data: Vec<u8>, settings: &Settings) -> Result<Vec<u8>, ImageError> {
+    let path = Path::new("(memory)");
+    let format = InputFormat::sniff(data.get(..64).unwrap_or(&data), path)
+        .filter(|f| f.readable())
+        .ok_or_else(|| ImageError::NotAnImage { path: path.to_owned() })?;
+    let encoding = Encoding::resolve(settings, format, || true);
+    let budget = Budget::new(settings.limits.memory_budget.unwrap_or(u64::MAX));
+    let names = Names {
+        input: path,
+        output: path,
+    };
+    Ok(convert(Source::Bytes(data), format, encoding, settings, &budget, names)?.bytes)
+}
+
+/// Decodes, orients, resizes and encodes.
+pub(super) fn convert(
+    source: Source,
+    format: InputFormat,
+    encoding: Encoding,
+    settings: &Settings,
+    budget: &Budget,
+    names: Names,
+) -> Result<Converted, ImageError> {
+    let target = |w, h| target_size(w, h, settings.resize, settings.dont_enlarge);
+    let scale = |w, h| {
+        let (tw, th) = target(w, h);
+        f64::max(f64::from(tw) / f64::from(w), f64::from(th) / f64::from(h))
+    };
+    let (path, limits) = (names.input, &settings.limits);
+    let crop = settings.resize.crops();
+    let resize_err = |why| ImageError::Resize {
+        why,
+        path: path.to_owned(),
+    };
+    if let Some(animated) = format
+        .image_format()
+        .filter(|f| matches!(f, ImageFormat::Gif | ImageFormat::WebP | ImageFormat::Png))
+    {
+        let read = read_animation(&source, animated, encoding, settings, budget, path)?;
+        if let animation::Read::Animated(anim) = read {
+            let frames = anim.frames.len();
+            let input_size = anim.full_size;
+            let output_size = anim.frames[0].0.dimensions();
+            if frames > 1 && animation::can_animate(encoding) {
+                let bytes = animation::encode(&anim, encoding).map_err(|why| ImageError::Encode {
+                    why,
+                    path: names.output.to_owned(),
+                })?;
+                return Ok(Converted {
+                    bytes,
+                    input_size,
+                    output_size,
+                    quality: encoding.quality(),
+                    note: Some(format!("animation of {frames} frames")),
+                    resized: animation::first_frame(anim),
+                });
+            }
+            let note = (frames > 1).then(|| {
+                format!(
+                    "animated, but {} cannot animate: only the first frame was kept",
+                    encoding.format().name()
+                )
+            });
+            let first = animation::first_frame(anim).ok_or_else(|| resize_err("no frame".to_owned()))?;
+            return encode_copy(
+                first,
+                input_size,
+                None,
+                Metadata::default(),
+                note,
+                encoding,
+                settings,
+                names,
+            );
+        }
+    }
+    let decoded = if let Some(format) = format.image_format().filter(|&f| f != ImageFormat::Jpeg) {
+        decode_other(source, path, format, limits, budget)?
+    } else if format.is_heif() {
+        decode_heif(source.into_bytes(path, limits)?, path, format, limits, budget)?
+    } else {
+        let data = source.into_bytes(path, limits)?;
+        let frame = jpeg_frame(&data, limits, path)?;
+        if let (Encoding::Jpeg { quality }, true) = (encoding, frame.header.ycc) {
+            let icc = markers::icc_profile(&data);
+            // The planes go from file to file without colour maths, and are encoded once.
+            if !(settings.linear || settings.to_srgb && icc.is_some() || settings.target_size.is_some()) {
+                let metadata = Metadata::from_jpeg(&data);
+                let tags = move |size| tags_for_copy(icc, metadata, size, settings);
+                return planar::convert(data, &frame, settings, quality, budget, names, tags);
+            }
+        }
+        decode_jpeg(data, &frame, path, limits, scale, budget)?
+    };
+    let input_size = decoded.full_size;
+    let (tw, th) = target(input_size.0, input_size.1);
+    let resized = match resize(&decoded.img, tw, th, settings.filter, crop, settings.linear) {
+        Ok(Some(resized)) => resized,
+        Ok(None) => decoded.img,
+        Err(why) => return Err(resize_err(why)),
+    };
+    encode_copy(
+        resized,
+        input_size,
+        decoded.icc,
+        decoded.metadata,
+        None,
+        encoding,
+        settings,
+        names,
+    )
+}
+
+/// Colour, metadata and encoding of a resized picture: the profile checked and converted to sRGB if asked, the
+/// metadata made true of the copy, and the quality lowered to meet a target size.
+#[allow(clippy::too_many_arguments)]
+fn encode_copy(
+    mut resized: DynamicImage,
+    input_size: (u32, u32),
+    icc: Option<Vec<u8>>,
+    metadata: Metadata,
+    note: Option<String>,
+    encoding: Encoding,
+    settings: &Settings,
+    names: Names,
+) -> Result<Converted, ImageError> {
+    let mut icc = icc.filter(|p| colour::fits(p, &resized));
+    if settings.to_srgb
+        && let Some(profile) = &icc
+        && let Some(converted) = colour::to_srgb(&resized, profile)
+    {
+        resized = converted;
+        icc = None;
+    }
+    let tags = |size| tags_for_copy(icc.clone(), metadata.clone(), size, settings);
+    let smaller = |img: &DynamicImage, w, h| resize_to(img, w, h, settings.filter, false, settings.linear);
+    let output = names.output;
+    let fitted = encode_fitting(
+        &resized,
+        encoding,
+        settings.target_size,
+        settings.shrink_to_fit,
+        tags,
+        settings.background,
+        smaller,
+    )
+    .map_err(|e| match e {
+        FitError::Encode(why) => ImageError::Encode {
+            why,
+            path: output.to_owned(),
+        },
+        FitError::OverTarget(bytes) => ImageError::OverTarget {
+            bytes,
+            target: settings.target_size.unwrap_or_default(),
+            path: output.to_owned(),
+        },
+    })?;
+    let resized = fitted.img.unwrap_or(resized);
+    Ok(Converted {
+        bytes: fitted.bytes,
+        input_size,
+        output_size: (resized.width(), resized.height()),
+        quality: fitted.quality,
+        note,
+        resized: Some(resized),
+    })
+}
+
+/// What a copy of `size` carries: its colour profile (sRGB's when converting to sRGB and the pixels have no
+/// other) and its metadata, made true of it and filtered by the settings.
+fn tags_for_copy(icc: Option<Vec<u8>>, metadata: Metadata, size: (u32, u32), settings: &Settings) -> Tags {
+    let icc = match icc {
+        None if settings.to_srgb => Some(colour::srgb_profile().to_vec()),
+        icc => icc,
+    };
+    let keep = Keep {
+        metadata: !settings.strip_metadata,
+        location: !settings.remove_location,
+    };
+    Tags {
+        icc,
+        metadata: metadata.for_copy(size, keep),
+    }
+}

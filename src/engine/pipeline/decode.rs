@@ -1,0 +1,366 @@
+//! Reading and decoding an input under the limits, upright: JPEG through libjpeg-turbo (shrunk on load),
+//! HEIC and AVIF through libheif, the rest through the `image` crate.
+
+use std::fs::{self, File};
+use std::io::{BufRead, BufReader, Cursor, Read as _, Seek};
+use std::path::Path;
+
+use image::metadata::Orientation;
+use image::{DynamicImage, ImageDecoder, ImageFormat, ImageReader};
+
+use crate::engine::budget::{Budget, Hold};
+use crate::engine::error::ImageError;
+use crate::engine::format::InputFormat;
+use crate::engine::jpeg;
+use crate::engine::markers;
+use crate::engine::metadata::Metadata;
+use crate::engine::settings::Limits;
+
+/// Where an image's pixels come from.
+pub(super) enum Source {
+    /// The input file, read as each format likes best.
+    File,
+    /// Its whole content, already in memory.
+    Bytes(Vec<u8>),
+}
+
+impl Source {
+    /// The whole content, read under the limits if it is still in the file.
+    pub(super) fn into_bytes(self, path: &Path, limits: &Limits) -> Result<Vec<u8>, ImageError> {
+        match self {
+            Source::File => read(path, limits),
+            Source::Bytes(data) => Ok(data),
+        }
+    }
+}
+
+/// A decoded image, upright, possibly smaller than the file's full size.
+pub(crate) struct Decoded<'b> {
+    /// The pixels, at full size or shrunk on load.
+    pub img: DynamicImage,
+    /// The upright size of the image in the file.
+    pub full_size: (u32, u32),
+    /// The colour profile the file carries, byte for byte.
+    pub icc: Option<Vec<u8>>,
+    /// Its EXIF, XMP and IPTC, as found.
+    pub metadata: Metadata,
+    /// The pixels' share of the memory budget, given back with them.
+    _hold: Hold<'b>,
+}
+
+/// Reads and decodes a file under the limits, then turns it upright by its EXIF orientation. `scale` tells,
+/// from the upright full size, how large the result will end up relative to it; decoders that can shrink
+/// while decoding (JPEG) do so as far as that allows, the rest decode in full.
+pub(crate) fn decode<'b>(
+    path: &Path,
+    format: InputFormat,
+    limits: &Limits,
+    scale: impl FnOnce(u32, u32) -> f64,
+    budget: &'b Budget,
+) -> Result<Decoded<'b>, ImageError> {
+    match format {
+        InputFormat::Image(ImageFormat::Jpeg) => {
+            let data = read(path, limits)?;
+            let frame = jpeg_frame(&data, limits, path)?;
+            decode_jpeg(data, &frame, path, limits, scale, budget)
+        }
+        f if f.is_heif() => decode_heif(read(path, limits)?, path, f, limits, budget),
+        InputFormat::Image(f) => decode_other(Source::File, path, f, limits, budget),
+        f => Err(ImageError::Unsupported {
+            format: f.name(),
+            path: path.to_owned(),
+        }),
+    }
+}
+
+/// The upright size and alpha of a HEIC or AVIF file, from its header.
+#[cfg(feature = "heif")]
+pub(crate) fn heif_header(path: &Path, format: InputFormat, limits: &Limits) -> Result<(u32, u32, bool), ImageError> {
+    let data = read(path, limits)?;
+    let header = crate::engine::heif::header(&data).map_err(|why| heif_error(why, format, path))?;
+    check_pixels(header.0, header.1, limits, path)?;
+    Ok(header)
+}
+
+#[cfg(not(feature = "heif"))]
+pub(crate) fn heif_header(path: &Path, format: InputFormat, _: &Limits) -> Result<(u32, u32, bool), ImageError> {
+    Err(ImageError::NotBuiltIn {
+        format: format.name(),
+        path: path.to_owned(),
+    })
+}
+
+/// Decodes a HEIC or AVIF file already read, through libheif, upright.
+#[cfg(feature = "heif")]
+pub(super) fn decode_heif<'b>(
+    data: Vec<u8>,
+    path: &Path,
+    format: InputFormat,
+    limits: &Limits,
+    budget: &'b Budget,
+) -> Result<Decoded<'b>, ImageError> {
+    let (w, h, alpha) = crate::engine::heif::header(&data).map_err(|why| heif_error(why, format, path))?;
+    check_pixels(w, h, limits, path)?;
+    // libheif's own planes (YCbCr) and the interleaved copy made of them, at up to 2 bytes a sample.
+    let pixels = u64::from(w) * u64::from(h);
+    let hold = budget.hold(data.len() as u64 + pixels * 2 * (3 + if alpha { 4 } else { 3 }));
+    let picture = crate::engine::heif::decode(&data).map_err(|why| heif_error(why, format, path))?;
+    Ok(Decoded {
+        full_size: (picture.img.width(), picture.img.height()),
+        img: picture.img,
+        icc: picture.icc,
+        metadata: picture.metadata,
+        _hold: hold,
+    })
+}
+
+#[cfg(not(feature = "heif"))]
+pub(super) fn decode_heif<'b>(
+    _: Vec<u8>,
+    path: &Path,
+    format: InputFormat,
+    _: &Limits,
+    _: &'b Budget,
+) -> Result<Decoded<'b>, ImageError> {
+    Err(ImageError::NotBuiltIn {
+        format: format.name(),
+        path: path.to_owned(),
+    })
+}
+
+#[cfg(feature = "heif")]
+fn heif_error(why: String, format: InputFormat, path: &Path) -> ImageError {
+    if why.contains("security limit") || why.contains("exceeds the maximum") {
+        return ImageError::Codec {
+            format: format.name(),
+            why: format!("the image is larger than the limit: {why}"),
+            path: path.to_owned(),
+        };
+    }
+    ImageError::Codec {
+        format: format.name(),
+        why,
+        path: path.to_owned(),
+    }
+}
+
+/// Reads a whole input file, refusing files larger than the allocation limit before reading them.
+fn read(path: &Path, limits: &Limits) -> Result<Vec<u8>, ImageError> {
+    let read_err = |source| ImageError::Read {
+        source,
+        path: path.to_owned(),
+    };
+    let size = fs::metadata(path).map_err(read_err)?.len();
+    if size > limits.max_alloc {
+        return Err(ImageError::FileTooLarge {
+            bytes: size,
+            max: limits.max_alloc,
+            path: path.to_owned(),
+        });
+    }
+    fs::read(path).map_err(read_err)
+}
+
+/// Decodes a format other than JPEG; from a file it is streamed, so its compressed data is never held whole.
+pub(super) fn decode_other<'b>(
+    source: Source,
+    path: &Path,
+    format: ImageFormat,
+    limits: &Limits,
+    budget: &'b Budget,
+) -> Result<Decoded<'b>, ImageError> {
+    match source {
+        Source::File => {
+            let file = File::open(path).map_err(|source| ImageError::Read {
+                source,
+                path: path.to_owned(),
+            })?;
+            decode_with_image(BufReader::new(file), 0, path, format, limits, budget)
+        }
+        Source::Bytes(data) => {
+            let held = data.len() as u64;
+            decode_with_image(Cursor::new(data), held, path, format, limits, budget)
+        }
+    }
+}
+
+/// Decodes with the `image` crate's decoders; `held_data` is what the caller keeps in memory meanwhile.
+fn decode_with_image<'b, R: BufRead + Seek>(
+    reader: R,
+    held_data: u64,
+    path: &Path,
+    format: ImageFormat,
+    limits: &Limits,
+    budget: &'b Budget,
+) -> Result<Decoded<'b>, ImageError> {
+    let decode_err = |source| ImageError::Decode {
+        source,
+        path: path.to_owned(),
+    };
+    let mut reader = ImageReader::with_format(reader, format);
+    reader.limits(image_limits(limits, format));
+    let mut decoder = reader.into_decoder().map_err(decode_err)?;
+    let (width, height) = decoder.dimensions();
+    check_pixels(width, height, limits, path)?;
+    // A broken orientation tag is no reason to lose the picture: it then counts as upright.
+    let orientation = decoder.orientation().unwrap_or(Orientation::NoTransforms);
+    // A profile that cannot be read is no reason to lose the picture.
+    let icc = decoder.icc_profile().ok().flatten();
+    let metadata = Metadata::from_decoder(&mut decoder);
+    let hold = budget.hold(held_data + pixel_bytes(decoder.total_bytes(), orientation));
+    let mut img = DynamicImage::from_decoder(decoder).map_err(decode_err)?;
+    img.apply_orientation(orientation);
+    Ok(Decoded {
+        full_size: (img.width(), img.height()),
+        img,
+        icc,
+        metadata,
+        _hold: hold,
+    })
+}
+
+/// Memory for decoded pixels of `bytes`, counting the copy that turning them upright makes.
+fn pixel_bytes(bytes: u64, orientation: Orientation) -> u64 {
+    if orientation == Orientation::NoTransforms {
+        bytes
+    } else {
+        bytes.saturating_mul(2)
+    }
+}
+
+/// What a JPEG's header segments say, checked against the pixel limit before any pixel is decoded.
+pub(crate) struct JpegFrame {
+    /// The frame header.
+    pub header: jpeg::Header,
+    /// The EXIF orientation (upright when absent or invalid).
+    pub orientation: Orientation,
+    /// The size once turned upright.
+    pub upright: (u32, u32),
+}
+
+/// Reads a JPEG's [`JpegFrame`].
+pub(crate) fn jpeg_frame(data: &[u8], limits: &Limits, path: &Path) -> Result<JpegFrame, ImageError> {
+    let header = jpeg::header(data).map_err(|why| jpeg_error(why, path))?;
+    check_pixels(header.width, header.height, limits, path)?;
+    let orientation = markers::orientation(data);
+    let upright = if turns(orientation) {
+        (header.height, header.width)
+    } else {
+        (header.width, header.height)
+    };
+    Ok(JpegFrame {
+        header,
+        orientation,
+        upright,
+    })
+}
+
+/// Decodes a JPEG already read: libjpeg-turbo with shrink-on-load for grey and colour, the `image` crate for
+/// CMYK and YCCK, which libjpeg-turbo cannot turn into RGB.
+pub(super) fn decode_jpeg<'b>(
+    data: Vec<u8>,
+    frame: &JpegFrame,
+    path: &Path,
+    limits: &Limits,
+    scale: impl FnOnce(u32, u32) -> f64,
+    budget: &'b Budget,
+) -> Result<Decoded<'b>, ImageError> {
+    let held_data = data.len() as u64;
+    if !frame.header.decodable {
+        if !markers::jpeg_is_complete(&data) {
+            // zune-jpeg fills a cut-off picture with grey and calls it a success; a half-grey copy is worse
+            // than a clear error.
+            return Err(ImageError::Truncated { path: path.to_owned() });
+        }
+        return decode_with_image(Cursor::new(data), held_data, path, ImageFormat::Jpeg, limits, budget);
+    }
+    let (w, h) = frame.upright;
+    let (fw, fh) = (frame.header.width, frame.header.height);
+    let shrink = jpeg::shrink_for(fw, fh, scale(w, h) * jpeg::FILTER_MARGIN);
+    let pixels = u64::from(fw.div_ceil(shrink)) * u64::from(fh.div_ceil(shrink));
+    let hold = budget.hold(held_data + pixel_bytes(pixels * 3, frame.orientation));
+    let mut img = jpeg::decode(&data, shrink, limits.max_alloc).map_err(|why| jpeg_error(why, path))?;
+    let icc = markers::icc_profile(&data);
+    let metadata = Metadata::from_jpeg(&data);
+    drop(data);
+    img.apply_orientation(frame.orientation);
+    Ok(Decoded {
+        img,
+        full_size: frame.upright,
+        icc,
+        metadata,
+        _hold: hold,
+    })
+}
+
+/// libjpeg-turbo's complaint as the error a user reads: a cut-off file is called truncated.
+pub(crate) fn jpeg_error(why: String, path: &Path) -> ImageError {
+    if why.contains("Premature end") {
+        return ImageError::Truncated { path: path.to_owned() };
+    }
+    // The library's name says nothing to a user; its own message (lower-cased to read as a clause) does.
+    let why = why.strip_prefix("TurboJPEG error: ").unwrap_or(&why);
+    let mut chars = why.chars();
+    let why = match chars.next() {
+        Some(first) => first.to_lowercase().chain(chars).collect(),
+        None => "the data is corrupt".to_owned(),
+    };
+    ImageError::Jpeg {
+        why,
+        path: path.to_owned(),
+    }
+}
+
+/// Whether an EXIF orientation swaps width and height.
+pub(crate) fn turns(orientation: Orientation) -> bool {
+    matches!(
+        orientation,
+        Orientation::Rotate90 | Orientation::Rotate270 | Orientation::Rotate90FlipH | Orientation::Rotate270FlipH
+    )
+}
+
+/// What the PNG decoder may allocate for itself: row buffers and metadata, not the picture (which is checked
+/// against the pixel limit and the budget). The png crate's own default; a real colour profile or comment is a
+/// few kilobytes, while a hostile one can inflate to gigabytes.
+const PNG_METADATA_LIMIT: u64 = 64 << 20;
+
+/// The `image` crate's limits for ours, for a decoder of `format`.
+pub(crate) fn image_limits(limits: &Limits, format: ImageFormat) -> image::Limits {
+    let mut l = image::Limits::default();
+    l.max_alloc = Some(if format == ImageFormat::Png {
+        limits.max_alloc.min(PNG_METADATA_LIMIT)
+    } else {
+        limits.max_alloc
+    });
+    l
+}
+
+/// Refuses images over the pixel limit, before their pixels are allocated.
+pub(crate) fn check_pixels(width: u32, height: u32, limits: &Limits, path: &Path) -> Result<(), ImageError> {
+    if u64::from(width) * u64::from(height) > limits.max_pixels {
+        return Err(ImageError::TooLarge {
+            width,
+            height,
+            max: limits.max_pixels,
+            path: path.to_owned(),
+        });
+    }
+    Ok(())
+}
+
+/// Decodes any image file Shrinkray reads (the format told by its content), upright and at full size: for
+/// tools and tests that look at copies; jobs decode through their own path.
+pub fn open(path: &Path, limits: &Limits) -> Result<DynamicImage, ImageError> {
+    let mut head = Vec::with_capacity(64);
+    File::open(path)
+        .and_then(|f| std::io::Read::take(f, 64).read_to_end(&mut head))
+        .map_err(|source| ImageError::Read {
+            source,
+            path: path.to_owned(),
+        })?;
+    let format = InputFormat::sniff(&head, path)
+        .filter(|f| f.readable())
+        .ok_or_else(|| ImageError::NotAnImage { path: path.to_owned() })?;
+    let unbounded = Budget::new(u64::MAX);
+    Ok(decode(path, format, limits, |_, _| 1.0, &unbounded)?.img)
+}

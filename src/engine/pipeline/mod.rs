@@ -1,0 +1,154 @@
+//! One image, start to finish: read, decode, orient, resize, encode, write, thumbnail.
+
+mod animation;
+mod convert;
+mod copy;
+mod decode;
+mod fit;
+mod planar;
+mod resample;
+mod thumbnail;
+
+use std::fs;
+
+pub use convert::resize_bytes;
+pub use decode::open;
+pub(crate) use decode::{check_pixels, heif_header, image_limits, turns};
+pub use thumbnail::load_thumbnail;
+
+use crate::engine::budget::Budget;
+use crate::engine::error::ImageError;
+use crate::engine::event::{ExtraDone, Thumbnail};
+use crate::engine::jpeg;
+use crate::engine::settings::Settings;
+use crate::engine::task::Task;
+use crate::engine::write::write_atomically;
+use convert::{convert, convert_many};
+use copy::Names;
+use decode::Source;
+use thumbnail::make_thumbnail;
+
+/// What became of one image that went through.
+#[derive(Debug)]
+pub(crate) struct Processed {
+    pub input_size: (u32, u32),
+    pub output_size: (u32, u32),
+    pub output_bytes: u64,
+    pub quality: Option<u8>,
+    pub kept_original: bool,
+    pub note: Option<String>,
+    pub extra: Vec<ExtraDone>,
+    pub thumbnail: Option<Thumbnail>,
+}
+
+/// Runs the whole pipeline for `task`. Nothing is written unless every step before the write succeeded. The
+/// decoded pixels are held against `budget` from just before they are allocated until the image is written.
+pub(crate) fn process(
+    task: &Task,
+    settings: &Settings,
+    thumbnail_edge: Option<u32>,
+    budget: &Budget,
+) -> Result<Processed, ImageError> {
+    let names = Names {
+        input: &task.input,
+        output: &task.output,
+    };
+    let (converted, extras) = if task.extra.is_empty() {
+        let converted = convert(Source::File, task.format, task.encoding, settings, budget, names)?;
+        (converted, Vec::new())
+    } else {
+        let mut all = convert_many(task, settings, budget)?.into_iter();
+        let main = all.next().ok_or_else(|| ImageError::Encode {
+            why: "no copy was made".to_owned(),
+            path: task.output.clone(),
+        })?;
+        (main, all.collect())
+    };
+    let modified = if settings.keep_dates { task.modified } else { None };
+    // A copy in the original's format that came out larger: the original is the better copy.
+    let keep_original = settings.skip_if_larger
+        && task.encoding.format() == task.format
+        && converted.bytes.len() as u64 >= task.input_bytes;
+    let original;
+    let bytes = if keep_original {
+        original = fs::read(&task.input).map_err(|source| ImageError::Read {
+            source,
+            path: task.input.clone(),
+        })?;
+        &original
+    } else {
+        &converted.bytes
+    };
+    write_atomically(&task.output, bytes, task.replace, modified)?;
+    let mut extra = Vec::with_capacity(extras.len());
+    for (copy, out) in extras.iter().zip(&task.extra) {
+        write_atomically(&out.output, &copy.bytes, out.replace, modified)?;
+        extra.push(ExtraDone {
+            output: out.output.clone(),
+            output_bytes: copy.bytes.len() as u64,
+            output_size: copy.output_size,
+        });
+    }
+    let thumbnail = thumbnail_edge.and_then(|edge| match &converted.resized {
+        Some(resized) => make_thumbnail(resized, edge),
+        // The planar path keeps no RGB picture: decode the small copy at reduced scale instead.
+        None => {
+            let (tw, th) = converted.output_size;
+            let shrink = jpeg::shrink_for(tw, th, f64::from(edge) / f64::from(tw.max(th)));
+            let small = jpeg::decode(&converted.bytes, shrink, settings.limits.max_alloc).ok()?;
+            make_thumbnail(&small, edge)
+        }
+    });
+    Ok(Processed {
+        input_size: converted.input_size,
+        output_size: if keep_original {
+            converted.input_size
+        } else {
+            converted.output_size
+        },
+        output_bytes: bytes.len() as u64,
+        quality: if keep_original { None } else { converted.quality },
+        kept_original: keep_original,
+        note: converted.note,
+        extra,
+        thumbnail,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn several_copies_come_from_one_decoding() {
+        use crate::engine::{ExtraOutput, OutputFormat, ResizeMode, Settings};
+        let dir = tempfile::tempdir().unwrap();
+        let input = dir.path().join("photo.jpg");
+        image::RgbImage::from_fn(640, 480, |x, y| image::Rgb([x as u8, y as u8, 128]))
+            .save(&input)
+            .unwrap();
+        let settings = Settings {
+            resize: ResizeMode::LongEdge(320),
+            output_dir: Some(dir.path().join("out")),
+            name_template: "{name}-{size}".to_owned(),
+            extra_outputs: vec![ExtraOutput {
+                name: "thumb".to_owned(),
+                resize: ResizeMode::LongEdge(100),
+                format: OutputFormat::WebP,
+            }],
+            ..Settings::default()
+        };
+        let inputs = [input];
+        let mut plan = crate::engine::plan(&inputs, &settings).unwrap();
+        let Some(crate::engine::PlanEntry::Task(task)) = plan.next() else {
+            panic!("no task")
+        };
+        super::convert::DECODES.set(0);
+        let budget = super::Budget::new(u64::MAX);
+        let done = super::process(&task, &settings, None, &budget).unwrap();
+        assert_eq!(super::convert::DECODES.get(), 1, "one decoding for two copies");
+        assert_eq!(done.output_size, (320, 240));
+        assert_eq!(done.extra.len(), 1);
+        assert_eq!(done.extra[0].output_size, (100, 75));
+        assert!(done.extra[0].output.ends_with("out/photo-thumb.webp"));
+        assert!(task.output.ends_with("out/photo-large.jpg"));
+    }
+}

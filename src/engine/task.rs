@@ -1,0 +1,45 @@
+//! One image's work as planning settles it: where it goes, how it is encoded, and its extra copies. Planning
+//! makes these; the pipeline carries them out.
+
+use std::path::PathBuf;
+use std::time::SystemTime;
+
+use super::encode::Encoding;
+use super::format::InputFormat;
+use super::settings::ResizeMode;
+
+/// One image to resize.
+#[derive(Debug)]
+pub struct Task {
+    /// Position in the plan.
+    pub index: usize,
+    /// The input file.
+    pub input: PathBuf,
+    /// The output file; distinct from every other task's output and from every input.
+    pub output: PathBuf,
+    /// Input format, from its content.
+    pub format: InputFormat,
+    /// How the output is encoded.
+    pub encoding: Encoding,
+    /// Input file size.
+    pub input_bytes: u64,
+    /// Input modification time, as found when planning (what `keep_dates` gives the output).
+    pub modified: Option<SystemTime>,
+    /// The output may replace an existing file (the overwrite policy, and that file is no input).
+    pub replace: bool,
+    /// The extra outputs (`Settings::extra_outputs`), made from the same decoded picture.
+    pub extra: Vec<ExtraTask>,
+}
+
+/// One more copy of a task's image.
+#[derive(Debug)]
+pub struct ExtraTask {
+    /// The output file.
+    pub output: PathBuf,
+    /// Its size.
+    pub resize: ResizeMode,
+    /// How it is encoded.
+    pub encoding: Encoding,
+    /// It may replace an existing file.
+    pub replace: bool,
+}
