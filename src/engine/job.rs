@@ -12,7 +12,7 @@ use rayon::prelude::*;
 use super::budget::{Budget, auto_memory_budget};
 use super::codecs::isolated;
 use super::error::{ImageError, SetupError, panic_message};
-use super::event::{ImageDone, JobEvent, Summary};
+use super::event::{JobEvent, Summary};
 use super::pipeline::process;
 use super::plan::{PlanEntry, plan};
 use super::settings::Settings;
@@ -239,7 +239,6 @@ impl Run {
         if self.cancelled() {
             return Counts::default();
         }
-        let start = Instant::now();
         let result =
             isolated(|| process(task, &self.settings, self.thumbnail_edge(), &self.budget)).unwrap_or_else(|panic| {
                 Err(ImageError::Panicked {
@@ -248,29 +247,15 @@ impl Run {
                 })
             });
         match result {
-            Ok(p) => {
-                let output_bytes = p.output_bytes + p.extra.iter().map(|e| e.output_bytes).sum::<u64>();
-                self.send(JobEvent::ImageDone(Box::new(ImageDone {
-                    index: task.index,
-                    input: task.input.clone(),
-                    output: task.output.clone(),
-                    input_bytes: task.input_bytes,
-                    output_bytes: p.output_bytes,
-                    quality: p.quality,
-                    kept_original: p.kept_original,
-                    note: p.note,
-                    extra: p.extra,
-                    input_size: p.input_size,
-                    output_size: p.output_size,
-                    elapsed: start.elapsed(),
-                    thumbnail: p.thumbnail,
-                })));
-                Counts {
+            Ok(done) => {
+                let counts = Counts {
                     done: 1,
-                    input_bytes: task.input_bytes,
-                    output_bytes,
+                    input_bytes: done.input_bytes,
+                    output_bytes: done.output_bytes + done.extra.iter().map(|e| e.output_bytes).sum::<u64>(),
                     ..Counts::default()
-                }
+                };
+                self.send(JobEvent::ImageDone(Box::new(done)));
+                counts
             }
             Err(error) => {
                 self.send(JobEvent::ImageFailed {

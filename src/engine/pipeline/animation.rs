@@ -12,7 +12,7 @@ use image::metadata::LoopCount;
 use image::{AnimationDecoder, DynamicImage, Frame, Frames, ImageDecoder, ImageFormat, ImageReader, RgbaImage};
 
 use super::decode::{Source, check_pixels, image_limits};
-use super::resample::resize;
+use super::resample::{Resample, resize};
 use crate::engine::budget::Budget;
 use crate::engine::encode::Encoding;
 use crate::engine::error::ImageError;
@@ -242,7 +242,6 @@ pub(crate) fn read_animation(
     path: &Path,
 ) -> Result<Read, ImageError> {
     let limits = &settings.limits;
-    let crop = settings.resize.crops();
     let max_frames = if can_animate(encoding) { usize::MAX } else { 2 };
     let decode_err = |why: String| ImageError::Codec {
         format: InputFormat::Image(format).name(),
@@ -254,7 +253,7 @@ pub(crate) fn read_animation(
         check_pixels(w, h, limits, path).map_err(|e| e.to_string())?;
         let (tw, th) = target_size(w, h, settings.resize, settings.dont_enlarge);
         let frame = DynamicImage::ImageRgba8(frame);
-        Ok(match resize(&frame, tw, th, settings.filter, crop, settings.linear)? {
+        Ok(match resize(&frame, tw, th, Resample::of(settings, settings.resize))? {
             Some(small) => small.into_rgba8(),
             None => frame.into_rgba8(),
         })

@@ -11,7 +11,7 @@ use super::copy::{Converted, Names};
 use super::decode::{Source, decode, decode_heif, decode_jpeg, decode_other, image_limits, jpeg_frame};
 use super::fit::{FitError, encode_fitting};
 use super::planar;
-use super::resample::{resize, resize_to};
+use super::resample::{Resample, resize, resize_to};
 use crate::engine::budget::Budget;
 use crate::engine::codecs;
 use crate::engine::colour;
@@ -64,19 +64,16 @@ pub(super) fn convert_many(task: &Task, settings: &Settings, budget: &Budget) ->
         .iter()
         .map(|&(encoding, resize, output)| {
             let (tw, th) = target_size(input_size.0, input_size.1, resize, settings.dont_enlarge);
-            let crop = resize.crops();
-            let resized = resize_to(&decoded.img, tw, th, settings.filter, crop, settings.linear).map_err(|why| {
-                ImageError::Resize {
+            let resized =
+                resize_to(&decoded.img, tw, th, Resample::of(settings, resize)).map_err(|why| ImageError::Resize {
                     why,
                     path: path.to_owned(),
-                }
-            })?;
+                })?;
             let names = Names { input: path, output };
             encode_copy(
                 resized,
                 input_size,
-                decoded.icc.clone(),
-                decoded.metadata.clone(),
+                decoded.found.clone(),
                 None,
                 encoding,
                 settings,
@@ -133,7 +130,6 @@ pub(super) fn convert(
         f64::max(f64::from(tw) / f64::from(w), f64::from(th) / f64::from(h))
     };
     let (path, limits) = (names.input, &settings.limits);
-    let crop = settings.resize.crops();
     let resize_err = |why| ImageError::Resize {
         why,
         path: path.to_owned(),
@@ -168,16 +164,7 @@ pub(super) fn convert(
                 )
             });
             let first = animation::first_frame(anim).ok_or_else(|| resize_err("no frame".to_owned()))?;
-            return encode_copy(
-                first,
-                input_size,
-                None,
-                Metadata::default(),
-                note,
-                encoding,
-                settings,
-                names,
-            );
+            return encode_copy(first, input_size, Tags::default(), note, encoding, settings, names);
         }
     }
     let decoded = if let Some(format) = format.image_format().filter(|&f| f != ImageFormat::Jpeg) {
@@ -192,7 +179,8 @@ pub(super) fn convert(
             // The planes go from file to file without colour maths, and are encoded once.
             if !(settings.linear || settings.to_srgb && icc.is_some() || settings.target_size.is_some()) {
                 let metadata = Metadata::from_jpeg(&data);
-                let tags = move |size| tags_for_copy(icc, metadata, size, settings);
+                let found = Tags { icc, metadata };
+                let tags = move |size| tags_for_copy(found, size, settings);
                 return planar::convert(data, &frame, settings, quality, budget, names, tags);
             }
         }
@@ -200,36 +188,26 @@ pub(super) fn convert(
     };
     let input_size = decoded.full_size;
     let (tw, th) = target(input_size.0, input_size.1);
-    let resized = match resize(&decoded.img, tw, th, settings.filter, crop, settings.linear) {
+    let resized = match resize(&decoded.img, tw, th, Resample::of(settings, settings.resize)) {
         Ok(Some(resized)) => resized,
         Ok(None) => decoded.img,
         Err(why) => return Err(resize_err(why)),
     };
-    encode_copy(
-        resized,
-        input_size,
-        decoded.icc,
-        decoded.metadata,
-        None,
-        encoding,
-        settings,
-        names,
-    )
+    encode_copy(resized, input_size, decoded.found, None, encoding, settings, names)
 }
 
 /// Colour, metadata and encoding of a resized picture: the profile checked and converted to sRGB if asked, the
 /// metadata made true of the copy, and the quality lowered to meet a target size.
-#[allow(clippy::too_many_arguments)]
 fn encode_copy(
     mut resized: DynamicImage,
     input_size: (u32, u32),
-    icc: Option<Vec<u8>>,
-    metadata: Metadata,
+    found: Tags,
     note: Option<String>,
     encoding: Encoding,
     settings: &Settings,
     names: Names,
 ) -> Result<Converted, ImageError> {
+    let Tags { icc, metadata } = found;
     let mut icc = icc.filter(|p| colour::fits(p, &resized));
     if settings.to_srgb
         && let Some(profile) = &icc
@@ -238,8 +216,9 @@ fn encode_copy(
         resized = converted;
         icc = None;
     }
-    let tags = |size| tags_for_copy(icc.clone(), metadata.clone(), size, settings);
-    let smaller = |img: &DynamicImage, w, h| resize_to(img, w, h, settings.filter, false, settings.linear);
+    let found = Tags { icc, metadata };
+    let tags = |size| tags_for_copy(found.clone(), size, settings);
+    let smaller = |img: &DynamicImage, w, h| resize_to(img, w, h, Resample::of(settings, settings.resize).uncropped());
     let output = names.output;
     let fitted = encode_fitting(
         &resized,
@@ -274,7 +253,8 @@ fn encode_copy(
 
 /// What a copy of `size` carries: its colour profile (sRGB's when converting to sRGB and the pixels have no
 /// other) and its metadata, made true of it and filtered by the settings.
-fn tags_for_copy(icc: Option<Vec<u8>>, metadata: Metadata, size: (u32, u32), settings: &Settings) -> Tags {
+fn tags_for_copy(found: Tags, size: (u32, u32), settings: &Settings) -> Tags {
+    let Tags { icc, metadata } = found;
     let icc = match icc {
         None if settings.to_srgb => Some(colour::srgb_profile().to_vec()),
         icc => icc,

@@ -13,7 +13,7 @@ use crate::engine::error::ImageError;
 use crate::engine::format::InputFormat;
 use crate::engine::jpeg;
 use crate::engine::markers;
-use crate::engine::metadata::Metadata;
+use crate::engine::metadata::{Metadata, Tags};
 use crate::engine::settings::Limits;
 
 /// Where an image's pixels come from.
@@ -40,10 +40,8 @@ pub(crate) struct Decoded<'b> {
     pub img: DynamicImage,
     /// The upright size of the image in the file.
     pub full_size: (u32, u32),
-    /// The colour profile the file carries, byte for byte.
-    pub icc: Option<Vec<u8>>,
-    /// Its EXIF, XMP and IPTC, as found.
-    pub metadata: Metadata,
+    /// The colour profile (byte for byte) and the EXIF, XMP and IPTC the file carries, as found.
+    pub found: Tags,
     /// The pixels' share of the memory budget, given back with them.
     _hold: Hold<'b>,
 }
@@ -108,8 +106,10 @@ pub(super) fn decode_heif<'b>(
     Ok(Decoded {
         full_size: (picture.img.width(), picture.img.height()),
         img: picture.img,
-        icc: picture.icc,
-        metadata: picture.metadata,
+        found: Tags {
+            icc: picture.icc,
+            metadata: picture.metadata,
+        },
         _hold: hold,
     })
 }
@@ -213,8 +213,7 @@ fn decode_with_image<'b, R: BufRead + Seek>(
     Ok(Decoded {
         full_size: (img.width(), img.height()),
         img,
-        icc,
-        metadata,
+        found: Tags { icc, metadata },
         _hold: hold,
     })
 }
@@ -287,8 +286,7 @@ pub(super) fn decode_jpeg<'b>(
     Ok(Decoded {
         img,
         full_size: frame.upright,
-        icc,
-        metadata,
+        found: Tags { icc, metadata },
         _hold: hold,
     })
 }

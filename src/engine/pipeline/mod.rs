@@ -10,6 +10,7 @@ mod resample;
 mod thumbnail;
 
 use std::fs;
+use std::time::Instant;
 
 pub use convert::resize_bytes;
 pub use decode::open;
@@ -18,7 +19,7 @@ pub use thumbnail::load_thumbnail;
 
 use crate::engine::budget::Budget;
 use crate::engine::error::ImageError;
-use crate::engine::event::{ExtraDone, Thumbnail};
+use crate::engine::event::{ExtraDone, ImageDone};
 use crate::engine::jpeg;
 use crate::engine::settings::Settings;
 use crate::engine::task::Task;
@@ -28,27 +29,16 @@ use copy::Names;
 use decode::Source;
 use thumbnail::make_thumbnail;
 
-/// What became of one image that went through.
-#[derive(Debug)]
-pub(crate) struct Processed {
-    pub input_size: (u32, u32),
-    pub output_size: (u32, u32),
-    pub output_bytes: u64,
-    pub quality: Option<u8>,
-    pub kept_original: bool,
-    pub note: Option<String>,
-    pub extra: Vec<ExtraDone>,
-    pub thumbnail: Option<Thumbnail>,
-}
-
-/// Runs the whole pipeline for `task`. Nothing is written unless every step before the write succeeded. The
-/// decoded pixels are held against `budget` from just before they are allocated until the image is written.
+/// Runs the whole pipeline for `task` and says what became of it. Nothing is written unless every step before
+/// the write succeeded. The decoded pixels are held against `budget` from just before they are allocated until
+/// the image is written.
 pub(crate) fn process(
     task: &Task,
     settings: &Settings,
     thumbnail_edge: Option<u32>,
     budget: &Budget,
-) -> Result<Processed, ImageError> {
+) -> Result<ImageDone, ImageError> {
+    let start = Instant::now();
     let names = Names {
         input: &task.input,
         output: &task.output,
@@ -99,18 +89,23 @@ pub(crate) fn process(
             make_thumbnail(&small, edge)
         }
     });
-    Ok(Processed {
+    Ok(ImageDone {
+        index: task.index,
+        input: task.input.clone(),
+        output: task.output.clone(),
+        input_bytes: task.input_bytes,
+        output_bytes: bytes.len() as u64,
+        quality: if keep_original { None } else { converted.quality },
+        kept_original: keep_original,
+        note: converted.note,
+        extra,
         input_size: converted.input_size,
         output_size: if keep_original {
             converted.input_size
         } else {
             converted.output_size
         },
-        output_bytes: bytes.len() as u64,
-        quality: if keep_original { None } else { converted.quality },
-        kept_original: keep_original,
-        note: converted.note,
-        extra,
+        elapsed: start.elapsed(),
         thumbnail,
     })
 }

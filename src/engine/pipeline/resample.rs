@@ -4,18 +4,38 @@ use fast_image_resize::{self as fir, ResizeAlg, ResizeOptions};
 use image::DynamicImage;
 
 use crate::engine::codecs;
-use crate::engine::settings::Filter;
+use crate::engine::settings::{Filter, ResizeMode, Settings};
+
+/// How a picture is resampled.
+#[derive(Clone, Copy, Debug)]
+pub(super) struct Resample {
+    /// The filter.
+    pub filter: Filter,
+    /// Cut the centre of the source to the target's shape first (fill).
+    pub crop: bool,
+    /// Resample in linear light.
+    pub linear: bool,
+}
+
+impl Resample {
+    /// As the settings ask, for a copy resized by `resize`.
+    pub fn of(settings: &Settings, resize: ResizeMode) -> Self {
+        Resample {
+            filter: settings.filter,
+            crop: resize.crops(),
+            linear: settings.linear,
+        }
+    }
+
+    /// The same without cropping (a picture already cut to its shape, made smaller).
+    pub fn uncropped(self) -> Self {
+        Resample { crop: false, ..self }
+    }
+}
 
 /// `resize`, giving a copy of `img` when it already has the size.
-pub(super) fn resize_to(
-    img: &DynamicImage,
-    width: u32,
-    height: u32,
-    filter: Filter,
-    crop: bool,
-    linear: bool,
-) -> Result<DynamicImage, String> {
-    Ok(resize(img, width, height, filter, crop, linear)?.unwrap_or_else(|| img.clone()))
+pub(super) fn resize_to(img: &DynamicImage, width: u32, height: u32, how: Resample) -> Result<DynamicImage, String> {
+    Ok(resize(img, width, height, how)?.unwrap_or_else(|| img.clone()))
 }
 
 pub(crate) fn algorithm(filter: Filter) -> ResizeAlg {
@@ -29,17 +49,16 @@ pub(crate) fn algorithm(filter: Filter) -> ResizeAlg {
     }
 }
 
-/// Resamples to exactly `width`×`height`; with `crop`, the centre of the source is cut to the target's shape
+/// Resamples to exactly `width`×`height`; with `how.crop`, the centre of the source is cut to the target's shape
 /// first. Alpha is premultiplied while resampling, so transparent pixels lend no colour to their neighbours.
-/// With `linear`, the samples are taken from sRGB's curve to linear light (16 bits) and back around it.
+/// With `how.linear`, the samples are taken from sRGB's curve to linear light (16 bits) and back around it.
 pub(super) fn resize(
     img: &DynamicImage,
     width: u32,
     height: u32,
-    filter: Filter,
-    crop: bool,
-    linear: bool,
+    how: Resample,
 ) -> Result<Option<DynamicImage>, String> {
+    let Resample { filter, crop, linear } = how;
     if (img.width(), img.height()) == (width, height) {
         return Ok(None);
     }

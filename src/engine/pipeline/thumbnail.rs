@@ -5,7 +5,7 @@ use std::path::Path;
 use image::DynamicImage;
 
 use super::decode::decode;
-use super::resample::resize;
+use super::resample::{Resample, resize};
 use crate::engine::budget::Budget;
 use crate::engine::error::ImageError;
 use crate::engine::event::Thumbnail;
@@ -37,7 +37,18 @@ pub fn load_thumbnail(path: &Path, edge: u32, limits: &Limits) -> Result<Thumbna
 pub(crate) fn make_thumbnail(img: &DynamicImage, edge: u32) -> Option<Thumbnail> {
     let (w, h) = target_size(img.width(), img.height(), ResizeMode::LongEdge(edge), true);
     // Resample in the image's own pixel type, then convert only the small result.
-    let rgba = match resize(img, w, h, Filter::Bilinear, false, false).ok()? {
+    let rgba = match resize(
+        img,
+        w,
+        h,
+        Resample {
+            filter: Filter::Bilinear,
+            crop: false,
+            linear: false,
+        },
+    )
+    .ok()?
+    {
         Some(small) => small.into_rgba8(),
         None => img.to_rgba8(),
     };
