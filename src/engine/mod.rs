@@ -37,6 +37,7 @@ pub use format::InputFormat;
 pub use geometry::target_size;
 pub use job::{CancelToken, JobHandle, JobOptions, THUMBNAIL_EDGE, Waker, quiet_worker_panics};
 pub use pipeline::{load_thumbnail, open, resize_bytes};
+pub use plan::names::example_output;
 pub use plan::{Plan, PlanEntry, plan};
 pub use settings::{
     Collision, ExtraOutput, Filter, Limits, MAX_THREADS, OutputFormat, PngCompression, ResizeMode, Settings,

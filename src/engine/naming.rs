@@ -6,6 +6,11 @@ use std::path::{Path, PathBuf};
 /// The tokens a name template may use.
 pub const TOKENS: [&str; 6] = ["name", "ext", "width", "height", "index", "size"];
 
+/// The tokens as a template writes them, for help texts: `{name} {ext} …`.
+pub fn token_list() -> String {
+    TOKENS.map(|t| format!("{{{t}}}")).join(" ")
+}
+
 /// Values for one image's template tokens.
 #[derive(Debug)]
 pub struct NameParts<'a> {
@@ -53,7 +58,7 @@ pub fn check_template(template: &str) -> Result<(), TemplateError> {
         if !TOKENS.contains(&token) {
             return Err(bad(&format!(
                 "unknown token {{{token}}}; the tokens are {}",
-                TOKENS.map(|t| format!("{{{t}}}")).join(" ")
+                token_list()
             )));
         }
         has_token = true;

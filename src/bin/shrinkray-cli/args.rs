@@ -1,32 +1,20 @@
-//! `shrinkray-cli`: the Shrinkray engine from scripts and terminals.
-//!
-//! Exit status: 0 when every image is done (skipped non-images do not count against it), 1 when at least one
-//! failed, 2 for a usage or setup error, 130 when cancelled with Ctrl-C.
+//! The command line: every option, and how it maps onto the engine's `Settings`.
 
-use std::io::{IsTerminal, Write};
 use std::num::NonZeroUsize;
 use std::path::PathBuf;
-use std::process::ExitCode;
-use std::sync::Arc;
-use std::time::Duration;
 
 use anyhow::{Context, bail};
 use clap::{Parser, ValueEnum};
-use indicatif::{ProgressBar, ProgressStyle};
-use serde_json::json;
-use shrinkray::engine::{
-    Collision, ExtraOutput, Filter, JobEvent, JobHandle, JobOptions, Limits, OutputFormat, PngCompression, ResizeMode,
-    Settings, Summary,
-};
+use shrinkray::engine::{Collision, ExtraOutput, Filter, Limits, OutputFormat, PngCompression, ResizeMode, Settings};
 use shrinkray::text;
 
 /// Resize images in bulk: every image found in the inputs gets a smaller copy below the output folder.
 #[derive(Debug, Parser)]
 #[command(name = "shrinkray-cli", version, about, after_help = EXAMPLES)]
-struct Cli {
+pub(crate) struct Cli {
     /// Files and folders to resize (folders are walked recursively).
     #[arg(required = true, value_name = "INPUT")]
-    inputs: Vec<PathBuf>,
+    pub(crate) inputs: Vec<PathBuf>,
 
     /// Folder the copies go to; each input folder's tree is mirrored below it.
     #[arg(short, long, value_name = "DIR")]
@@ -90,8 +78,9 @@ struct Cli {
     #[arg(long, value_name = "0-9", default_value_t = 8, value_parser = clap::value_parser!(u8).range(0..=9))]
     avif_speed: u8,
 
-    /// Output file name without extension; tokens: {name} {ext} {width} {height} {index}.
-    #[arg(long, value_name = "TEMPLATE", default_value = "{name}")]
+    /// Output file name without extension (the tokens are listed in --help).
+    #[arg(long, value_name = "TEMPLATE", default_value = "{name}",
+          help = format!("Output file name without extension; tokens: {}", shrinkray::engine::naming::token_list()))]
     name: String,
 
     /// One more copy of each image, from the same decoding: NAME=SIZE[:FORMAT], SIZE being WxH (fit inside) or
@@ -152,7 +141,7 @@ struct Cli {
 
     /// Print one JSON object per event on stdout ("event": started, done, failed, skipped, finished).
     #[arg(long)]
-    json: bool,
+    pub(crate) json: bool,
 }
 
 const EXAMPLES: &str = "Examples:
@@ -282,7 +271,7 @@ enum CollisionArg {
 }
 
 impl Cli {
-    fn settings(&self) -> anyhow::Result<Settings> {
+    pub(crate) fn settings(&self) -> anyhow::Result<Settings> {
         let resize = match (self.width, self.height, self.long_edge, self.percent) {
             (Some(width), Some(height), _, _) => match self.mode {
                 Mode::Fit => ResizeMode::Fit { width, height },
@@ -352,202 +341,4 @@ impl Cli {
         settings.validate().context("invalid options")?;
         Ok(settings)
     }
-}
-
-fn main() -> ExitCode {
-    shrinkray::engine::quiet_worker_panics();
-    let cli = Cli::parse();
-    match run(&cli) {
-        Ok(code) => code,
-        Err(err) => {
-            eprintln!("shrinkray-cli: {err:#}");
-            ExitCode::from(2)
-        }
-    }
-}
-
-fn run(cli: &Cli) -> anyhow::Result<ExitCode> {
-    let settings = cli.settings()?;
-    let job = JobHandle::start(cli.inputs.clone(), settings, JobOptions::default(), Arc::new(|| {}))
-        .context("cannot start the job")?;
-    let token = job.cancel_token();
-    ctrlc::set_handler(move || {
-        if token.is_cancelled() {
-            // A second Ctrl-C: the user wants out now. Temporary files left by the images in flight carry a
-            // recognisable prefix and are removed by the next run into that folder.
-            std::process::exit(130);
-        }
-        eprintln!("shrinkray-cli: cancelling; images in flight finish first (Ctrl-C again to quit at once)");
-        token.cancel();
-    })
-    .context("cannot install the Ctrl-C handler")?;
-
-    let mut report = Report::new(cli.json);
-    for event in job.events() {
-        if let JobEvent::Finished { summary } = event {
-            return report.finish(&summary);
-        }
-        if !report.event(&event) {
-            // stdout was closed (for example `| head`): nobody is listening, so stop starting new images.
-            job.cancel();
-        }
-    }
-    // The engine always sends `Finished`; a closed channel without it means its thread died.
-    bail!("the job ended without reporting its result")
-}
-
-/// Renders events as JSON lines or as a progress bar and error lines.
-struct Report {
-    json: bool,
-    bar: Option<ProgressBar>,
-    failed: usize,
-}
-
-impl Report {
-    fn new(json: bool) -> Self {
-        Self {
-            json,
-            bar: None,
-            failed: 0,
-        }
-    }
-
-    /// Returns false when stdout is gone.
-    fn event(&mut self, event: &JobEvent) -> bool {
-        match event {
-            JobEvent::Started { total } => self.start_bar(*total),
-            JobEvent::ImageFailed { error, .. } => {
-                self.failed += 1;
-                if !self.json {
-                    self.line(&format!("error: {error}"));
-                }
-            }
-            _ => {}
-        }
-        if let Some(bar) = &self.bar
-            && !matches!(event, JobEvent::Started { .. })
-        {
-            bar.inc(1);
-            bar.set_message(if self.failed > 0 {
-                format!("{} failed", self.failed)
-            } else {
-                String::new()
-            });
-        }
-        if self.json {
-            print_json(&event_json(event))
-        } else {
-            true
-        }
-    }
-
-    fn start_bar(&mut self, total: usize) {
-        if !std::io::stderr().is_terminal() {
-            return;
-        }
-        let bar = ProgressBar::new(total as u64);
-        bar.set_style(
-            ProgressStyle::with_template("{bar:40} {pos}/{len} {per_sec} eta {eta} {msg}")
-                .unwrap_or_else(|_| ProgressStyle::default_bar()),
-        );
-        bar.enable_steady_tick(Duration::from_millis(250));
-        self.bar = Some(bar);
-    }
-
-    fn line(&self, text: &str) {
-        match &self.bar {
-            Some(bar) => bar.suspend(|| eprintln!("{text}")),
-            None => eprintln!("{text}"),
-        }
-    }
-
-    fn finish(&mut self, summary: &Summary) -> anyhow::Result<ExitCode> {
-        let interrupted = summary.cancelled;
-        if let Some(bar) = self.bar.take() {
-            bar.finish_and_clear();
-        }
-        if self.json {
-            print_json(&summary_json(summary));
-        }
-        if let Some(error) = &summary.setup_error {
-            bail!("{error}");
-        }
-        if !self.json {
-            println!(
-                "{} done, {} failed, {} skipped{}: {} → {} in {:.1} s",
-                summary.done,
-                summary.failed,
-                summary.skipped,
-                if interrupted { " (cancelled)" } else { "" },
-                text::bytes(summary.input_bytes),
-                text::bytes(summary.output_bytes),
-                summary.elapsed.as_secs_f64()
-            );
-        }
-        Ok(if interrupted {
-            ExitCode::from(130)
-        } else if summary.failed > 0 {
-            ExitCode::from(1)
-        } else {
-            ExitCode::SUCCESS
-        })
-    }
-}
-
-fn print_json(value: &serde_json::Value) -> bool {
-    let mut out = std::io::stdout().lock();
-    writeln!(out, "{value}").and_then(|()| out.flush()).is_ok()
-}
-
-fn event_json(event: &JobEvent) -> serde_json::Value {
-    match event {
-        JobEvent::Started { total } => json!({ "event": "started", "total": total }),
-        JobEvent::ImageDone(d) => json!({
-            "event": "done",
-            "index": d.index,
-            "input": d.input.to_string_lossy(),
-            "output": d.output.to_string_lossy(),
-            "input_bytes": d.input_bytes,
-            "output_bytes": d.output_bytes,
-            "input_size": [d.input_size.0, d.input_size.1],
-            "output_size": [d.output_size.0, d.output_size.1],
-            "quality": d.quality,
-            "kept_original": d.kept_original,
-            "note": d.note,
-            "extra": d.extra.iter().map(|e| json!({
-                "output": e.output.to_string_lossy(),
-                "output_bytes": e.output_bytes,
-                "output_size": [e.output_size.0, e.output_size.1],
-            })).collect::<Vec<_>>(),
-            "elapsed_ms": d.elapsed.as_secs_f64() * 1000.0,
-        }),
-        JobEvent::ImageFailed { index, input, error } => json!({
-            "event": "failed",
-            "index": index,
-            "input": input.to_string_lossy(),
-            "error": error.to_string(),
-        }),
-        JobEvent::ImageSkipped { index, input, reason } => json!({
-            "event": "skipped",
-            "index": index,
-            "input": input.to_string_lossy(),
-            "reason": reason,
-        }),
-        JobEvent::Finished { summary } => summary_json(summary),
-    }
-}
-
-fn summary_json(s: &Summary) -> serde_json::Value {
-    json!({
-        "event": "finished",
-        "total": s.total,
-        "done": s.done,
-        "failed": s.failed,
-        "skipped": s.skipped,
-        "input_bytes": s.input_bytes,
-        "output_bytes": s.output_bytes,
-        "elapsed_ms": s.elapsed.as_secs_f64() * 1000.0,
-        "cancelled": s.cancelled,
-        "error": s.setup_error.as_ref().map(ToString::to_string),
-    })
 }

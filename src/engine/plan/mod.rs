@@ -7,21 +7,19 @@
 use std::collections::HashSet;
 use std::fs;
 use std::hash::{BuildHasher, BuildHasherDefault, DefaultHasher};
-use std::io::BufReader;
 use std::path::{Path, PathBuf};
 
-use image::metadata::Orientation;
-use image::{ImageDecoder, ImageReader};
+pub(crate) mod names;
+
+use names::name_one;
 
 use super::codecs::isolated;
 use super::discover::{Candidate, Found, Walk, identify};
 use super::encode::Encoding;
 use super::error::{ImageError, SetupError, panic_message};
 use super::format::InputFormat;
-use super::geometry::target_size;
-use super::naming::{NameParts, file_name, needs_index, needs_size, numbered, render};
-use super::pipeline::{check_pixels, image_limits, turns};
-use super::settings::{Collision, Limits, ResizeMode, Settings, Variant};
+use super::naming::{needs_index, numbered};
+use super::settings::{Collision, ResizeMode, Settings};
 use super::task::{ExtraTask, Task};
 use super::walk::FileId;
 use super::write::sweep_leftovers;
@@ -214,91 +212,6 @@ fn prepare_output_dir(dir: &Path) -> Result<PathBuf, SetupError> {
         )));
     }
     Ok(canonical)
-}
-
-/// Resolves the encoding and renders the template for one copy (reading the header when it must).
-fn name_one(
-    c: &Candidate,
-    format: InputFormat,
-    variant: Variant,
-    settings: &Settings,
-    out_dir: &Path,
-    image_no: usize,
-    digits: usize,
-) -> Result<(Encoding, PathBuf), ImageError> {
-    let want_size = needs_size(&settings.name_template);
-    let header = if want_size || Encoding::needs_alpha_probe(variant.format, format) {
-        Some(read_header(&c.path, format, &settings.limits)?)
-    } else {
-        None
-    };
-    let encoding = Encoding::resolve_to(variant.format, settings, format, || {
-        header.as_ref().is_some_and(|h| h.has_alpha)
-    });
-    let size = header
-        .as_ref()
-        .map(|h| target_size(h.width, h.height, variant.resize, settings.dont_enlarge));
-    let stem = c.path.file_stem().unwrap_or_default();
-    let in_ext = c.path.extension().unwrap_or_default();
-    let name = render(
-        &settings.name_template,
-        &NameParts {
-            name: stem,
-            ext: in_ext,
-            size,
-            size_name: variant.name,
-            index: image_no,
-            index_digits: digits,
-        },
-    );
-    // Same format as the input: keep the user's spelling of the extension (.JPG, .jpeg).
-    let ext = in_ext
-        .to_str()
-        .filter(|e| encoding.format() == format && format.extensions().contains(&e.to_ascii_lowercase().as_str()))
-        .unwrap_or(encoding.extension());
-    let folder = c
-        .relative
-        .parent()
-        .map_or_else(|| out_dir.to_owned(), |p| out_dir.join(p));
-    Ok((encoding, folder.join(file_name(&name, &format!(".{ext}")))))
-}
-
-struct Header {
-    width: u32,
-    height: u32,
-    has_alpha: bool,
-}
-
-/// Dimensions (upright) and alpha from the header alone.
-fn read_header(path: &Path, format: InputFormat, limits: &Limits) -> Result<Header, ImageError> {
-    let Some(format) = format.image_format() else {
-        let (width, height, has_alpha) = super::pipeline::heif_header(path, format, limits)?;
-        return Ok(Header {
-            width,
-            height,
-            has_alpha,
-        });
-    };
-    let file = fs::File::open(path).map_err(|source| ImageError::Read {
-        source,
-        path: path.to_owned(),
-    })?;
-    let decode_err = |source| ImageError::Decode {
-        source,
-        path: path.to_owned(),
-    };
-    let mut reader = ImageReader::with_format(BufReader::new(file), format);
-    reader.limits(image_limits(limits, format));
-    let mut decoder = reader.into_decoder().map_err(decode_err)?;
-    let (w, h) = decoder.dimensions();
-    check_pixels(w, h, limits, path)?;
-    let turned = turns(decoder.orientation().unwrap_or(Orientation::NoTransforms));
-    let (width, height) = if turned { (h, w) } else { (w, h) };
-    Ok(Header {
-        width,
-        height,
-        has_alpha: decoder.color_type().has_alpha(),
-    })
 }
 
 impl Plan<'_> {

@@ -6,14 +6,17 @@ use std::time::Duration;
 
 use eframe::egui;
 
+mod bottom_bar;
+mod drop_overlay;
+mod top_bar;
+
 use super::command::Command;
 use super::dialogs::{DialogKind, Dialogs};
 use super::inputs::Inputs;
 use super::run::RunView;
 use super::state::AppState;
 use super::{platform, settings_panel};
-use crate::engine::{JobEvent, JobHandle, JobOptions, ResizeMode, naming};
-use crate::text;
+use crate::engine::{JobEvent, JobHandle, JobOptions};
 
 /// Repaints asked for by workers are merged to at most this often; without vsync (Xvfb) a repaint per event
 /// would draw hundreds of frames a second.
@@ -91,68 +94,6 @@ impl ShrinkrayApp {
         self.run
             .get_or_insert_with(|| RunView::new(None, out, threads))
             .apply(ctx, event);
-    }
-
-    /// The one-line plan above Start, e.g. `1,204 images (3.1 GB) → ~/Pictures/resized · JPEG q85 · fit
-    /// 1920×1920 · 8 threads`.
-    pub fn plan_line(&self) -> String {
-        let s = &self.state.settings;
-        let (images, bytes, counting) = self.inputs.totals();
-        let found = if counting {
-            format!("{}+ images (counting…)", text::count(images))
-        } else {
-            format!("{} images ({})", text::count(images), text::bytes(bytes))
-        };
-        let out = s
-            .output_dir
-            .as_deref()
-            .map_or_else(|| "no output folder".to_owned(), text::path);
-        let format = match s.format {
-            crate::engine::OutputFormat::SameAsInput => format!("same format (JPEG q{})", s.quality),
-            other if other.is_lossy() => format!("{} q{}", settings_panel::format_label(other), s.quality),
-            other => settings_panel::format_label(other).to_owned(),
-        };
-        let size = match s.resize {
-            ResizeMode::Fit { width, height } => format!("fit {width}×{height}"),
-            ResizeMode::Fill { width, height } => format!("fill {width}×{height}"),
-            ResizeMode::Stretch { width, height } => format!("stretch {width}×{height}"),
-            ResizeMode::Width(n) => format!("width {n}"),
-            ResizeMode::Height(n) => format!("height {n}"),
-            ResizeMode::LongEdge(n) => format!("long edge {n}"),
-            ResizeMode::Percent(p) => format!("{p}%"),
-        };
-        let threads = s.thread_count();
-        // Extra sizes as "+ small (WebP)", so the line says every file each image becomes.
-        let extras: String = s
-            .extra_outputs
-            .iter()
-            .map(|e| format!(" + {} ({})", e.name, settings_panel::format_label(e.format)))
-            .collect();
-        format!(
-            "{found} → {out} · {format} · {size}{extras} · {threads} thread{}",
-            if threads == 1 { "" } else { "s" }
-        )
-    }
-
-    /// Why Start is disabled, or None when a job can start.
-    pub fn start_blocker(&self) -> Option<String> {
-        let (images, _, counting) = self.inputs.totals();
-        if self.is_running() {
-            return Some("A job is running".to_owned());
-        }
-        if self.inputs.roots().is_empty() {
-            return Some("Add folders or files to start".to_owned());
-        }
-        if !counting && images == 0 {
-            return Some("No images found in the inputs".to_owned());
-        }
-        if self.state.settings.output_dir.is_none() {
-            return Some("Choose an output folder".to_owned());
-        }
-        if let Err(e) = naming::check_template(&self.state.settings.name_template) {
-            return Some(e.to_string());
-        }
-        self.output_check.1.clone()
     }
 
     fn frame_start(&mut self, ctx: &egui::Context) {
@@ -276,29 +217,6 @@ impl ShrinkrayApp {
         }
     }
 
-    fn top_bar(&mut self, ui: &mut egui::Ui) {
-        let idle = !self.is_running();
-        ui.horizontal(|ui| {
-            ui.heading("Shrinkray");
-            ui.separator();
-            let folders = ui
-                .add_enabled(idle, egui::Button::new("Add folders…"))
-                .on_hover_text("Add folders of images (Ctrl+Shift+O)");
-            if folders.clicked() {
-                self.commands.push(Command::PickFolders);
-            }
-            let files = ui
-                .add_enabled(idle, egui::Button::new("Add files…"))
-                .on_hover_text("Add image files (Ctrl+O)");
-            if files.clicked() {
-                self.commands.push(Command::PickFiles);
-            }
-            if self.dialogs.is_open() {
-                ui.spinner().on_hover_text("A dialog is open");
-            }
-        });
-    }
-
     fn side_panel(&mut self, ui: &mut egui::Ui) {
         let idle = !self.is_running();
         egui::ScrollArea::vertical().id_salt("side").show(ui, |ui| {
@@ -322,45 +240,6 @@ impl ShrinkrayApp {
         });
     }
 
-    fn bottom_panel(&mut self, ui: &mut egui::Ui) {
-        ui.add_space(4.0);
-        if let Some(run) = &self.run {
-            run.show_progress(ui, &mut self.commands);
-            run.show_errors(ui);
-            ui.separator();
-        }
-        if let Some(notice) = &self.notice {
-            ui.colored_label(ui.visuals().error_fg_color, notice);
-        }
-        ui.label(self.plan_line());
-        ui.horizontal(|ui| {
-            if self.is_running() {
-                if ui
-                    .button("Cancel")
-                    .on_hover_text("Stop after the images in flight (Esc)")
-                    .clicked()
-                {
-                    self.commands.push(Command::Cancel);
-                }
-            } else {
-                let blocker = self.start_blocker();
-                let start = ui
-                    .add_enabled(
-                        blocker.is_none(),
-                        egui::Button::new(egui::RichText::new("Start").strong()),
-                    )
-                    .on_hover_text("Resize every image (Enter)");
-                if start.clicked() {
-                    self.commands.push(Command::Start);
-                }
-                if let Some(reason) = blocker {
-                    ui.weak(reason);
-                }
-            }
-        });
-        ui.add_space(4.0);
-    }
-
     fn central(&mut self, ui: &mut egui::Ui) {
         match &mut self.run {
             Some(run) if !run.thumbs.is_empty() => run.thumbs.show(ui),
@@ -370,31 +249,6 @@ impl ShrinkrayApp {
                 });
             }
         }
-    }
-
-    /// While files are dragged over the window: a dimmed window and a readable (and screen-readable) hint.
-    fn drop_overlay(&self, ctx: &egui::Context) {
-        if ctx.input(|i| i.raw.hovered_files.is_empty()) {
-            return;
-        }
-        let rect = ctx.content_rect();
-        let message = if self.is_running() {
-            "Wait for the job to finish"
-        } else {
-            "Drop to add"
-        };
-        egui::Area::new(egui::Id::unique("shrinkray-drop-overlay"))
-            .order(egui::Order::Foreground)
-            .fixed_pos(rect.min)
-            .interactable(false)
-            .show(ctx, |ui| {
-                ui.painter()
-                    .rect_filled(rect, 0.0, egui::Color32::from_black_alpha(170));
-                ui.put(
-                    rect,
-                    egui::Label::new(egui::RichText::new(message).size(36.0).color(egui::Color32::WHITE)),
-                );
-            });
     }
 }
 
@@ -431,7 +285,7 @@ fn install_symbol_font(ctx: &egui::Context) {
         .collect();
     ctx.add_font(FontInsert::new(
         "shrinkray-symbols",
-        FontData::from_static(include_bytes!("../../assets/fonts/ShrinkraySymbols.ttf")),
+        FontData::from_static(include_bytes!("../../../assets/fonts/ShrinkraySymbols.ttf")),
         families,
     ));
 }

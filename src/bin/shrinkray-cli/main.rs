@@ -1,0 +1,60 @@
+//! `shrinkray-cli`: the Shrinkray engine from scripts and terminals.
+//!
+//! Exit status: 0 when every image is done (skipped non-images do not count against it), 1 when at least one
+//! failed, 2 for a usage or setup error, 130 when cancelled with Ctrl-C.
+
+mod args;
+mod json;
+mod report;
+
+use std::process::ExitCode;
+use std::sync::Arc;
+
+use anyhow::{Context, bail};
+use clap::Parser;
+use shrinkray::engine::{JobEvent, JobHandle, JobOptions};
+
+use args::Cli;
+use report::Report;
+
+fn main() -> ExitCode {
+    shrinkray::engine::quiet_worker_panics();
+    let cli = Cli::parse();
+    match run(&cli) {
+        Ok(code) => code,
+        Err(err) => {
+            eprintln!("shrinkray-cli: {err:#}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn run(cli: &Cli) -> anyhow::Result<ExitCode> {
+    let settings = cli.settings()?;
+    let job = JobHandle::start(cli.inputs.clone(), settings, JobOptions::default(), Arc::new(|| {}))
+        .context("cannot start the job")?;
+    let token = job.cancel_token();
+    ctrlc::set_handler(move || {
+        if token.is_cancelled() {
+            // A second Ctrl-C: the user wants out now. Temporary files left by the images in flight carry a
+            // recognisable prefix and are removed by the next run into that folder.
+            std::process::exit(130);
+        }
+        eprintln!("shrinkray-cli: cancelling; images in flight finish first (Ctrl-C again to quit at once)");
+        token.cancel();
+    })
+    .context("cannot install the Ctrl-C handler")?;
+
+    let mut report = Report::new(cli.json);
+    for event in job.events() {
+        if let JobEvent::Finished { summary } = event {
+            return report.finish(&summary);
+        }
+        if !report.event(&event) {
+            // stdout was closed (for example `| head`): nobody is listening, so stop starting new images.
+            job.cancel();
+        }
+    }
+    // The engine always sends `Finished`; a closed channel without it means its thread died.
+    bail!("the job ended without reporting its result")
+}

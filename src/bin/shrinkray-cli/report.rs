@@ -1,0 +1,110 @@
+//! What the user sees while a job runs: a progress bar and one line per failure, or JSON lines.
+
+use std::io::IsTerminal;
+use std::process::ExitCode;
+use std::time::Duration;
+
+use anyhow::bail;
+use indicatif::{ProgressBar, ProgressStyle};
+use shrinkray::engine::{JobEvent, Summary};
+use shrinkray::text;
+
+use crate::json::{event_json, print_json, summary_json};
+
+/// Renders events as JSON lines or as a progress bar and error lines.
+pub(crate) struct Report {
+    json: bool,
+    bar: Option<ProgressBar>,
+    failed: usize,
+}
+
+impl Report {
+    pub(crate) fn new(json: bool) -> Self {
+        Self {
+            json,
+            bar: None,
+            failed: 0,
+        }
+    }
+
+    /// Returns false when stdout is gone.
+    pub(crate) fn event(&mut self, event: &JobEvent) -> bool {
+        match event {
+            JobEvent::Started { total } => self.start_bar(*total),
+            JobEvent::ImageFailed { error, .. } => {
+                self.failed += 1;
+                if !self.json {
+                    self.line(&format!("error: {error}"));
+                }
+            }
+            _ => {}
+        }
+        if let Some(bar) = &self.bar
+            && !matches!(event, JobEvent::Started { .. })
+        {
+            bar.inc(1);
+            bar.set_message(if self.failed > 0 {
+                format!("{} failed", self.failed)
+            } else {
+                String::new()
+            });
+        }
+        if self.json {
+            print_json(&event_json(event))
+        } else {
+            true
+        }
+    }
+
+    fn start_bar(&mut self, total: usize) {
+        if !std::io::stderr().is_terminal() {
+            return;
+        }
+        let bar = ProgressBar::new(total as u64);
+        bar.set_style(
+            ProgressStyle::with_template("{bar:40} {pos}/{len} {per_sec} eta {eta} {msg}")
+                .unwrap_or_else(|_| ProgressStyle::default_bar()),
+        );
+        bar.enable_steady_tick(Duration::from_millis(250));
+        self.bar = Some(bar);
+    }
+
+    fn line(&self, text: &str) {
+        match &self.bar {
+            Some(bar) => bar.suspend(|| eprintln!("{text}")),
+            None => eprintln!("{text}"),
+        }
+    }
+
+    pub(crate) fn finish(&mut self, summary: &Summary) -> anyhow::Result<ExitCode> {
+        let interrupted = summary.cancelled;
+        if let Some(bar) = self.bar.take() {
+            bar.finish_and_clear();
+        }
+        if self.json {
+            print_json(&summary_json(summary));
+        }
+        if let Some(error) = &summary.setup_error {
+            bail!("{error}");
+        }
+        if !self.json {
+            println!(
+                "{} done, {} failed, {} skipped{}: {} → {} in {:.1} s",
+                summary.done,
+                summary.failed,
+                summary.skipped,
+                if interrupted { " (cancelled)" } else { "" },
+                text::bytes(summary.input_bytes),
+                text::bytes(summary.output_bytes),
+                summary.elapsed.as_secs_f64()
+            );
+        }
+        Ok(if interrupted {
+            ExitCode::from(130)
+        } else if summary.failed > 0 {
+            ExitCode::from(1)
+        } else {
+            ExitCode::SUCCESS
+        })
+    }
+}

@@ -1,0 +1,113 @@
+//! The bar along the bottom: the job's progress and errors, the plan line, and Start or Cancel.
+
+use eframe::egui;
+
+use super::ShrinkrayApp;
+use crate::engine::{OutputFormat, ResizeMode, naming};
+use crate::text;
+use crate::ui::command::Command;
+use crate::ui::settings_panel;
+
+impl ShrinkrayApp {
+    /// The one-line plan above Start, e.g. `1,204 images (3.1 GB) → ~/Pictures/resized · JPEG q85 · fit
+    /// 1920×1920 · 8 threads`.
+    pub fn plan_line(&self) -> String {
+        let s = &self.state.settings;
+        let (images, bytes, counting) = self.inputs.totals();
+        let found = if counting {
+            format!("{}+ images (counting…)", text::count(images))
+        } else {
+            format!("{} images ({})", text::count(images), text::bytes(bytes))
+        };
+        let out = s
+            .output_dir
+            .as_deref()
+            .map_or_else(|| "no output folder".to_owned(), text::path);
+        let format = match s.format {
+            OutputFormat::SameAsInput => format!("same format (JPEG q{})", s.quality),
+            other if other.is_lossy() => format!("{} q{}", settings_panel::format_label(other), s.quality),
+            other => settings_panel::format_label(other).to_owned(),
+        };
+        let size = match s.resize {
+            ResizeMode::Fit { width, height } => format!("fit {width}×{height}"),
+            ResizeMode::Fill { width, height } => format!("fill {width}×{height}"),
+            ResizeMode::Stretch { width, height } => format!("stretch {width}×{height}"),
+            ResizeMode::Width(n) => format!("width {n}"),
+            ResizeMode::Height(n) => format!("height {n}"),
+            ResizeMode::LongEdge(n) => format!("long edge {n}"),
+            ResizeMode::Percent(p) => format!("{p}%"),
+        };
+        let threads = s.thread_count();
+        // Extra sizes as "+ small (WebP)", so the line says every file each image becomes.
+        let extras: String = s
+            .extra_outputs
+            .iter()
+            .map(|e| format!(" + {} ({})", e.name, settings_panel::format_label(e.format)))
+            .collect();
+        format!(
+            "{found} → {out} · {format} · {size}{extras} · {threads} thread{}",
+            if threads == 1 { "" } else { "s" }
+        )
+    }
+
+    /// Why Start is disabled, or None when a job can start.
+    pub fn start_blocker(&self) -> Option<String> {
+        let (images, _, counting) = self.inputs.totals();
+        if self.is_running() {
+            return Some("A job is running".to_owned());
+        }
+        if self.inputs.roots().is_empty() {
+            return Some("Add folders or files to start".to_owned());
+        }
+        if !counting && images == 0 {
+            return Some("No images found in the inputs".to_owned());
+        }
+        if self.state.settings.output_dir.is_none() {
+            return Some("Choose an output folder".to_owned());
+        }
+        if let Err(e) = naming::check_template(&self.state.settings.name_template) {
+            return Some(e.to_string());
+        }
+        self.output_check.1.clone()
+    }
+
+    /// Progress and errors of the job, the plan line, and Start or Cancel.
+    pub(super) fn bottom_panel(&mut self, ui: &mut egui::Ui) {
+        ui.add_space(4.0);
+        if let Some(run) = &self.run {
+            run.show_progress(ui, &mut self.commands);
+            run.show_errors(ui);
+            ui.separator();
+        }
+        if let Some(notice) = &self.notice {
+            ui.colored_label(ui.visuals().error_fg_color, notice);
+        }
+        ui.label(self.plan_line());
+        ui.horizontal(|ui| {
+            if self.is_running() {
+                if ui
+                    .button("Cancel")
+                    .on_hover_text("Stop after the images in flight (Esc)")
+                    .clicked()
+                {
+                    self.commands.push(Command::Cancel);
+                }
+            } else {
+                let blocker = self.start_blocker();
+                let start = ui
+                    .add_enabled(
+                        blocker.is_none(),
+                        egui::Button::new(egui::RichText::new("Start").strong()),
+                    )
+                    .on_hover_text("Resize every image (Enter)");
+                if start.clicked() {
+                    self.commands.push(Command::Start);
+                }
+                if let Some(reason) = blocker {
+                    ui.weak(reason);
+                }
+            }
+        });
+        ui.add_space(4.0);
+    }
+}

@@ -1,0 +1,41 @@
+//! The settings panel: one collapsible section per concern. Widgets edit the settings in place; actions with
+//! effects (the folder picker) become commands.
+
+mod advanced;
+mod output;
+mod size;
+
+use std::path::PathBuf;
+
+use eframe::egui;
+
+use super::command::Command;
+use super::state::AppState;
+pub use output::format_label;
+
+/// Draws every section. `example_input` names a file for the live name example.
+pub fn show(
+    ui: &mut egui::Ui,
+    state: &mut AppState,
+    example_input: Option<&(PathBuf, PathBuf)>,
+    commands: &mut Vec<Command>,
+) {
+    egui::CollapsingHeader::new("Size")
+        .default_open(true)
+        .show(ui, |ui| size::show(ui, state));
+    egui::CollapsingHeader::new("Output")
+        .default_open(true)
+        .show(ui, |ui| output::show(ui, state, example_input, commands));
+    egui::CollapsingHeader::new("Threads")
+        .default_open(true)
+        .show(ui, |ui| advanced::threads(ui, state));
+    egui::CollapsingHeader::new("More sizes")
+        .default_open(!state.settings.extra_outputs.is_empty())
+        .show(ui, |ui| size::extra_outputs(ui, &mut state.settings));
+    egui::CollapsingHeader::new("Metadata and colour")
+        .default_open(false)
+        .show(ui, |ui| advanced::fidelity(ui, &mut state.settings));
+    egui::CollapsingHeader::new("Advanced")
+        .default_open(false)
+        .show(ui, |ui| advanced::advanced(ui, state));
+}

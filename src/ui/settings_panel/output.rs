@@ -1,0 +1,181 @@
+//! The Output section: format, quality, folder, file names, what happens on collisions, target size.
+
+use std::path::PathBuf;
+
+use eframe::egui;
+
+use crate::engine::{Collision, OutputFormat, PngCompression, Settings, SettingsError, example_output};
+use crate::ui::command::Command;
+use crate::ui::state::AppState;
+
+pub(super) fn show(
+    ui: &mut egui::Ui,
+    state: &mut AppState,
+    example_input: Option<&(PathBuf, PathBuf)>,
+    commands: &mut Vec<Command>,
+) {
+    let settings = &mut state.settings;
+    egui::Grid::new("output")
+        .num_columns(2)
+        .spacing([8.0, 6.0])
+        .show(ui, |ui| {
+            ui.label("Format");
+            egui::ComboBox::from_id_salt("format")
+                .selected_text(format_label(settings.format))
+                .show_ui(ui, |ui| {
+                    for f in OutputFormat::ALL {
+                        ui.selectable_value(&mut settings.format, f, format_label(f));
+                    }
+                })
+                .response
+                .on_hover_text(
+                    "Same as input keeps each image's format (HEIC and formats Shrinkray cannot write become \
+                     JPEG, or PNG with transparency). WebP and AVIF make the smallest files for the web.",
+                );
+            ui.end_row();
+
+            if settings.format.is_lossy() {
+                ui.label("Quality");
+                ui.add(egui::Slider::new(&mut settings.quality, 1..=100))
+                    .on_hover_text("JPEG, WebP and AVIF quality: higher is sharper and larger; 85 suits photos");
+                ui.end_row();
+            }
+            if settings.format.is_lossy() {
+                target_size(ui, settings);
+            }
+            if matches!(settings.format, OutputFormat::Png | OutputFormat::SameAsInput) {
+                ui.label("PNG compression");
+                egui::ComboBox::from_id_salt("png-compression")
+                    .selected_text(png_label(settings.png_compression))
+                    .show_ui(ui, |ui| {
+                        for c in [PngCompression::Fast, PngCompression::Balanced, PngCompression::Best] {
+                            ui.selectable_value(&mut settings.png_compression, c, png_label(c));
+                        }
+                    })
+                    .response
+                    .on_hover_text("Fast writes PNGs several times sooner; Best makes them a little smaller");
+                ui.end_row();
+            }
+            if settings.format == OutputFormat::Avif {
+                ui.label("AVIF speed");
+                ui.add(egui::Slider::new(&mut settings.avif_speed, 0..=9))
+                    .on_hover_text(
+                        "0 makes the smallest files very slowly; 9 is fastest. 8 takes about 2 s for \
+                                    a 1920-pixel photo on one core.",
+                    );
+                ui.end_row();
+            }
+
+            ui.label("Folder");
+            ui.horizontal(|ui| {
+                let mut text = settings
+                    .output_dir
+                    .as_ref()
+                    .map(|p| p.display().to_string())
+                    .unwrap_or_default();
+                let edit = egui::TextEdit::singleline(&mut text)
+                    .hint_text("Choose an output folder")
+                    .desired_width(170.0);
+                if ui.add(edit).on_hover_text("Where the copies go").changed() {
+                    settings.output_dir = (!text.trim().is_empty()).then(|| PathBuf::from(text.trim()));
+                }
+                if ui.button("Choose…").on_hover_text("Pick the output folder").clicked() {
+                    commands.push(Command::PickOutputDir);
+                }
+            });
+            ui.end_row();
+
+            ui.label("File name");
+            ui.add(egui::TextEdit::singleline(&mut settings.name_template).desired_width(170.0))
+                .on_hover_text(format!("Tokens: {}", crate::engine::naming::token_list()));
+            ui.end_row();
+
+            ui.label("If it exists");
+            egui::ComboBox::from_id_salt("collision")
+                .selected_text(collision_label(settings.on_collision))
+                .show_ui(ui, |ui| {
+                    for c in [Collision::Rename, Collision::Overwrite, Collision::Skip] {
+                        ui.selectable_value(&mut settings.on_collision, c, collision_label(c));
+                    }
+                })
+                .response
+                .on_hover_text("What happens when an output file already exists (an original is never replaced)");
+            ui.end_row();
+        });
+    ui.checkbox(&mut state.settings.skip_if_larger, "Skip if larger")
+        .on_hover_text(
+            "Keep a copy of the original instead when the resized file would be larger than it (already small or \
+         heavily compressed originals)",
+        );
+    if let Some(example) = name_example(state, example_input) {
+        ui.weak(example);
+    }
+}
+
+/// `IMG_0042.jpg → ~/Pictures/resized/2024/IMG_0042.jpg` as the engine would name it, or the template's error;
+/// nothing until an output folder is chosen.
+fn name_example(state: &AppState, example_input: Option<&(PathBuf, PathBuf)>) -> Option<String> {
+    let (file, relative_dir) = example_input
+        .cloned()
+        .unwrap_or_else(|| (PathBuf::from("IMG_0042.jpg"), PathBuf::new()));
+    match example_output(&state.settings, &file, &relative_dir) {
+        Ok(target) => Some(format!(
+            "{} → {}",
+            file.file_name().map(|n| n.to_string_lossy()).unwrap_or_default(),
+            crate::text::path(&target)
+        )),
+        Err(SettingsError::NoOutputDir) => None,
+        Err(e) => Some(e.to_string()),
+    }
+}
+
+/// "Target size" as a row of the Output grid: a checkbox, the size in kilobytes, and "shrink to fit".
+fn target_size(ui: &mut egui::Ui, settings: &mut Settings) {
+    ui.label("Target size");
+    ui.horizontal(|ui| {
+        let mut on = settings.target_size.is_some();
+        let help = "Lower the quality (never below 1) until each copy is at most this large";
+        if ui.checkbox(&mut on, "at most").on_hover_text(help).changed() {
+            settings.target_size = on.then_some(200_000);
+        }
+        let mut kb = settings.target_size.map_or(200, |b| b / 1000);
+        let size = egui::DragValue::new(&mut kb).range(1..=100_000).suffix(" KB");
+        if ui.add_enabled(on, size).on_hover_text(help).changed() {
+            settings.target_size = Some(kb * 1000);
+        }
+        ui.add_enabled(on, egui::Checkbox::new(&mut settings.shrink_to_fit, "shrink to fit"))
+            .on_hover_text("When even quality 1 is too large, make the picture smaller instead of failing it");
+    });
+    ui.end_row();
+}
+
+fn png_label(c: PngCompression) -> &'static str {
+    match c {
+        PngCompression::Fast => "Fast",
+        PngCompression::Balanced => "Balanced",
+        PngCompression::Best => "Best (slow)",
+    }
+}
+
+fn collision_label(c: Collision) -> &'static str {
+    match c {
+        Collision::Rename => "Add a number",
+        Collision::Overwrite => "Replace it",
+        Collision::Skip => "Skip the image",
+    }
+}
+
+/// Short names used in the panel and the plan line.
+pub fn format_label(f: OutputFormat) -> &'static str {
+    match f {
+        OutputFormat::SameAsInput => "Same as input",
+        OutputFormat::Jpeg => "JPEG",
+        OutputFormat::Png => "PNG",
+        OutputFormat::WebP => "WebP",
+        OutputFormat::WebPLossless => "WebP (lossless)",
+        OutputFormat::Avif => "AVIF",
+        OutputFormat::Tiff => "TIFF",
+        OutputFormat::Bmp => "BMP",
+        OutputFormat::Gif => "GIF",
+    }
+}
