@@ -1,8 +1,7 @@
 //! Animated GIF, WebP and PNG (APNG): every frame resized, timing and loop count kept, written as GIF, WebP or
 //! APNG. Frames are resized as they are decoded, so only one full-size frame is held at a time.
 
-use std::fs::File;
-use std::io::{BufRead, BufReader, Cursor, Seek};
+use std::io::{BufRead, Cursor, Seek};
 use std::path::Path;
 
 use image::codecs::gif::{GifDecoder, GifEncoder, Repeat};
@@ -11,7 +10,7 @@ use image::codecs::webp::WebPDecoder;
 use image::metadata::LoopCount;
 use image::{AnimationDecoder, DynamicImage, Frame, Frames, ImageDecoder, ImageFormat, ImageReader, RgbaImage};
 
-use super::decode::{Source, check_pixels, image_limits};
+use super::decode::{Source, check_pixels, image_limits, open_input};
 use super::resample::{Resample, resize};
 use crate::engine::budget::Budget;
 use crate::engine::encode::Encoding;
@@ -270,13 +269,9 @@ pub(crate) fn read_animation(
     let _hold = budget.hold(canvas.map_or(0, |(w, h)| u64::from(w) * u64::from(h) * 8));
     match source {
         Source::File => {
-            let file = File::open(path).map_err(|source| ImageError::Read {
-                source,
-                path: path.to_owned(),
-            })?;
             let limits_for = image_limits(limits, format);
             read(
-                BufReader::new(file),
+                open_input(path)?,
                 format,
                 max_frames,
                 limits_for,

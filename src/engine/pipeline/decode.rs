@@ -161,6 +161,14 @@ fn read(path: &Path, limits: &Limits) -> Result<Vec<u8>, ImageError> {
     fs::read(path).map_err(read_err)
 }
 
+/// The input file, buffered for a decoder that streams it.
+pub(super) fn open_input(path: &Path) -> Result<BufReader<File>, ImageError> {
+    File::open(path).map(BufReader::new).map_err(|source| ImageError::Read {
+        source,
+        path: path.to_owned(),
+    })
+}
+
 /// Decodes a format other than JPEG; from a file it is streamed, so its compressed data is never held whole.
 pub(super) fn decode_other<'b>(
     source: Source,
@@ -170,13 +178,7 @@ pub(super) fn decode_other<'b>(
     budget: &'b Budget,
 ) -> Result<Decoded<'b>, ImageError> {
     match source {
-        Source::File => {
-            let file = File::open(path).map_err(|source| ImageError::Read {
-                source,
-                path: path.to_owned(),
-            })?;
-            decode_with_image(BufReader::new(file), 0, path, format, limits, budget)
-        }
+        Source::File => decode_with_image(open_input(path)?, 0, path, format, limits, budget),
         Source::Bytes(data) => {
             let held = data.len() as u64;
             decode_with_image(Cursor::new(data), held, path, format, limits, budget)
