@@ -420,36 +420,3 @@ fn kill_9_leaves_only_complete_outputs_and_the_next_run_sweeps_the_rest() {
         image::open(out.join(file)).unwrap();
     }
 }
-
-#[test]
-fn without_libheif_heic_files_fail_naming_the_package_and_the_rest_are_done() {
-    let dir = tempfile::tempdir().unwrap();
-    let root = dir.path().join("photos");
-    write_photo(&root.join("a.jpg"), 200, 100, ImageFormat::Jpeg);
-    fs::copy(data("small.heic"), root.join("phone.heic")).unwrap();
-    let out = dir.path().join("out");
-    let run = Command::new(env!("CARGO_BIN_EXE_shrinkray-cli"))
-        .args(["--out", p(&out), "--long-edge", "50", "--json", p(&root)])
-        .env("SHRINKRAY_LIBHEIF", dir.path().join("no-such-libheif.so.1"))
-        .output()
-        .unwrap();
-    assert_eq!(run.status.code(), Some(1), "{}", String::from_utf8_lossy(&run.stderr));
-    let events = json_lines(&run);
-    let failed: Vec<&Value> = events.iter().filter(|e| e["event"] == "failed").collect();
-    assert_eq!(failed.len(), 1, "{events:?}");
-    let error = failed[0]["error"].as_str().unwrap();
-    assert!(
-        error.contains("libheif is not installed: install the package libheif1"),
-        "{error}"
-    );
-    assert!(
-        error.ends_with(&root.join("phone.heic").display().to_string()),
-        "{error}"
-    );
-    assert_eq!(dims(&out.join("photos/a.jpg")), (50, 25));
-
-    // With the system's libheif (the normal case), the same file is read.
-    let run = cli(&["--out", p(&dir.path().join("out2")), "--long-edge", "50", p(&root)]);
-    assert_eq!(run.status.code(), Some(0), "{}", String::from_utf8_lossy(&run.stderr));
-    assert_eq!(dims(&dir.path().join("out2/photos/phone.jpg")), (50, 33));
-}
