@@ -13,7 +13,7 @@ use std::path::{Path, PathBuf};
 use common::hostile::every_hostile_input;
 use common::*;
 use image::ImageFormat;
-use shrinkray::engine::{JobEvent, OutputFormat, ResizeMode, Settings};
+use shrinkray::engine::{JobEvent, Limits, OutputFormat, ResizeMode, Settings, load_thumbnail};
 
 /// One worker thread, so the order of the images is the order of the inputs.
 fn one_thread(out: &Path, format: OutputFormat) -> Settings {
@@ -132,4 +132,33 @@ fn hostile_inputs_in_this_test_really_are_hostile() {
     let events = run(&traps, one_thread(&dir.path().join("out"), OutputFormat::SameAsInput));
     let failed = failures(&events);
     assert_eq!(failed.len(), traps.len(), "every trap fails: {events:?}");
+}
+
+#[test]
+fn thumbnails_read_back_after_a_bad_file_on_the_same_thread() {
+    // The app's thumbnail loader reads outputs back on one thread of its own, outside any job.
+    let dir = tempfile::tempdir().unwrap();
+    let traps = common::hostile::decoder_traps(&dir.path().join("traps"));
+    let good = write_photo(&dir.path().join("good.jpg"), 320, 240, ImageFormat::Jpeg);
+    let clean = std::thread::spawn({
+        let good = good.clone();
+        move || load_thumbnail(&good, 64, &Limits::default()).map(|t| t.rgba)
+    })
+    .join()
+    .unwrap()
+    .unwrap();
+    std::thread::spawn(move || {
+        for bad in &traps {
+            assert!(
+                load_thumbnail(bad, 64, &Limits::default()).is_err(),
+                "{}",
+                bad.display()
+            );
+            let after = load_thumbnail(&good, 64, &Limits::default())
+                .unwrap_or_else(|e| panic!("the good file after {}: {e}", bad.display()));
+            assert!(after.rgba == clean, "the thumbnail after {} differs", bad.display());
+        }
+    })
+    .join()
+    .unwrap();
 }

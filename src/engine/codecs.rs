@@ -5,8 +5,9 @@
 //! keeping (a 12 MP photo's planes are 18 MB, allocated once per thread instead of once per photo). But a
 //! handle that has seen a malformed file can keep that file's state: libjpeg-turbo's decompressor, after a
 //! JPEG with two SOI markers, refused every later JPEG with the same error. Rather than a reset at each place
-//! that can fail, all such state lives in one [`Codecs`] value per thread, and [`isolated`], which every image
-//! (and every file the planner reads) runs under, drops it whenever the work it ran did not succeed.
+//! that can fail, all such state lives in one [`Codecs`] value per thread, and [`isolated`], which every engine
+//! entry that decodes runs under (a job's images and header reads, `open`, `load_thumbnail`, `resize_bytes`),
+//! drops it whenever the work it ran did not succeed.
 //!
 //! The rule for new code: state kept across images goes in `Codecs`, nowhere else. Per-call state (libheif and
 //! libwebp contexts, `image` decoders) is created and dropped within one image; read-only tables built once
@@ -14,9 +15,12 @@
 
 use std::cell::RefCell;
 use std::panic::{AssertUnwindSafe, catch_unwind};
+use std::path::Path;
 
 use fast_image_resize::Resizer;
 use turbojpeg::{Compressor, Decompressor};
+
+use super::error::{ImageError, panic_message};
 
 /// Every piece of state a worker thread keeps between images, each built on first use.
 #[derive(Default)]
@@ -43,6 +47,17 @@ pub(crate) fn isolated<T, E>(work: impl FnOnce() -> Result<T, E>) -> std::thread
         reset();
     }
     result
+}
+
+/// [`isolated`] for the work on one file: a panic becomes that file's [`ImageError::Panicked`]. Every engine
+/// entry that decodes a file (a job's images and header reads, `open`, `load_thumbnail`) runs under it.
+pub(crate) fn isolated_file<T>(path: &Path, work: impl FnOnce() -> Result<T, ImageError>) -> Result<T, ImageError> {
+    isolated(work).unwrap_or_else(|panic| {
+        Err(ImageError::Panicked {
+            message: panic_message(&*panic),
+            path: path.to_owned(),
+        })
+    })
 }
 
 /// Drops every handle and buffer this thread keeps; they are built anew on next use.

@@ -10,8 +10,8 @@ use crossbeam_channel::{Receiver, Sender};
 use rayon::prelude::*;
 
 use super::budget::{Budget, auto_memory_budget};
-use super::codecs::isolated;
-use super::error::{ImageError, SetupError, panic_message};
+use super::codecs::isolated_file;
+use super::error::{SetupError, panic_message};
 use super::event::{JobEvent, Summary};
 use super::pipeline::process;
 use super::plan::{PlanEntry, plan};
@@ -239,13 +239,9 @@ impl Run {
         if self.cancelled() {
             return Counts::default();
         }
-        let result =
-            isolated(|| process(task, &self.settings, self.thumbnail_edge(), &self.budget)).unwrap_or_else(|panic| {
-                Err(ImageError::Panicked {
-                    message: panic_message(&*panic),
-                    path: task.input.clone(),
-                })
-            });
+        let result = isolated_file(&task.input, || {
+            process(task, &self.settings, self.thumbnail_edge(), &self.budget)
+        });
         match result {
             Ok(done) => {
                 let counts = Counts {

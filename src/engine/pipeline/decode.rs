@@ -9,6 +9,7 @@ use image::metadata::Orientation;
 use image::{DynamicImage, ImageDecoder, ImageFormat, ImageReader};
 
 use crate::engine::budget::{Budget, Hold};
+use crate::engine::codecs::isolated_file;
 use crate::engine::error::ImageError;
 use crate::engine::format::InputFormat;
 use crate::engine::jpeg;
@@ -349,8 +350,13 @@ pub(crate) fn check_pixels(width: u32, height: u32, limits: &Limits, path: &Path
 }
 
 /// Decodes any image file Shrinkray reads (the format told by its content), upright and at full size: for
-/// tools and tests that look at copies; jobs decode through their own path.
+/// tools and tests that look at copies; jobs decode through their own path. Like every image, it leaves no
+/// decoder state behind on the caller's thread when it fails.
 pub fn open(path: &Path, limits: &Limits) -> Result<DynamicImage, ImageError> {
+    isolated_file(path, || open_upright(path, limits))
+}
+
+fn open_upright(path: &Path, limits: &Limits) -> Result<DynamicImage, ImageError> {
     let mut head = Vec::with_capacity(64);
     File::open(path)
         .and_then(|f| std::io::Read::take(f, 64).read_to_end(&mut head))

@@ -7,6 +7,7 @@ use image::DynamicImage;
 use super::decode::decode;
 use super::resample::{Resample, resize};
 use crate::engine::budget::Budget;
+use crate::engine::codecs::isolated_file;
 use crate::engine::error::ImageError;
 use crate::engine::event::Thumbnail;
 use crate::engine::format::InputFormat;
@@ -14,7 +15,12 @@ use crate::engine::geometry::target_size;
 use crate::engine::settings::{Filter, Limits, ResizeMode};
 
 /// Reads an image file (an output, typically) and makes a thumbnail of it, for a UI that let an earlier one go.
+/// Like every image, it leaves no decoder state behind on the caller's thread when it fails.
 pub fn load_thumbnail(path: &Path, edge: u32, limits: &Limits) -> Result<Thumbnail, ImageError> {
+    isolated_file(path, || thumbnail_of(path, edge, limits))
+}
+
+fn thumbnail_of(path: &Path, edge: u32, limits: &Limits) -> Result<Thumbnail, ImageError> {
     let format = InputFormat::from_path(path)
         .filter(|f| f.readable())
         .ok_or_else(|| ImageError::NotAnImage { path: path.to_owned() })?;

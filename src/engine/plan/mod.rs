@@ -13,10 +13,10 @@ pub(crate) mod names;
 
 use names::name_one;
 
-use super::codecs::isolated;
+use super::codecs::isolated_file;
 use super::discover::{Candidate, Found, Walk, identify};
 use super::encode::Encoding;
-use super::error::{ImageError, SetupError, panic_message};
+use super::error::{ImageError, SetupError};
 use super::format::InputFormat;
 use super::naming::{needs_index, numbered};
 use super::settings::{Collision, ResizeMode, Settings};
@@ -141,7 +141,7 @@ impl Plan<'_> {
     fn image(&mut self, index: usize, c: Candidate, format: InputFormat) -> PlanEntry {
         // Header reads run decoder code on untrusted bytes; a panic there is this file's failure alone, and
         // leaves nothing behind for the next file.
-        let named = isolated(|| {
+        let named = isolated_file(&c.path, || {
             let mut names = Vec::with_capacity(1 + self.settings.extra_outputs.len());
             for variant in std::iter::once(self.settings.main_variant()).chain(self.settings.extra_variants()) {
                 let (encoding, path) = name_one(
@@ -156,12 +156,6 @@ impl Plan<'_> {
                 names.push((variant.resize, encoding, path));
             }
             Ok(names)
-        })
-        .unwrap_or_else(|panic| {
-            Err(ImageError::Panicked {
-                message: panic_message(&*panic),
-                path: c.path.clone(),
-            })
         });
         let mut names = match named {
             Ok(named) => named.into_iter(),
