@@ -103,8 +103,8 @@ pub(crate) fn decode(data: &[u8]) -> Result<Picture, String> {
     .ok_or("the decoder gave fewer pixels than it promised")?;
     Ok(Picture {
         img,
-        icc: handle.icc_profile()?,
-        metadata: handle.metadata()?,
+        icc: handle.icc_profile(),
+        metadata: handle.metadata(),
     })
 }
 
@@ -269,22 +269,23 @@ impl HandleOwner {
         unsafe { (self.api.heif_image_handle_has_alpha_channel)(self.ptr) != 0 }
     }
 
-    /// The ICC profile, when the colour is given by one (not by NCLX values alone).
-    fn icc_profile(&self) -> Result<Option<Vec<u8>>, String> {
+    /// The ICC profile, when the colour is given by one (not by NCLX values alone). A profile that cannot be
+    /// read is no reason to lose the picture: it counts as none.
+    fn icc_profile(&self) -> Option<Vec<u8>> {
         let api = self.api;
         // SAFETY: a valid handle.
         let kind = unsafe { (api.heif_image_handle_get_color_profile_type)(self.ptr) };
         if kind != ffi::PROFILE_PROF && kind != ffi::PROFILE_RICC {
-            return Ok(None);
+            return None;
         }
         // SAFETY: a valid handle; the buffer has the size libheif reports.
         let mut icc = vec![0u8; unsafe { (api.heif_image_handle_get_raw_color_profile_size)(self.ptr) }];
-        unsafe { (api.heif_image_handle_get_raw_color_profile)(self.ptr, icc.as_mut_ptr().cast()) }.check()?;
-        Ok(Some(icc))
+        let read = unsafe { (api.heif_image_handle_get_raw_color_profile)(self.ptr, icc.as_mut_ptr().cast()) };
+        read.check().ok().map(|()| icc)
     }
 
-    /// EXIF (from its TIFF header on) and XMP.
-    fn metadata(&self) -> Result<Metadata, String> {
+    /// EXIF (from its TIFF header on) and XMP; a block that cannot be read is left out.
+    fn metadata(&self) -> Metadata {
         let api = self.api;
         let mut metadata = Metadata::default();
         // SAFETY: a valid handle; NULL asks for every type.
@@ -305,7 +306,10 @@ impl HandleOwner {
             };
             // SAFETY: the buffer has the size libheif reports.
             let mut block = vec![0u8; unsafe { (api.heif_image_handle_get_metadata_size)(self.ptr, id) }];
-            unsafe { (api.heif_image_handle_get_metadata)(self.ptr, id, block.as_mut_ptr().cast()) }.check()?;
+            let read = unsafe { (api.heif_image_handle_get_metadata)(self.ptr, id, block.as_mut_ptr().cast()) };
+            if read.check().is_err() {
+                continue;
+            }
             if kind == "Exif" {
                 // The block starts with the offset of the TIFF header after these four bytes.
                 let offset = block.get(..4).map(|b| u32::from_be_bytes([b[0], b[1], b[2], b[3]]));
@@ -315,7 +319,7 @@ impl HandleOwner {
                 metadata.xmp = Some(block);
             }
         }
-        Ok(metadata)
+        metadata
     }
 }
 
