@@ -157,7 +157,9 @@ fn options_reach_the_engine() {
     assert_eq!(image::ImageFormat::from_path(&output).unwrap(), ImageFormat::WebP);
     assert_eq!(dims(&output), (100, 100));
 
-    // A second run renames instead of replacing; --on-collision skip leaves it alone.
+    // A file that is not Shrinkray's copy of this input is never replaced: the copy is numbered beside it; a
+    // run after that replaces its own numbered copy rather than adding another; --on-collision skip leaves it.
+    fs::write(out.join("IMG_7.png"), b"someone else's file").unwrap();
     let again = |policy: &str| {
         cli(&[
             "--out",
@@ -172,8 +174,9 @@ fn options_reach_the_engine() {
     };
     assert_eq!(again("rename").status.code(), Some(0));
     assert_eq!(again("rename").status.code(), Some(0));
-    assert_eq!(dims(&out.join("IMG_7.png")), (30, 20));
+    assert_eq!(fs::read(out.join("IMG_7.png")).unwrap(), b"someone else's file");
     assert_eq!(dims(&out.join("IMG_7 (1).png")), (30, 20));
+    assert!(!out.join("IMG_7 (2).png").exists());
     let skipped = json_lines(&again("skip"));
     assert_eq!(skipped[1]["event"], "skipped");
 }

@@ -130,7 +130,10 @@ fn thumbnails_are_small_rgba() {
     let job = JobHandle::start(
         vec![input],
         settings_to(&dir.path().join("out")),
-        JobOptions { thumbnails: true },
+        JobOptions {
+            thumbnails: true,
+            ..JobOptions::default()
+        },
         Arc::new(|| {}),
     )
     .unwrap();

@@ -131,3 +131,52 @@ fn the_memory_budget_decodes_large_images_one_at_a_time() {
     // program); two at once, as without a budget, near 310 MB.
     assert!(peak_mb < 260, "peak resident memory {peak_mb} MB with a 150 MB budget");
 }
+
+/// A window that stops drawing (hidden, minimised, on Wayland) stops draining events: the thumbnails waiting
+/// in them must not grow with the number of images.
+#[test]
+fn ten_thousand_image_events_never_drained_hold_under_50_mb_of_thumbnails() {
+    use std::sync::Arc;
+    use std::sync::atomic::{AtomicUsize, Ordering};
+
+    use shrinkray::engine::{JobEvent, JobHandle, JobOptions};
+
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().join("photos");
+    fs::create_dir_all(&root).unwrap();
+    // 10,000 names for one 320×240 photo (hard links): each makes a full 256×192 thumbnail.
+    let one = write_photo(&dir.path().join("one.jpg"), 320, 240, ImageFormat::Jpeg);
+    for i in 0..10_000 {
+        fs::hard_link(&one, root.join(format!("{i:05}.jpg"))).unwrap();
+    }
+    let events = Arc::new(AtomicUsize::new(0));
+    let counter = Arc::clone(&events);
+    let waker = Arc::new(move || {
+        counter.fetch_add(1, Ordering::SeqCst);
+    });
+    let options = JobOptions {
+        thumbnails: true,
+        ..JobOptions::default()
+    };
+    let job = JobHandle::start(vec![root], settings_to(&dir.path().join("out")), options, waker).unwrap();
+    // Started, 10,000 images, Finished: all sent, none taken.
+    while events.load(Ordering::SeqCst) < 10_002 {
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    let (mut done, mut with_pixels, mut bytes) = (0, 0, 0);
+    for event in job.events().try_iter() {
+        if let JobEvent::ImageDone(d) = event {
+            done += 1;
+            if let Some(t) = &d.thumbnail {
+                with_pixels += 1;
+                bytes += t.rgba.len();
+            }
+        }
+    }
+    assert_eq!(done, 10_000);
+    assert!(
+        with_pixels > 0,
+        "the first images, while the channel was short, carry thumbnails"
+    );
+    assert!(bytes < 50 << 20, "{with_pixels} thumbnails, {} MB waiting", bytes >> 20);
+}

@@ -19,6 +19,14 @@ pub enum SetupError {
         /// The output folder.
         path: PathBuf,
     },
+    /// The report file could not be created.
+    #[error("cannot write the report: {source}: {}", path.display())]
+    Report {
+        /// The OS error.
+        source: io::Error,
+        /// The report file.
+        path: PathBuf,
+    },
     /// A bug in planning, caught so the caller still gets its `Finished`.
     #[error("internal error: {0}")]
     Internal(String),

@@ -117,4 +117,8 @@ pub struct Summary {
     pub cancelled: bool,
     /// The job could not start (for example, the output folder cannot be created); nothing was processed.
     pub setup_error: Option<SetupError>,
+    /// The report file written (`JobOptions::report`).
+    pub report: Option<PathBuf>,
+    /// Why the report asked for could not be written whole, with its path last; the images are unaffected.
+    pub report_error: Option<String>,
 }

@@ -4,6 +4,7 @@ use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::path::PathBuf;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Mutex, OnceLock};
 use std::time::Instant;
 
 use crossbeam_channel::{Receiver, Sender};
@@ -11,10 +12,14 @@ use rayon::prelude::*;
 
 use super::budget::{Budget, auto_memory_budget};
 use super::codecs::isolated_file;
+use super::control::{CancelToken, Pause};
 use super::error::{SetupError, panic_message};
-use super::event::{JobEvent, Summary};
+use super::event::{ImageDone, JobEvent, Summary};
+use super::manifest::{Journal, Record, fingerprint};
 use super::pipeline::process;
-use super::plan::{PlanEntry, plan};
+use super::plan::{PlanEntry, plan_selected};
+use super::report::Report;
+use super::selection::Selection;
 use super::settings::Settings;
 use super::task::Task;
 
@@ -23,6 +28,12 @@ pub type Waker = Arc<dyn Fn() + Send + Sync>;
 
 /// Long edge of the thumbnails in `ImageDone` events, in pixels.
 pub const THUMBNAIL_EDGE: u32 = 256;
+
+/// Events waiting in the channel beyond which a finished image's event carries no thumbnail: a window that
+/// stops drawing (hidden, minimised) stops draining, and 10,000 thumbnails of 256 KB would pile up to 2.5 GB.
+/// Below this, at most about 33 MB of pixels wait; the app loads a missing thumbnail from the output file when
+/// its tile is shown.
+pub const QUEUED_WITH_THUMBNAILS: usize = 128;
 
 /// Worker threads are named this, then their number.
 const WORKER_PREFIX: &str = "shrinkray-worker-";
@@ -44,16 +55,21 @@ pub fn quiet_worker_panics() {
 }
 
 /// Per-run choices that are not user settings.
-#[derive(Clone, Copy, Debug, Default)]
+#[derive(Clone, Debug, Default)]
 pub struct JobOptions {
-    /// Put a thumbnail in every `ImageDone` (the desktop app wants them; the CLI does not).
+    /// Put a thumbnail in every `ImageDone` (the desktop app wants them; the CLI does not). Default: no.
     pub thumbnails: bool,
+    /// Which of the inputs to take. Default: all.
+    pub selection: Selection,
+    /// Write a report of every input here (`.csv`, `.json` or `.jsonl`; see `Report`). Default: none.
+    pub report: Option<PathBuf>,
 }
 
 /// A running (or finished) job. Dropping it cancels the job.
 pub struct JobHandle {
     events: Receiver<JobEvent>,
     cancel: Arc<AtomicBool>,
+    pause: Arc<Pause>,
     threads: usize,
 }
 
@@ -79,20 +95,26 @@ impl JobHandle {
             })?;
         let (tx, rx) = crossbeam_channel::unbounded();
         let cancel = Arc::new(AtomicBool::new(false));
+        let pause = Arc::new(Pause::default());
         let budget = Budget::new(settings.limits.memory_budget.unwrap_or_else(auto_memory_budget));
         let run = Run {
             budget,
             tx,
             waker,
             cancel: Arc::clone(&cancel),
+            pause: Arc::clone(&pause),
+            fingerprint: fingerprint(&settings),
             settings,
             options,
+            journal: OnceLock::new(),
+            report: Mutex::new((None, None)),
         };
         // The pool's threads end once this, its only work, is done and `pool` is dropped here.
         pool.spawn(move || run.run(&inputs));
         Ok(JobHandle {
             events: rx,
             cancel,
+            pause,
             threads,
         })
     }
@@ -106,6 +128,18 @@ impl JobHandle {
     /// with `cancelled: true`.
     pub fn cancel(&self) {
         self.cancel.store(true, Ordering::Relaxed);
+        self.pause.set(false);
+    }
+
+    /// Pauses (`true`) or resumes the job: while paused, the images in flight finish and no new one starts.
+    /// Cancelling a paused job ends it.
+    pub fn set_paused(&self, paused: bool) {
+        self.pause.set(paused);
+    }
+
+    /// Whether the job is paused.
+    pub fn is_paused(&self) -> bool {
+        self.pause.is_paused()
     }
 
     /// Whether `cancel` was called.
@@ -130,34 +164,35 @@ impl Drop for JobHandle {
     }
 }
 
-/// Cancels its job from anywhere; cloning is cheap.
-#[derive(Clone, Debug)]
-pub struct CancelToken(Arc<AtomicBool>);
-
-impl CancelToken {
-    /// Same as `JobHandle::cancel`.
-    pub fn cancel(&self) {
-        self.0.store(true, Ordering::Relaxed);
-    }
-
-    /// Whether the job was cancelled.
-    pub fn is_cancelled(&self) -> bool {
-        self.0.load(Ordering::Relaxed)
-    }
-}
-
 /// The job's side of the channel.
 struct Run {
     budget: Budget,
     tx: Sender<JobEvent>,
     waker: Waker,
     cancel: Arc<AtomicBool>,
+    pause: Arc<Pause>,
     settings: Settings,
+    /// `fingerprint` of the settings, for the manifest.
+    fingerprint: String,
     options: JobOptions,
+    /// This run's record of what it wrote; none until planning made the output folder, or when it cannot be
+    /// kept.
+    journal: OnceLock<Journal>,
+    /// The report being written, and the first error writing it.
+    report: Mutex<(Option<Report>, Option<String>)>,
 }
 
 impl Run {
     fn send(&self, event: JobEvent) {
+        if let Ok(mut guard) = self.report.lock() {
+            let (report, error) = &mut *guard;
+            if let Some(r) = report
+                && let Err(e) = r.event(&event)
+            {
+                *error = Some(format!("cannot write the report: {e}: {}", r.path().display()));
+                *report = None;
+            }
+        }
         // A receiver that hung up has stopped listening; the job still finishes its files cleanly.
         let _ = self.tx.send(event);
         (self.waker)();
@@ -167,9 +202,12 @@ impl Run {
         self.cancel.load(Ordering::Relaxed)
     }
 
-    fn run(self, inputs: &[PathBuf]) {
+    fn run(mut self, inputs: &[PathBuf]) {
         let start = Instant::now();
-        let plan = match catch_unwind(AssertUnwindSafe(|| plan(inputs, &self.settings))) {
+        let planned = catch_unwind(AssertUnwindSafe(|| {
+            plan_selected(inputs, &self.settings, &self.options.selection)
+        }));
+        let plan = match planned {
             Ok(Ok(plan)) => plan,
             Ok(Err(error)) => return self.finish_early(start, error),
             Err(panic) => {
@@ -178,17 +216,43 @@ impl Run {
             }
         };
         let total = plan.total();
+        if let Some(path) = &self.options.report {
+            match Report::create(path) {
+                Ok(report) => {
+                    if let Ok(mut guard) = self.report.lock() {
+                        guard.0 = Some(report);
+                    }
+                }
+                Err(source) => {
+                    let path = path.clone();
+                    drop(plan);
+                    return self.finish_early(start, SetupError::Report { source, path });
+                }
+            }
+        }
+        // Planning made the output folder; the journal goes inside it.
+        if let Some(journal) = self.settings.output_dir.as_deref().and_then(Journal::open) {
+            let _ = self.journal.set(journal);
+        }
         self.send(JobEvent::Started { total });
 
         // Workers take entries one at a time as they become free, so a slow image never holds back others,
-        // and an entry is planned only when it is taken. Nothing new starts once the job is cancelled.
+        // and an entry is planned only when it is taken. Nothing new starts once the job is cancelled, nor
+        // while it is paused.
         let mut plan = plan;
-        let entries = std::iter::from_fn(|| if self.cancelled() { None } else { plan.next() });
+        let entries = std::iter::from_fn(|| {
+            self.pause.wait(&self.cancel);
+            if self.cancelled() { None } else { plan.next() }
+        });
         let counts = entries
             .par_bridge()
             .map(|entry| self.entry(entry))
             .reduce(Counts::default, Counts::add);
-        let summary = Summary {
+        drop(plan);
+        if let Some(journal) = self.journal.take() {
+            journal.finish();
+        }
+        let mut summary = Summary {
             total: total.max(counts.entries),
             done: counts.done,
             failed: counts.failed,
@@ -198,7 +262,20 @@ impl Run {
             cancelled: self.cancelled(),
             elapsed: start.elapsed(),
             setup_error: None,
+            report: None,
+            report_error: None,
         };
+        if let Ok(mut guard) = self.report.lock() {
+            let (report, error) = &mut *guard;
+            summary.report_error = error.take();
+            if let Some(report) = report.take() {
+                let path = report.path().to_owned();
+                match report.finish(&summary) {
+                    Ok(written) => summary.report = Some(written),
+                    Err(e) => summary.report_error = Some(format!("cannot write the report: {e}: {}", path.display())),
+                }
+            }
+        }
         self.send(JobEvent::Finished { summary });
     }
 
@@ -244,6 +321,7 @@ impl Run {
         });
         match result {
             Ok(done) => {
+                self.record(task, &done);
                 let counts = Counts {
                     done: 1,
                     input_bytes: done.input_bytes,
@@ -267,8 +345,26 @@ impl Run {
         }
     }
 
+    /// Notes in the journal what this image's copies were made from, once they are all in place.
+    fn record(&self, task: &Task, done: &ImageDone) {
+        let (Some(journal), Some(out_dir)) = (self.journal.get(), self.settings.output_dir.as_deref()) else {
+            return;
+        };
+        let outputs: Vec<&std::path::Path> = std::iter::once(done.output.as_path())
+            .chain(done.extra.iter().map(|e| e.output.as_path()))
+            .collect();
+        journal.record(&Record::new(
+            task.key.clone(),
+            task.input_bytes,
+            task.modified,
+            self.fingerprint.clone(),
+            out_dir,
+            &outputs,
+        ));
+    }
+
     fn thumbnail_edge(&self) -> Option<u32> {
-        self.options.thumbnails.then_some(THUMBNAIL_EDGE)
+        (self.options.thumbnails && self.tx.len() < QUEUED_WITH_THUMBNAILS).then_some(THUMBNAIL_EDGE)
     }
 }
 

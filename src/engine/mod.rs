@@ -4,6 +4,7 @@
 mod budget;
 mod codecs;
 mod colour;
+mod control;
 mod discover;
 mod encode;
 mod error;
@@ -17,11 +18,14 @@ mod job;
 mod jpeg;
 #[cfg(feature = "heif")]
 mod libheif;
+mod manifest;
 mod markers;
 mod metadata;
 pub mod naming;
 mod pipeline;
 mod plan;
+mod report;
+mod selection;
 mod settings;
 mod task;
 mod walk;
@@ -29,16 +33,20 @@ mod webp;
 mod write;
 
 pub use budget::auto_memory_budget;
+pub use control::CancelToken;
 pub use discover::{InputCount, count_images};
 pub use encode::Encoding;
 pub use error::{ImageError, SetupError};
 pub use event::{ExtraDone, ImageDone, JobEvent, Summary, Thumbnail};
 pub use format::InputFormat;
 pub use geometry::target_size;
-pub use job::{CancelToken, JobHandle, JobOptions, THUMBNAIL_EDGE, Waker, quiet_worker_panics};
+pub use job::{JobHandle, JobOptions, QUEUED_WITH_THUMBNAILS, THUMBNAIL_EDGE, Waker, quiet_worker_panics};
+pub use manifest::MANIFEST_DIR;
 pub use pipeline::{load_thumbnail, open, resize_bytes};
 pub use plan::names::example_output;
-pub use plan::{Plan, PlanEntry, plan};
+pub use plan::{CopiesFound, Plan, PlanEntry, copies_found, plan, plan_selected};
+pub use report::{Report, ReportFormat, event_json, summary_json};
+pub use selection::{Selection, Shard, ShardError};
 pub use settings::{
     Collision, ExtraOutput, Filter, Limits, MAX_THREADS, OutputFormat, PngCompression, ResizeMode, Settings,
     SettingsError, auto_threads,

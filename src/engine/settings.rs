@@ -76,8 +76,15 @@ pub struct Settings {
     /// More copies of each image, each with its own size and format: every input is decoded once and written
     /// once per entry, after the main copy. Default: none.
     pub extra_outputs: Vec<ExtraOutput>,
-    /// What to do when the output file already exists. Default: add ` (1)`, ` (2)`, ….
+    /// What to do when the output file already exists. Default: add ` (1)`, ` (2)`, …. A copy that an earlier
+    /// run made of the same input, untouched since (the output folder's manifest says so), is replaced rather
+    /// than numbered, so running a batch again never leaves `photo (1).jpg` beside `photo.jpg`.
     pub on_collision: Collision,
+    /// Only new and changed images: skip an input whose copies all exist, untouched, and were made from this
+    /// very file (same size and modification time) with these very settings, as the output folder's manifest
+    /// records (see `ARCHITECTURE.md`). Nothing of a skipped input is opened. Default: `false` (the CLI's
+    /// `--update`; the desktop app starts with it on).
+    pub update: bool,
     /// Worker threads; `None` means auto (`RAYON_NUM_THREADS` if set, else the available parallelism).
     /// Default: auto.
     pub threads: Option<NonZeroUsize>,
@@ -124,6 +131,7 @@ impl Default for Settings {
             size_name: "large".to_owned(),
             extra_outputs: Vec::new(),
             on_collision: Collision::Rename,
+            update: false,
             threads: None,
             recursive: true,
             background: [255, 255, 255],

@@ -15,6 +15,8 @@ pub struct Task {
     pub index: usize,
     /// The input file.
     pub input: PathBuf,
+    /// The input's place below its root, `/`-separated: its key in the output folder's manifest.
+    pub key: String,
     /// The output file; distinct from every other task's output and from every input.
     pub output: PathBuf,
     /// Input format, from its content.

@@ -2,6 +2,8 @@
 
 #![allow(dead_code)]
 
+#[cfg(feature = "gui")]
+pub mod app;
 pub mod bombs;
 pub mod hostile;
 
@@ -152,10 +154,12 @@ pub fn outputs(events: &[JobEvent]) -> Vec<PathBuf> {
     done.into_iter().map(|(_, p)| p).collect()
 }
 
-/// Every file below `dir`, relative to it, sorted.
+/// Every file below `dir`, relative to it, sorted; the manifest folder (`.shrinkray/`, the record of what
+/// runs made) is left out, as it holds no copies.
 pub fn files_below(dir: &Path) -> Vec<PathBuf> {
     let mut files: Vec<PathBuf> = walkdir::WalkDir::new(dir)
         .into_iter()
+        .filter_entry(|e| e.file_name() != shrinkray::engine::MANIFEST_DIR)
         .filter_map(Result::ok)
         .filter(|e| e.file_type().is_file())
         .map(|e| e.path().strip_prefix(dir).unwrap().to_owned())

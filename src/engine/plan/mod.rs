@@ -9,7 +9,10 @@ use std::fs;
 use std::hash::{BuildHasher, BuildHasherDefault, DefaultHasher};
 use std::path::{Path, PathBuf};
 
+mod fresh;
 pub(crate) mod names;
+
+pub use fresh::{CopiesFound, copies_found};
 
 use names::name_one;
 
@@ -18,7 +21,9 @@ use super::discover::{Candidate, Found, Walk, identify};
 use super::encode::Encoding;
 use super::error::{ImageError, SetupError};
 use super::format::InputFormat;
+use super::manifest::{Manifest, fingerprint, relative_key};
 use super::naming::{needs_index, numbered};
+use super::selection::Selection;
 use super::settings::{Collision, ResizeMode, Settings};
 use super::task::{ExtraTask, Task};
 use super::walk::FileId;
@@ -66,6 +71,12 @@ pub struct Plan<'a> {
     input_ids: HashSet<FileId>,
     /// Output folders already cleared of a killed run's leftovers.
     swept: HashSet<PathBuf>,
+    /// Which inputs this job takes.
+    selection: &'a Selection,
+    /// What earlier runs made in the output folder.
+    manifest: Manifest,
+    /// `fingerprint` of the settings.
+    fingerprint: String,
 }
 
 impl Plan<'_> {
@@ -79,6 +90,19 @@ impl Plan<'_> {
 /// Creates the output folder and counts the inputs; entries are then taken from the returned plan. Blocks on the
 /// file system: run it on a worker.
 pub fn plan<'a>(inputs: &'a [PathBuf], settings: &'a Settings) -> Result<Plan<'a>, SetupError> {
+    static ALL: Selection = Selection {
+        shard: None,
+        only: None,
+    };
+    plan_selected(inputs, settings, &ALL)
+}
+
+/// `plan`, for the inputs `selection` takes.
+pub fn plan_selected<'a>(
+    inputs: &'a [PathBuf],
+    settings: &'a Settings,
+    selection: &'a Selection,
+) -> Result<Plan<'a>, SetupError> {
     settings.validate()?;
     let out_dir = settings.output_dir.as_deref().unwrap_or(Path::new("."));
     // Outputs are named in the user's terms; the canonical path only keeps discovery out of the output folder.
@@ -88,7 +112,7 @@ pub fn plan<'a>(inputs: &'a [PathBuf], settings: &'a Settings) -> Result<Plan<'a
     let count_images = needs_index(&settings.name_template);
     let (mut total, mut images) = (0, 0);
     let mut input_ids = HashSet::new();
-    for item in Walk::new(inputs, settings.recursive, Some(canonical_out.clone())) {
+    for item in Walk::new(inputs, settings.recursive, Some(canonical_out.clone())).filter(|i| selected(selection, i)) {
         total += 1;
         if let (true, Ok(c)) = (overwrite, &item) {
             input_ids.insert(c.id);
@@ -108,16 +132,36 @@ pub fn plan<'a>(inputs: &'a [PathBuf], settings: &'a Settings) -> Result<Plan<'a
         taken: HashSet::new(),
         input_ids,
         swept: HashSet::new(),
+        selection,
+        manifest: Manifest::load(out_dir),
+        fingerprint: fingerprint(settings),
     })
+}
+
+fn selected(selection: &Selection, item: &Result<Candidate, Found>) -> bool {
+    match item {
+        Ok(c) => selection.takes(&c.path, &c.relative),
+        Err(_) => selection.reports_others(),
+    }
 }
 
 impl Iterator for Plan<'_> {
     type Item = PlanEntry;
 
     fn next(&mut self) -> Option<PlanEntry> {
-        let item = self.walk.next()?;
+        let item = loop {
+            let item = self.walk.next()?;
+            if selected(self.selection, &item) {
+                break item;
+            }
+        };
         let index = self.next_index;
         self.next_index += 1;
+        if let Ok(c) = &item
+            && let Some(skip) = self.up_to_date(index, c)
+        {
+            return Some(skip);
+        }
         Some(match identify(item) {
             Found::Image(c, format) => {
                 self.image_no += 1;
@@ -138,6 +182,29 @@ impl Iterator for Plan<'_> {
 }
 
 impl Plan<'_> {
+    /// With `update`, the skip of an input whose copies are up to date, decided from the manifest and `stat`
+    /// alone (the input is not opened). Its copies keep their names: no other input's copy takes them.
+    fn up_to_date(&mut self, index: usize, c: &Candidate) -> Option<PlanEntry> {
+        if !self.settings.update {
+            return None;
+        }
+        let record = self.manifest.up_to_date(
+            &relative_key(&c.relative),
+            c.bytes,
+            c.modified,
+            &self.fingerprint,
+            self.out_dir,
+        )?;
+        for output in &record.outputs {
+            self.taken.insert(key(&self.out_dir.join(&output.path)));
+        }
+        Some(PlanEntry::Skip {
+            index,
+            input: c.path.clone(),
+            reason: "up to date".to_owned(),
+        })
+    }
+
     fn image(&mut self, index: usize, c: Candidate, format: InputFormat) -> PlanEntry {
         // Header reads run decoder code on untrusted bytes; a panic there is this file's failure alone, and
         // leaves nothing behind for the next file.
@@ -176,9 +243,13 @@ impl Plan<'_> {
         };
         let mut entry = self.place(index, c, format, encoding, output);
         if let PlanEntry::Task(task) = &mut entry
-            && let Err(failed) = self.place_extras(task, names)
+            && let Err(output) = self.place_extras(task, names)
         {
-            entry = failed;
+            entry = PlanEntry::Fail {
+                index: task.index,
+                input: task.input.clone(),
+                error: ImageError::OutputIsInput { path: output },
+            };
         }
         if let PlanEntry::Task(task) = &entry {
             // Leftovers of a killed run go before this run writes beside them.
@@ -220,9 +291,11 @@ impl Plan<'_> {
         encoding: Encoding,
         wanted: PathBuf,
     ) -> PlanEntry {
-        match self.settle(wanted) {
+        let input_key = relative_key(&c.relative);
+        match self.settle(wanted, &input_key) {
             Ok((output, replace)) => PlanEntry::Task(Task {
                 index,
+                key: input_key,
                 input: c.path,
                 output,
                 format,
@@ -246,14 +319,14 @@ impl Plan<'_> {
     }
 
     /// Names and places the extra outputs of `task`. An extra output whose file exists under the skip policy is
-    /// left out; one that would replace an input fails the whole image.
+    /// left out; one that would replace an input fails the whole image (`Err` gives its path).
     fn place_extras(
         &mut self,
         task: &mut Task,
         named: impl Iterator<Item = (ResizeMode, Encoding, PathBuf)>,
-    ) -> Result<(), PlanEntry> {
+    ) -> Result<(), PathBuf> {
         for (resize, encoding, wanted) in named {
-            match self.settle(wanted) {
+            match self.settle(wanted, &task.key) {
                 Ok((output, replace)) => task.extra.push(ExtraTask {
                     output,
                     resize,
@@ -261,21 +334,16 @@ impl Plan<'_> {
                     replace,
                 }),
                 Err(Unsettled::Exists(_)) => {}
-                Err(Unsettled::IsInput(output)) => {
-                    return Err(PlanEntry::Fail {
-                        index: task.index,
-                        input: task.input.clone(),
-                        error: ImageError::OutputIsInput { path: output },
-                    });
-                }
+                Err(Unsettled::IsInput(output)) => return Err(output),
             }
         }
         Ok(())
     }
 
     /// The path an output gets: `wanted`, or a numbered variant of it, never one taken by another output of
-    /// the job; with the overwrite policy, an existing file that is no input may be replaced (`true`).
-    fn settle(&mut self, wanted: PathBuf) -> Result<(PathBuf, bool), Unsettled> {
+    /// the job; with the overwrite policy, an existing file that is no input may be replaced (`true`), and with
+    /// the rename policy, a copy an earlier run made of this same input (`input_key`), untouched since.
+    fn settle(&mut self, wanted: PathBuf, input_key: &str) -> Result<(PathBuf, bool), Unsettled> {
         let mut output = wanted.clone();
         let mut n = 0;
         let mut replace = false;
@@ -288,6 +356,9 @@ impl Plan<'_> {
             }
             if let Ok(existing) = fs::symlink_metadata(&output) {
                 match self.settings.on_collision {
+                    Collision::Rename if self.manifest.is_own_copy(input_key, &output, self.out_dir) => {
+                        replace = true;
+                    }
                     Collision::Rename => {
                         n += 1;
                         output = numbered(&wanted, n);

@@ -1,0 +1,255 @@
+//! A report of a run: one row per input (done, failed or skipped), written as the events happen, as CSV for a
+//! spreadsheet or as the same JSON objects the CLI's `--json` stream prints.
+
+use std::borrow::Cow;
+use std::fs;
+use std::io::{self, BufWriter, Write};
+use std::path::{Path, PathBuf};
+
+use serde::Serialize;
+use serde_json::{Value, json};
+
+use super::event::{JobEvent, Summary};
+
+/// How a report file is written, from its extension.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ReportFormat {
+    /// `.csv`: a header, then one row per input.
+    Csv,
+    /// `.json`: an array of the per-image objects of the `--json` stream, then the `finished` one.
+    Json,
+    /// `.jsonl` (or `.ndjson`): the same objects, one per line, so the reports of several runs (shards)
+    /// merge by concatenation.
+    JsonLines,
+}
+
+impl ReportFormat {
+    /// The format a path's extension asks for; `None` for any other extension.
+    pub fn of(path: &Path) -> Option<Self> {
+        match path.extension()?.to_str()?.to_ascii_lowercase().as_str() {
+            "csv" => Some(Self::Csv),
+            "json" => Some(Self::Json),
+            "jsonl" | "ndjson" => Some(Self::JsonLines),
+            _ => None,
+        }
+    }
+}
+
+/// One row of the CSV report.
+#[derive(Serialize)]
+struct Row<'a> {
+    input: Cow<'a, str>,
+    /// Every file written, main copy first, separated by `; `.
+    outputs: String,
+    status: &'a str,
+    reason: Cow<'a, str>,
+    input_bytes: Option<u64>,
+    output_bytes: Option<u64>,
+    input_width: Option<u32>,
+    input_height: Option<u32>,
+    output_width: Option<u32>,
+    output_height: Option<u32>,
+    quality: Option<u8>,
+    seconds: Option<f64>,
+}
+
+/// A report being written. It takes its final name only at `finish`, through a rename, so a report file is
+/// always whole; a run that is killed leaves none.
+pub struct Report {
+    format: ReportFormat,
+    path: PathBuf,
+    csv: Option<csv::Writer<BufWriter<fs::File>>>,
+    json: Option<BufWriter<fs::File>>,
+    tmp: tempfile::TempPath,
+    rows: usize,
+}
+
+impl Report {
+    /// Starts a report at `path` (its folder must exist); the format comes from the extension, CSV when it is
+    /// none of `.csv`, `.json`, `.jsonl`.
+    pub fn create(path: &Path) -> io::Result<Self> {
+        let format = ReportFormat::of(path).unwrap_or(ReportFormat::Csv);
+        let dir = match path.parent() {
+            Some(p) if !p.as_os_str().is_empty() => p,
+            _ => Path::new("."),
+        };
+        let (file, tmp) = tempfile::Builder::new()
+            .prefix(".shrinkray-report-")
+            .tempfile_in(dir)?
+            .into_parts();
+        let out = BufWriter::new(file);
+        let (csv, mut json) = match format {
+            ReportFormat::Csv => (Some(csv::Writer::from_writer(out)), None),
+            _ => (None, Some(out)),
+        };
+        if let (ReportFormat::Json, Some(json)) = (format, json.as_mut()) {
+            json.write_all(b"[\n")?;
+        }
+        Ok(Self {
+            format,
+            path: path.to_owned(),
+            csv,
+            json,
+            tmp,
+            rows: 0,
+        })
+    }
+
+    /// Where the report goes.
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// Adds the row of a per-image event; `Started` and `Finished` add none (`finish` takes the summary).
+    pub fn event(&mut self, event: &JobEvent) -> io::Result<()> {
+        if matches!(event, JobEvent::Started { .. } | JobEvent::Finished { .. }) {
+            return Ok(());
+        }
+        self.rows += 1;
+        if let Some(csv) = &mut self.csv {
+            return csv.serialize(row(event)).map_err(io::Error::other);
+        }
+        self.json_value(&event_json(event))
+    }
+
+    fn json_value(&mut self, value: &Value) -> io::Result<()> {
+        let Some(out) = &mut self.json else { return Ok(()) };
+        if self.format == ReportFormat::Json && self.rows > 1 {
+            out.write_all(b",\n")?;
+        }
+        serde_json::to_writer(&mut *out, value)?;
+        if self.format == ReportFormat::JsonLines {
+            out.write_all(b"\n")?;
+        }
+        Ok(())
+    }
+
+    /// Ends the report (the JSON ones with the `finished` object) and gives it its name.
+    pub fn finish(mut self, summary: &Summary) -> io::Result<PathBuf> {
+        if self.json.is_some() {
+            self.rows += 1;
+            self.json_value(&summary_json(summary))?;
+        }
+        let file = match (self.csv.take(), self.json.take()) {
+            (Some(csv), _) => csv.into_inner().map_err(|e| io::Error::other(e.to_string()))?,
+            (None, Some(mut json)) => {
+                if self.format == ReportFormat::Json {
+                    json.write_all(b"\n]\n")?;
+                }
+                json
+            }
+            (None, None) => return Err(io::Error::other("the report was already finished")),
+        };
+        file.into_inner().map_err(io::IntoInnerError::into_error)?.sync_all()?;
+        self.tmp.persist(&self.path).map_err(|e| e.error)?;
+        Ok(self.path)
+    }
+}
+
+fn row(event: &JobEvent) -> Row<'_> {
+    let blank = |status| Row {
+        input: Cow::Borrowed(""),
+        outputs: String::new(),
+        status,
+        reason: Cow::Borrowed(""),
+        input_bytes: None,
+        output_bytes: None,
+        input_width: None,
+        input_height: None,
+        output_width: None,
+        output_height: None,
+        quality: None,
+        seconds: None,
+    };
+    match event {
+        JobEvent::ImageDone(d) => Row {
+            input: d.input.to_string_lossy(),
+            outputs: std::iter::once(&d.output)
+                .chain(d.extra.iter().map(|e| &e.output))
+                .map(|p| p.to_string_lossy())
+                .collect::<Vec<_>>()
+                .join("; "),
+            status: "done",
+            reason: Cow::Borrowed(d.note.as_deref().unwrap_or(if d.kept_original {
+                "kept the original: the copy was larger"
+            } else {
+                ""
+            })),
+            input_bytes: Some(d.input_bytes),
+            output_bytes: Some(d.output_bytes + d.extra.iter().map(|e| e.output_bytes).sum::<u64>()),
+            input_width: Some(d.input_size.0),
+            input_height: Some(d.input_size.1),
+            output_width: Some(d.output_size.0),
+            output_height: Some(d.output_size.1),
+            quality: d.quality,
+            seconds: Some(d.elapsed.as_secs_f64()),
+        },
+        JobEvent::ImageFailed { input, error, .. } => Row {
+            input: input.to_string_lossy(),
+            reason: Cow::Owned(error.to_string()),
+            ..blank("failed")
+        },
+        JobEvent::ImageSkipped { input, reason, .. } => Row {
+            input: input.to_string_lossy(),
+            reason: Cow::Borrowed(reason),
+            ..blank("skipped")
+        },
+        JobEvent::Started { .. } | JobEvent::Finished { .. } => blank(""),
+    }
+}
+
+/// The JSON object of one event, as the CLI's `--json` stream prints it (`event`: started, done, failed,
+/// skipped, finished).
+pub fn event_json(event: &JobEvent) -> Value {
+    match event {
+        JobEvent::Started { total } => json!({ "event": "started", "total": total }),
+        JobEvent::ImageDone(d) => json!({
+            "event": "done",
+            "index": d.index,
+            "input": d.input.to_string_lossy(),
+            "output": d.output.to_string_lossy(),
+            "input_bytes": d.input_bytes,
+            "output_bytes": d.output_bytes,
+            "input_size": [d.input_size.0, d.input_size.1],
+            "output_size": [d.output_size.0, d.output_size.1],
+            "quality": d.quality,
+            "kept_original": d.kept_original,
+            "note": d.note,
+            "extra": d.extra.iter().map(|e| json!({
+                "output": e.output.to_string_lossy(),
+                "output_bytes": e.output_bytes,
+                "output_size": [e.output_size.0, e.output_size.1],
+            })).collect::<Vec<_>>(),
+            "elapsed_ms": d.elapsed.as_secs_f64() * 1000.0,
+        }),
+        JobEvent::ImageFailed { index, input, error } => json!({
+            "event": "failed",
+            "index": index,
+            "input": input.to_string_lossy(),
+            "error": error.to_string(),
+        }),
+        JobEvent::ImageSkipped { index, input, reason } => json!({
+            "event": "skipped",
+            "index": index,
+            "input": input.to_string_lossy(),
+            "reason": reason,
+        }),
+        JobEvent::Finished { summary } => summary_json(summary),
+    }
+}
+
+/// The `finished` object.
+pub fn summary_json(s: &Summary) -> Value {
+    json!({
+        "event": "finished",
+        "total": s.total,
+        "done": s.done,
+        "failed": s.failed,
+        "skipped": s.skipped,
+        "input_bytes": s.input_bytes,
+        "output_bytes": s.output_bytes,
+        "elapsed_ms": s.elapsed.as_secs_f64() * 1000.0,
+        "cancelled": s.cancelled,
+        "error": s.setup_error.as_ref().map(ToString::to_string),
+    })
+}
