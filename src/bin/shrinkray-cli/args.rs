@@ -5,7 +5,9 @@ use std::path::PathBuf;
 
 use anyhow::{Context, bail};
 use clap::{Parser, ValueEnum};
-use shrinkray::engine::{Collision, ExtraOutput, Filter, Limits, OutputFormat, PngCompression, ResizeMode, Settings};
+use shrinkray::engine::{
+    Collision, ExtraOutput, Filter, Limits, OutputFormat, PngCompression, ReportFormat, ResizeMode, Settings, Shard,
+};
 use shrinkray::text;
 
 /// Resize images in bulk: every image found in the inputs gets a smaller copy below the output folder.
@@ -13,8 +15,41 @@ use shrinkray::text;
 #[command(name = "shrinkray-cli", version, about, after_help = EXAMPLES)]
 pub(crate) struct Cli {
     /// Files and folders to resize (folders are walked recursively).
-    #[arg(required = true, value_name = "INPUT")]
+    #[arg(required_unless_present_any = ["from_file", "from_file0"], value_name = "INPUT")]
     pub(crate) inputs: Vec<PathBuf>,
+
+    /// More inputs, read from FILE, one path a line ("-": standard input); blank lines are ignored.
+    #[arg(long, value_name = "FILE", conflicts_with = "from_file0")]
+    pub(crate) from_file: Option<PathBuf>,
+
+    /// As --from-file, the paths separated by NUL bytes (as find -print0 writes them), for names with newlines.
+    #[arg(long, value_name = "FILE")]
+    pub(crate) from_file0: Option<PathBuf>,
+
+    /// Only new and changed images: skip an input whose copies exist, untouched, and were made from this very
+    /// file with these very settings (as the output folder's .shrinkray/ manifest records). Resumes a run that
+    /// was killed or cancelled, and retries the images that failed.
+    #[arg(long)]
+    update: bool,
+
+    /// Process only shard K of N (1-based): the inputs whose path below their folder hashes to K, the same
+    /// on every machine, so N machines (a Kubernetes Indexed Job, a Slurm array) share a library.
+    #[arg(long, value_name = "K/N")]
+    pub(crate) shard: Option<Shard>,
+
+    /// Write a report of every input to FILE: .csv (one row per input), .json (an array of the --json
+    /// objects) or .jsonl (one object a line; the reports of shards merge with cat).
+    #[arg(long, value_name = "FILE", value_parser = parse_report)]
+    pub(crate) report: Option<PathBuf>,
+
+    /// Write the inputs that failed to FILE, one path a line (empty when none failed); feed it back with
+    /// --from-file.
+    #[arg(long, value_name = "FILE", conflicts_with = "failed_list0")]
+    pub(crate) failed_list: Option<PathBuf>,
+
+    /// As --failed-list, each path followed by a NUL byte (for --from-file0 or xargs -0).
+    #[arg(long, value_name = "FILE")]
+    pub(crate) failed_list0: Option<PathBuf>,
 
     /// Folder the copies go to; each input folder's tree is mirrored below it.
     #[arg(short, long, value_name = "DIR")]
@@ -211,6 +246,61 @@ fn parse_colour(text: &str) -> Result<[u8; 3], String> {
     }
 }
 
+fn parse_report(text: &str) -> Result<PathBuf, String> {
+    let path = PathBuf::from(text);
+    match ReportFormat::of(&path) {
+        Some(_) => Ok(path),
+        None => Err(format!("{text:?} does not end in .csv, .json or .jsonl")),
+    }
+}
+
+impl Cli {
+    /// The inputs: those on the command line, then those of `--from-file`/`--from-file0`.
+    pub(crate) fn all_inputs(&self) -> anyhow::Result<Vec<PathBuf>> {
+        let mut inputs = self.inputs.clone();
+        let (list, separator) = match (&self.from_file, &self.from_file0) {
+            (Some(f), _) => (f, b'\n'),
+            (None, Some(f)) => (f, 0),
+            (None, None) => return Ok(inputs),
+        };
+        let bytes = if list.as_os_str() == "-" {
+            let mut bytes = Vec::new();
+            std::io::Read::read_to_end(&mut std::io::stdin(), &mut bytes)
+                .context("cannot read the input list from standard input")?;
+            bytes
+        } else {
+            std::fs::read(list).with_context(|| format!("cannot read the input list: {}", list.display()))?
+        };
+        for item in bytes.split(|&b| b == separator) {
+            // A list written on Windows may end its lines with CR.
+            let item = if separator == b'\n' {
+                item.strip_suffix(b"\r").unwrap_or(item)
+            } else {
+                item
+            };
+            if item.is_empty() {
+                continue;
+            }
+            inputs.push(path_from_bytes(item));
+        }
+        if inputs.is_empty() {
+            bail!("no inputs: the list is empty: {}", list.display());
+        }
+        Ok(inputs)
+    }
+}
+
+#[cfg(unix)]
+fn path_from_bytes(bytes: &[u8]) -> PathBuf {
+    use std::os::unix::ffi::OsStrExt;
+    PathBuf::from(std::ffi::OsStr::from_bytes(bytes))
+}
+
+#[cfg(not(unix))]
+fn path_from_bytes(bytes: &[u8]) -> PathBuf {
+    PathBuf::from(String::from_utf8_lossy(bytes).into_owned())
+}
+
 /// `--memory-budget`: a size, or `None` for auto.
 #[derive(Clone, Copy, Debug)]
 struct Budget(Option<u64>);
@@ -319,6 +409,7 @@ impl Cli {
             skip_if_larger: self.skip_if_larger,
             output_dir: Some(self.out.clone()),
             name_template: self.name.clone(),
+            update: self.update,
             on_collision: match self.on_collision {
                 CollisionArg::Rename => Collision::Rename,
                 CollisionArg::Overwrite => Collision::Overwrite,

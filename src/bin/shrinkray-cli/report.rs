@@ -9,7 +9,8 @@ use indicatif::{ProgressBar, ProgressStyle};
 use shrinkray::engine::{JobEvent, Summary};
 use shrinkray::text;
 
-use crate::json::{event_json, print_json, summary_json};
+use crate::json::print_json;
+use shrinkray::engine::{event_json, summary_json};
 
 /// Renders events as JSON lines or as a progress bar and error lines.
 pub(crate) struct Report {
@@ -87,6 +88,9 @@ impl Report {
         if let Some(error) = &summary.setup_error {
             bail!("{error}");
         }
+        if let Some(error) = &summary.report_error {
+            eprintln!("shrinkray-cli: {error}");
+        }
         if !self.json {
             println!(
                 "{} done, {} failed, {} skipped{}: {} → {} in {:.1} s",
@@ -101,7 +105,7 @@ impl Report {
         }
         Ok(if interrupted {
             ExitCode::from(130)
-        } else if summary.failed > 0 {
+        } else if summary.failed > 0 || summary.report_error.is_some() {
             ExitCode::from(1)
         } else {
             ExitCode::SUCCESS
