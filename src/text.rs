@@ -3,6 +3,27 @@
 use std::path::Path;
 use std::time::Duration;
 
+/// `2026-12-02-0315`: a UTC time for file names, sortable and free of characters file systems refuse.
+pub fn file_stamp(time: std::time::SystemTime) -> String {
+    let secs = time.duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_secs());
+    let (days, rest) = (secs / 86_400, secs % 86_400);
+    // Days since 1970 to a civil date (Howard Hinnant's algorithm, proleptic Gregorian).
+    let z = days as i64 + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let day = doy - (153 * mp + 2) / 5 + 1;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 };
+    let year = yoe + era * 400 + i64::from(month <= 2);
+    format!(
+        "{year:04}-{month:02}-{day:02}-{:02}{:02}",
+        rest / 3600,
+        rest % 3600 / 60
+    )
+}
+
 /// `1,204`.
 pub fn count(n: usize) -> String {
     let digits = n.to_string();
@@ -93,6 +114,20 @@ pub fn path(p: &Path) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn file_stamps_are_utc_dates() {
+        use std::time::{Duration, UNIX_EPOCH};
+        // `date -u -d @1796181300 +%Y-%m-%d-%H%M` gives 2026-12-02-0315; 951782400 is 2000-02-29.
+        assert_eq!(
+            file_stamp(UNIX_EPOCH + Duration::from_secs(1_796_181_300)),
+            "2026-12-02-0315"
+        );
+        assert_eq!(
+            file_stamp(UNIX_EPOCH + Duration::from_secs(951_782_400)),
+            "2000-02-29-0000"
+        );
+    }
 
     #[test]
     fn sizes_are_read_as_people_write_them() {

@@ -4,80 +4,21 @@
 
 mod common;
 
-use std::collections::HashMap;
 use std::fs;
 use std::num::NonZeroUsize;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
+use common::app::*;
 use common::*;
 use eframe::egui;
-use egui_kittest::Harness;
+
 use egui_kittest::kittest::NodeT;
 use egui_kittest::kittest::Queryable;
 use image::ImageFormat;
 use shrinkray::engine::{ImageDone, JobEvent, OutputFormat, ResizeMode, Thumbnail};
-use shrinkray::ui::{AppState, ShrinkrayApp, TEXTURE_CAP};
-
-/// A file "dropped" on the window, as a desktop would deliver it.
-#[derive(Debug)]
-struct Dropped(PathBuf);
-
-impl egui::DroppedFile for Dropped {
-    fn path(&self) -> &Path {
-        &self.0
-    }
-
-    fn bytes(&self) -> Result<Vec<u8>, String> {
-        fs::read(&self.0).map_err(|e| e.to_string())
-    }
-}
-
-/// eframe's storage, in memory.
-#[derive(Default)]
-struct MemoryStorage(HashMap<String, String>);
-
-impl eframe::Storage for MemoryStorage {
-    fn get_string(&self, key: &str) -> Option<String> {
-        self.0.get(key).cloned()
-    }
-
-    fn set_string(&mut self, key: &str, value: String) {
-        self.0.insert(key.to_owned(), value);
-    }
-
-    fn remove_string(&mut self, key: &str) {
-        self.0.remove(key);
-    }
-
-    fn flush(&mut self) {}
-}
-
-fn app_harness(storage: Option<&dyn eframe::Storage>) -> Harness<'static, ShrinkrayApp> {
-    let storage_state = AppState::load(storage);
-    Harness::builder()
-        .with_size(egui::vec2(1280.0, 720.0))
-        .build_eframe(move |cc| {
-            let mut app = ShrinkrayApp::new(&cc.egui_ctx, None, Vec::new());
-            *app.state_mut() = storage_state;
-            app
-        })
-}
-
-/// Steps until `done` holds, failing after a minute; workers run on their own, so this waits in real time.
-fn step_until(harness: &mut Harness<'_, ShrinkrayApp>, what: &str, done: impl Fn(&ShrinkrayApp) -> bool) {
-    let start = Instant::now();
-    while !done(harness.state()) {
-        assert!(
-            start.elapsed() < Duration::from_secs(60),
-            "timed out waiting for {what}"
-        );
-        harness.step();
-        std::thread::sleep(Duration::from_millis(10));
-    }
-    harness.step();
-}
+use shrinkray::ui::TEXTURE_CAP;
 
 #[test]
 fn drop_a_folder_set_two_threads_start_and_watch_it_finish() {
@@ -268,6 +209,9 @@ fn metadata_and_colour_options_are_checkboxes_of_their_own_section() {
         "Resize in linear light",
         "Strip metadata",
     ] {
+        // The side panel scrolls; a click lands only on what is on screen.
+        harness.get_by_label(label).scroll_to_me();
+        harness.run();
         harness.get_by_label(label).click();
         harness.run();
     }

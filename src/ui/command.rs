@@ -21,6 +21,14 @@ pub enum Command {
     Start,
     /// Cancel the running job.
     Cancel,
+    /// Pause the running job, or resume it when paused.
+    TogglePause,
+    /// Run the inputs that failed in the last job again, with the current settings.
+    RetryFailed,
+    /// Ask where to save the last job's report, and copy it there.
+    SaveReport,
+    /// Turn on "only new and changed images".
+    OnlyNewAndChanged,
     /// Show the output folder in the file manager.
     OpenOutputFolder,
 }

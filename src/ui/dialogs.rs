@@ -16,6 +16,10 @@ pub enum DialogKind {
     Folders,
     /// Choose the output folder.
     OutputDir,
+    /// Save a report: the answer is where it was copied.
+    ReportSaved,
+    /// A report could not be copied: the answer is the destination, the message comes in `poll`'s notices.
+    ReportFailed,
 }
 
 /// A dialog's answer: nothing when the user cancelled.
@@ -70,9 +74,40 @@ impl Dialogs {
                         .unwrap_or_default(),
                     DialogKind::Folders => dialog.set_title("Add folders").pick_folders().unwrap_or_default(),
                     DialogKind::OutputDir => dialog.set_title("Output folder").pick_folder().into_iter().collect(),
+                    DialogKind::ReportSaved | DialogKind::ReportFailed => Vec::new(),
                 };
                 // The app may have closed meanwhile; then nobody needs the answer.
                 let _ = tx.send((kind, paths));
+                ctx.request_repaint();
+            });
+        self.open = spawned.is_ok();
+    }
+
+    /// Asks where to save the report `from` (named `suggested`) and copies it there, all off the UI thread.
+    pub fn save_report(&mut self, from: PathBuf, ctx: &egui::Context, start_dir: Option<PathBuf>) {
+        if self.open {
+            return;
+        }
+        let tx = self.tx.clone();
+        let ctx = ctx.clone();
+        let spawned = thread::Builder::new()
+            .name("shrinkray-dialog".to_owned())
+            .spawn(move || {
+                let mut dialog = rfd::FileDialog::new()
+                    .set_title("Save report")
+                    .set_file_name("shrinkray-report.csv")
+                    .add_filter("CSV", &["csv"]);
+                if let Some(dir) = start_dir.filter(|d| d.is_dir()) {
+                    dialog = dialog.set_directory(dir);
+                }
+                let answer = match dialog.save_file() {
+                    None => (DialogKind::ReportSaved, Vec::new()),
+                    Some(to) => match std::fs::copy(&from, &to) {
+                        Ok(_) => (DialogKind::ReportSaved, vec![to]),
+                        Err(_) => (DialogKind::ReportFailed, vec![to]),
+                    },
+                };
+                let _ = tx.send(answer);
                 ctx.request_repaint();
             });
         self.open = spawned.is_ok();

@@ -4,6 +4,8 @@
 mod app;
 mod command;
 mod dialogs;
+mod frame_stats;
+mod freshness;
 mod inputs;
 mod platform;
 mod run;

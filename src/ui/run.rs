@@ -22,6 +22,12 @@ pub struct RunView {
     summary: Option<Summary>,
     /// Failed inputs with their messages, in arrival order.
     errors: Vec<(PathBuf, String)>,
+    /// The inputs that failed, for "Retry failed".
+    failed_inputs: Vec<PathBuf>,
+    /// When the current pause began.
+    paused_since: Option<Instant>,
+    /// Time spent paused before the current pause.
+    paused_for: Duration,
     /// Finished images.
     pub thumbs: ThumbGrid,
     /// Where this job writes.
@@ -42,6 +48,9 @@ impl RunView {
             started: Instant::now(),
             summary: None,
             errors: Vec::new(),
+            failed_inputs: Vec::new(),
+            paused_since: None,
+            paused_for: Duration::ZERO,
             thumbs: ThumbGrid::default(),
             output_dir,
         }
@@ -72,13 +81,18 @@ impl RunView {
             }
             JobEvent::ImageFailed { input, error, .. } => {
                 self.failed += 1;
-                self.errors.push((input, error.to_string()));
+                self.errors.push((input.clone(), error.to_string()));
+                self.failed_inputs.push(input);
             }
             JobEvent::ImageSkipped { .. } => self.skipped += 1,
             JobEvent::Finished { summary } => {
                 if let Some(error) = &summary.setup_error {
                     self.errors.push((self.output_dir.clone(), error.to_string()));
                 }
+                if let Some(error) = &summary.report_error {
+                    self.errors.push((self.output_dir.clone(), error.clone()));
+                }
+                self.set_paused(false);
                 self.summary = Some(summary);
                 // The job is over: let its channel and pool go.
                 self.job = None;
@@ -91,6 +105,42 @@ impl RunView {
         if let Some(job) = &self.job {
             job.cancel();
         }
+    }
+
+    /// Pauses or resumes the job; the clock that gives images/s and the time left stops meanwhile.
+    pub fn set_paused(&mut self, paused: bool) {
+        if let Some(job) = &self.job {
+            job.set_paused(paused);
+        }
+        match (paused, self.paused_since) {
+            (true, None) if self.job.is_some() => self.paused_since = Some(Instant::now()),
+            (false, Some(since)) => {
+                self.paused_for += since.elapsed();
+                self.paused_since = None;
+            }
+            _ => {}
+        }
+    }
+
+    /// Whether the job is paused.
+    pub fn is_paused(&self) -> bool {
+        self.paused_since.is_some()
+    }
+
+    /// Time the job has been working: since Start, less the pauses.
+    fn working_time(&self) -> Duration {
+        let paused = self.paused_for + self.paused_since.map_or(Duration::ZERO, |s| s.elapsed());
+        self.started.elapsed().saturating_sub(paused)
+    }
+
+    /// The inputs that failed.
+    pub fn failed_inputs(&self) -> &[PathBuf] {
+        &self.failed_inputs
+    }
+
+    /// The report the job wrote, once it is finished.
+    pub fn report(&self) -> Option<&std::path::Path> {
+        self.summary.as_ref()?.report.as_deref()
     }
 
     fn cancelling(&self) -> bool {
@@ -107,7 +157,7 @@ impl RunView {
         let processed = self.done + self.failed + self.skipped;
         let elapsed = match &self.summary {
             Some(s) => s.elapsed,
-            None => self.started.elapsed(),
+            None => self.working_time(),
         };
         if let Some(summary) = &self.summary {
             self.show_summary(ui, summary, commands);
@@ -158,6 +208,8 @@ impl RunView {
             ui.weak(format!("· {} threads", self.threads));
             if self.cancelling() {
                 ui.weak("· cancelling: images in flight finish first");
+            } else if self.is_paused() {
+                ui.strong("· paused: images in flight finish, no new one starts");
             }
         });
     }
@@ -183,6 +235,22 @@ impl RunView {
             ));
             if s.done > 0 && ui.button("Open output folder").clicked() {
                 commands.push(Command::OpenOutputFolder);
+            }
+            if !self.failed_inputs.is_empty()
+                && ui
+                    .button(format!("Retry failed ({})", text::count(self.failed_inputs.len())))
+                    .on_hover_text("Run the images that failed again, alone, with the current settings")
+                    .clicked()
+            {
+                commands.push(Command::RetryFailed);
+            }
+            if s.report.is_some()
+                && ui
+                    .button("Save report…")
+                    .on_hover_text("Save a CSV with one row per image: status, reason, sizes, quality, time")
+                    .clicked()
+            {
+                commands.push(Command::SaveReport);
             }
         });
     }

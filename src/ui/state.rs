@@ -14,6 +14,8 @@ pub struct AppState {
     pub settings: Settings,
     /// The size preset last picked (Custom once the size is edited by hand).
     pub preset: Preset,
+    /// Write a CSV report of every run beside the copies (`shrinkray-report-DATE.csv`). Default: off.
+    pub auto_report: bool,
 }
 
 impl Default for AppState {
@@ -21,9 +23,13 @@ impl Default for AppState {
         Self {
             settings: Settings {
                 output_dir: default_output_dir(),
+                // A copy that is up to date is the copy this run would make again, byte for byte: skipping it
+                // is what someone who adds this month's photos to a library and presses Start expects.
+                update: true,
                 ..Settings::default()
             },
             preset: Preset::Custom,
+            auto_report: false,
         }
     }
 }

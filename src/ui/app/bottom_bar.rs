@@ -38,6 +38,7 @@ impl ShrinkrayApp {
             ResizeMode::Percent(p) => format!("{p}%"),
         };
         let threads = s.thread_count();
+        let fresh = self.fresh_part(images, counting);
         // Extra sizes as "+ small (WebP)", so the line says every file each image becomes.
         let extras: String = s
             .extra_outputs
@@ -45,9 +46,37 @@ impl ShrinkrayApp {
             .map(|e| format!(" + {} ({})", e.name, settings_panel::format_label(e.format)))
             .collect();
         format!(
-            "{found} → {out} · {format} · {size}{extras} · {threads} thread{}",
+            "{found}{fresh} → {out} · {format} · {size}{extras} · {threads} thread{}",
             if threads == 1 { "" } else { "s" }
         )
+    }
+
+    /// `, 9,940 up to date, 60 to do` with "only new and changed" on; `, 9,940 already made with these
+    /// settings` with it off; nothing while counting or when the output folder holds no copies of them.
+    fn fresh_part(&self, images: usize, counting: bool) -> String {
+        let Some(found) = self.copies_found() else {
+            return String::new();
+        };
+        if found.up_to_date == 0 {
+            return String::new();
+        }
+        let up_to_date = text::count(found.up_to_date);
+        match (self.state.settings.update, counting) {
+            (true, false) => format!(
+                ", {up_to_date} up to date, {} to do",
+                text::count(images.saturating_sub(found.up_to_date))
+            ),
+            (true, true) => format!(", {up_to_date} up to date"),
+            (false, _) => format!(", {up_to_date} already made with these settings"),
+        }
+    }
+
+    /// What the output folder holds of the inputs, when known for the current inputs and settings.
+    fn copies_found(&self) -> Option<crate::engine::CopiesFound> {
+        if self.is_running() {
+            return None;
+        }
+        self.freshness.current(&self.inputs.paths(), &self.state.settings)
     }
 
     /// Why Start is disabled, or None when a job can start.
@@ -82,7 +111,20 @@ impl ShrinkrayApp {
         if let Some(notice) = &self.notice {
             ui.colored_label(ui.visuals().error_fg_color, notice);
         }
-        ui.label(self.plan_line());
+        ui.horizontal_wrapped(|ui| {
+            ui.label(self.plan_line());
+            let redo = self
+                .copies_found()
+                .is_some_and(|f| f.up_to_date > 0 && !self.state.settings.update);
+            if redo
+                && ui
+                    .small_button("Only new and changed")
+                    .on_hover_text("Skip the images whose copies are up to date (they would come out the same)")
+                    .clicked()
+            {
+                self.commands.push(Command::OnlyNewAndChanged);
+            }
+        });
         ui.horizontal(|ui| {
             if self.is_running() {
                 if ui
@@ -91,6 +133,18 @@ impl ShrinkrayApp {
                     .clicked()
                 {
                     self.commands.push(Command::Cancel);
+                }
+                let paused = self.run.as_ref().is_some_and(|r| r.is_paused());
+                let (label, help) = if paused {
+                    ("Resume", "Start new images again (Space)")
+                } else {
+                    (
+                        "Pause",
+                        "Finish the images in flight and start no new one until resumed (Space)",
+                    )
+                };
+                if ui.button(label).on_hover_text(help).clicked() {
+                    self.commands.push(Command::TogglePause);
                 }
             } else {
                 let blocker = self.start_blocker();

@@ -12,11 +12,14 @@ mod top_bar;
 
 use super::command::Command;
 use super::dialogs::{DialogKind, Dialogs};
+use super::frame_stats::FrameStats;
+use super::freshness::Freshness;
 use super::inputs::Inputs;
 use super::run::RunView;
 use super::state::AppState;
 use super::{platform, settings_panel};
-use crate::engine::{JobEvent, JobHandle, JobOptions};
+use crate::engine::{JobEvent, JobHandle, JobOptions, Selection};
+use crate::text;
 
 /// Repaints asked for by workers are merged to at most this often; without vsync (Xvfb) a repaint per event
 /// would draw hundreds of frames a second.
@@ -33,6 +36,10 @@ pub struct ShrinkrayApp {
     notice: Option<String>,
     /// Why the output folder cannot be used, checked when it changes rather than every frame.
     output_check: (Option<PathBuf>, Option<String>),
+    /// What the output folder already holds of the inputs.
+    freshness: Freshness,
+    /// Frame CPU times while a job runs (`SHRINKRAY_FRAME_STATS=1`).
+    frame_stats: FrameStats,
     commands: Vec<Command>,
 }
 
@@ -50,6 +57,8 @@ impl ShrinkrayApp {
             run: None,
             notice: None,
             output_check: (None, None),
+            freshness: Freshness::default(),
+            frame_stats: FrameStats::from_env(),
             commands: Vec::new(),
         }
     }
@@ -106,14 +115,32 @@ impl ShrinkrayApp {
                         self.state.settings.output_dir = Some(dir);
                     }
                 }
+                DialogKind::ReportSaved => {
+                    if let Some(to) = paths.first() {
+                        self.notice = Some(format!("Report saved: {}", to.display()));
+                    }
+                }
+                DialogKind::ReportFailed => {
+                    if let Some(to) = paths.first() {
+                        self.notice = Some(format!("cannot save the report: {}", to.display()));
+                    }
+                }
             }
         }
         if let Some(run) = &mut self.run {
+            let was_running = run.is_running();
             run.drain(ctx);
             if run.is_running() {
                 // Keeps the clock and the rate moving between events.
                 ctx.request_repaint_after(Duration::from_millis(250));
+            } else if was_running {
+                // The job changed what the output folder holds.
+                self.freshness.invalidate();
+                self.frame_stats.report();
             }
+        }
+        if !self.is_running() {
+            self.freshness.poll(self.inputs.paths(), &self.state.settings, ctx);
         }
         let dropped: Vec<PathBuf> = ctx.input(|i| {
             i.raw
@@ -137,14 +164,18 @@ impl ShrinkrayApp {
     fn shortcuts(&mut self, ctx: &egui::Context) {
         use egui::{Key, Modifiers};
         let typing = ctx.memory(|m| m.focused().is_some());
-        let (folders, files, enter, esc) = ctx.input_mut(|i| {
+        let (folders, files, enter, esc, space) = ctx.input_mut(|i| {
             (
                 i.consume_key(Modifiers::COMMAND | Modifiers::SHIFT, Key::O),
                 i.consume_key(Modifiers::COMMAND, Key::O),
                 !typing && i.consume_key(Modifiers::NONE, Key::Enter),
                 i.consume_key(Modifiers::NONE, Key::Escape),
+                !typing && i.consume_key(Modifiers::NONE, Key::Space),
             )
         });
+        if space && self.is_running() {
+            self.commands.push(Command::TogglePause);
+        }
         if folders {
             self.commands.push(Command::PickFolders);
         } else if files {
@@ -176,6 +207,33 @@ impl ShrinkrayApp {
                         run.cancel();
                     }
                 }
+                Command::TogglePause => {
+                    if let Some(run) = self.run.as_mut().filter(|r| r.is_running()) {
+                        let paused = run.is_paused();
+                        run.set_paused(!paused);
+                    }
+                }
+                Command::RetryFailed => {
+                    let failed = self
+                        .run
+                        .as_ref()
+                        .map(|r| r.failed_inputs().to_vec())
+                        .unwrap_or_default();
+                    if !failed.is_empty() {
+                        let only = Selection {
+                            shard: None,
+                            only: Some(Arc::new(failed.into_iter().collect())),
+                        };
+                        self.start_job(ctx, only);
+                    }
+                }
+                Command::SaveReport => {
+                    if let Some(report) = self.run.as_ref().and_then(RunView::report) {
+                        let start = self.state.settings.output_dir.clone();
+                        self.dialogs.save_report(report.to_owned(), ctx, start);
+                    }
+                }
+                Command::OnlyNewAndChanged => self.state.settings.update = true,
                 Command::OpenOutputFolder => {
                     if let Some(run) = &self.run
                         && let Err(e) = platform::open_folder(&run.output_dir)
@@ -194,11 +252,34 @@ impl ShrinkrayApp {
         if self.start_blocker().is_some() {
             return;
         }
+        self.start_job(ctx, Selection::default());
+    }
+
+    /// Starts a job on the inputs `selection` takes, with the current settings.
+    fn start_job(&mut self, ctx: &egui::Context, selection: Selection) {
+        if self.is_running() {
+            return;
+        }
         let repaint = ctx.clone();
         let waker = Arc::new(move || repaint.request_repaint_after(WAKE_INTERVAL));
         let settings = self.state.settings.clone();
         let out = settings.output_dir.clone().unwrap_or_default();
-        match JobHandle::start(self.inputs.paths(), settings, JobOptions { thumbnails: true }, waker) {
+        // Every run keeps a report, so "Save report…" can offer it afterwards: beside the copies when asked,
+        // else in the temporary folder (one per app, replaced by its next run).
+        let report = if self.state.auto_report {
+            out.join(format!(
+                "shrinkray-report-{}.csv",
+                text::file_stamp(std::time::SystemTime::now())
+            ))
+        } else {
+            std::env::temp_dir().join(format!("shrinkray-report-{}.csv", std::process::id()))
+        };
+        let options = JobOptions {
+            thumbnails: true,
+            selection,
+            report: Some(report),
+        };
+        match JobHandle::start(self.inputs.paths(), settings, options, waker) {
             Ok(job) => {
                 let threads = job.threads();
                 self.run = Some(RunView::new(Some(job), out, threads));
@@ -253,8 +334,11 @@ impl ShrinkrayApp {
 }
 
 impl eframe::App for ShrinkrayApp {
-    fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
+    fn ui(&mut self, ui: &mut egui::Ui, frame: &mut eframe::Frame) {
         let ctx = ui.ctx().clone();
+        if self.is_running() {
+            self.frame_stats.record(frame.info().cpu_usage);
+        }
         self.frame_start(&ctx);
         egui::Panel::top("top").show(ui, |ui| self.top_bar(ui));
         egui::Panel::bottom("bottom").show(ui, |ui| self.bottom_panel(ui));

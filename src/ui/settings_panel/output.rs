@@ -107,6 +107,13 @@ pub(super) fn show(
             "Keep a copy of the original instead when the resized file would be larger than it (already small or \
          heavily compressed originals)",
         );
+    ui.checkbox(&mut state.settings.update, "Only new and changed images")
+        .on_hover_text(
+            "Skip the images whose copies in the output folder were made from the same file with the same \
+             settings and are untouched since; the rest (new, changed, failed or never finished) are made",
+        );
+    ui.checkbox(&mut state.auto_report, "Save a report beside the copies")
+        .on_hover_text("After each run, write shrinkray-report-DATE.csv in the output folder: one row per image");
     if let Some(example) = name_example(state, example_input) {
         ui.weak(example);
     }

@@ -1,0 +1,70 @@
+//! Driving the real desktop app headless with egui_kittest: a dropped file, storage in memory, stepping until
+//! a condition holds.
+
+use std::collections::HashMap;
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+use eframe::egui;
+use egui_kittest::Harness;
+use shrinkray::ui::{AppState, ShrinkrayApp};
+
+/// A file "dropped" on the window, as a desktop would deliver it.
+#[derive(Debug)]
+pub struct Dropped(pub PathBuf);
+
+impl egui::DroppedFile for Dropped {
+    fn path(&self) -> &Path {
+        &self.0
+    }
+
+    fn bytes(&self) -> Result<Vec<u8>, String> {
+        fs::read(&self.0).map_err(|e| e.to_string())
+    }
+}
+
+/// eframe's storage, in memory.
+#[derive(Default)]
+pub struct MemoryStorage(HashMap<String, String>);
+
+impl eframe::Storage for MemoryStorage {
+    fn get_string(&self, key: &str) -> Option<String> {
+        self.0.get(key).cloned()
+    }
+
+    fn set_string(&mut self, key: &str, value: String) {
+        self.0.insert(key.to_owned(), value);
+    }
+
+    fn remove_string(&mut self, key: &str) {
+        self.0.remove(key);
+    }
+
+    fn flush(&mut self) {}
+}
+
+pub fn app_harness(storage: Option<&dyn eframe::Storage>) -> Harness<'static, ShrinkrayApp> {
+    let storage_state = AppState::load(storage);
+    Harness::builder()
+        .with_size(egui::vec2(1280.0, 720.0))
+        .build_eframe(move |cc| {
+            let mut app = ShrinkrayApp::new(&cc.egui_ctx, None, Vec::new());
+            *app.state_mut() = storage_state;
+            app
+        })
+}
+
+/// Steps until `done` holds, failing after a minute; workers run on their own, so this waits in real time.
+pub fn step_until(harness: &mut Harness<'_, ShrinkrayApp>, what: &str, done: impl Fn(&ShrinkrayApp) -> bool) {
+    let start = Instant::now();
+    while !done(harness.state()) {
+        assert!(
+            start.elapsed() < Duration::from_secs(60),
+            "timed out waiting for {what}"
+        );
+        harness.step();
+        std::thread::sleep(Duration::from_millis(10));
+    }
+    harness.step();
+}
