@@ -178,7 +178,7 @@ impl RunView {
         ui.add(
             egui::ProgressBar::new(fraction)
                 .text(format!("{} / {}", text::count(processed), text::count(total)))
-                .animate(true),
+                .animate(false),
         );
         let rate = if elapsed.as_secs_f64() > 0.5 {
             processed as f64 / elapsed.as_secs_f64()

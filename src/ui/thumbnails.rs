@@ -40,6 +40,10 @@ pub struct ThumbGrid {
     frame: u64,
     pending: HashSet<usize>,
     loader: Option<Loader>,
+    /// The grid was scrolled to its end last frame, so new rows move the tiles under a resting pointer.
+    following: bool,
+    /// When the last tile was added.
+    last_push: Option<std::time::Instant>,
 }
 
 struct Loader {
@@ -65,6 +69,7 @@ impl ThumbGrid {
 
     /// Adds a finished image, uploading its thumbnail. The pixels are not kept: the texture holds them.
     pub fn push(&mut self, ctx: &egui::Context, done: ImageDone) {
+        self.last_push = Some(std::time::Instant::now());
         let index = self.tiles.len();
         let texture = done.thumbnail.as_ref().map(|t| upload(ctx, index, t));
         let detail = detail(&done);
@@ -128,7 +133,11 @@ impl ThumbGrid {
         let per_row = (((ui.available_width() + spacing.x) / (TILE + spacing.x)).floor() as usize).max(1);
         let rows = self.tiles.len().div_ceil(per_row);
         let mut wanted = Vec::new();
-        egui::ScrollArea::vertical()
+        // While rows keep arriving under a resting pointer, each new row brings another tile, and so another
+        // tooltip, under it: a fade-in that repaints at full speed, frame after frame (on a software renderer
+        // it halved the job's speed). Tooltips come back once the grid is still or scrolled away from its end.
+        let tooltips = !(self.following && self.last_push.is_some_and(|t| t.elapsed().as_secs_f32() < 1.0));
+        let output = egui::ScrollArea::vertical()
             .id_salt("thumbnails")
             .auto_shrink([false, false])
             .stick_to_bottom(true)
@@ -140,7 +149,7 @@ impl ThumbGrid {
                         for index in start..end {
                             let tile = &mut self.tiles[index];
                             tile.seen = self.frame;
-                            show_tile(ui, tile);
+                            show_tile(ui, tile, tooltips);
                             if tile.texture.is_none() {
                                 wanted.push(index);
                             }
@@ -148,6 +157,8 @@ impl ThumbGrid {
                     });
                 }
             });
+        let end = output.content_size.y - output.inner_rect.height();
+        self.following = output.state.clamped_offset().y >= end - 1.0;
         for index in wanted {
             self.request(index, ui.ctx());
         }
@@ -172,7 +183,7 @@ fn upload(ctx: &egui::Context, index: usize, t: &Thumbnail) -> egui::TextureHand
     ctx.load_texture(format!("thumb-{index}"), image, egui::TextureOptions::LINEAR)
 }
 
-fn show_tile(ui: &mut egui::Ui, tile: &Tile) {
+fn show_tile(ui: &mut egui::Ui, tile: &Tile, tooltip: bool) {
     let (rect, response) = ui.allocate_exact_size(egui::vec2(TILE, TILE), egui::Sense::hover());
     match &tile.texture {
         Some(texture) => {
@@ -193,23 +204,25 @@ fn show_tile(ui: &mut egui::Ui, tile: &Tile) {
         }
     }
     let name = tile.output.file_name().map(|n| n.to_string_lossy()).unwrap_or_default();
-    response
-        .on_hover_ui(|ui| {
-            ui.label(format!("{}\n→ {}", text::path(&tile.input), text::path(&tile.output)));
-            ui.label(format!(
-                "{}×{} → {}×{}",
-                tile.input_size.0, tile.input_size.1, tile.output_size.0, tile.output_size.1
-            ));
-            ui.label(format!(
-                "{} → {}",
-                text::bytes(tile.input_bytes),
-                text::bytes(tile.output_bytes)
-            ));
-            if let Some(detail) = &tile.detail {
-                ui.label(detail);
-            }
-        })
-        .widget_info(|| egui::WidgetInfo::labeled(egui::Role::Image, true, name.to_string()));
+    response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Image, true, name.to_string()));
+    if !tooltip {
+        return;
+    }
+    response.on_hover_ui(|ui| {
+        ui.label(format!("{}\n→ {}", text::path(&tile.input), text::path(&tile.output)));
+        ui.label(format!(
+            "{}×{} → {}×{}",
+            tile.input_size.0, tile.input_size.1, tile.output_size.0, tile.output_size.1
+        ));
+        ui.label(format!(
+            "{} → {}",
+            text::bytes(tile.input_bytes),
+            text::bytes(tile.output_bytes)
+        ));
+        if let Some(detail) = &tile.detail {
+            ui.label(detail);
+        }
+    });
 }
 
 /// The lines of a finished image's tooltip beyond paths, sizes and bytes; `None` for a plain copy.

@@ -43,6 +43,7 @@ fn run(cli: &Cli) -> anyhow::Result<ExitCode> {
             only: None,
         },
         report: cli.report.clone(),
+        background: false,
     };
     let job = JobHandle::start(inputs, settings, options, Arc::new(|| {})).context("cannot start the job")?;
     let token = job.cancel_token();

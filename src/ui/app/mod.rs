@@ -23,7 +23,7 @@ use crate::text;
 
 /// Repaints asked for by workers are merged to at most this often; without vsync (Xvfb) a repaint per event
 /// would draw hundreds of frames a second.
-const WAKE_INTERVAL: Duration = Duration::from_millis(33);
+const WAKE_INTERVAL: Duration = Duration::from_millis(100);
 
 /// The Shrinkray window.
 pub struct ShrinkrayApp {
@@ -278,6 +278,7 @@ impl ShrinkrayApp {
             thumbnails: true,
             selection,
             report: Some(report),
+            background: true,
         };
         match JobHandle::start(self.inputs.paths(), settings, options, waker) {
             Ok(job) => {

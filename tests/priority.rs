@@ -1,0 +1,49 @@
+//! Worker priority, alone in its own test binary: it reads every thread of the process, so no other test's
+//! workers may run beside it.
+
+mod common;
+
+use std::fs;
+use std::sync::Arc;
+
+use common::*;
+use image::ImageFormat;
+use shrinkray::engine::{JobHandle, JobOptions};
+
+/// The app runs its workers at a lower priority so the window keeps a core; the CLI does not.
+#[cfg(target_os = "linux")]
+#[test]
+fn background_jobs_run_their_workers_niced() {
+    fn worker_nices() -> Vec<i64> {
+        let mut nices = Vec::new();
+        for task in fs::read_dir("/proc/self/task").unwrap().flatten() {
+            let comm = fs::read_to_string(task.path().join("comm")).unwrap_or_default();
+            if comm.starts_with("shrinkray-worke") {
+                let stat = fs::read_to_string(task.path().join("stat")).unwrap_or_default();
+                // Field 19 is the nice value; fields are counted after the ")" that ends the name.
+                let after = &stat[stat.rfind(')').unwrap() + 2..];
+                nices.push(after.split(' ').nth(16).unwrap().parse().unwrap());
+            }
+        }
+        nices
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().join("in");
+    for i in 0..6 {
+        write_photo(&root.join(format!("{i}.png")), 1200, 900, ImageFormat::Png);
+    }
+    for (background, nice) in [(true, 10), (false, 0)] {
+        let options = JobOptions {
+            background,
+            ..JobOptions::default()
+        };
+        let settings = settings_to(&dir.path().join(format!("out-{background}")));
+        let job = JobHandle::start(vec![root.clone()], settings, options, Arc::new(|| {})).unwrap();
+        // Workers exist from the first event to the last.
+        job.events().recv().unwrap();
+        let nices = worker_nices();
+        collect(&job);
+        assert!(!nices.is_empty());
+        assert!(nices.iter().all(|&n| n == nice), "background {background}: {nices:?}");
+    }
+}
