@@ -110,9 +110,16 @@ fn after_kill_9_an_update_run_makes_only_what_is_left_and_each_copy_once() {
     for (file, time) in before {
         assert_eq!(mtime(&out.join(&file)), time, "{} was made again", file.display());
     }
-    // And a third run has nothing to do.
+    // And a third run has nothing to do, and says so.
     let third = cli(&args);
     assert_eq!(events(&third, "skipped").len(), 40);
+    let plain: Vec<&str> = args.iter().copied().filter(|a| *a != "--json").collect();
+    let fourth = cli(&plain);
+    let said = String::from_utf8_lossy(&fourth.stdout);
+    assert!(
+        said.starts_with("0 done, 0 failed, 40 skipped (40 up to date): "),
+        "{said}"
+    );
 }
 
 #[test]

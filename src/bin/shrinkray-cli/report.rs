@@ -17,6 +17,8 @@ pub(crate) struct Report {
     json: bool,
     bar: Option<ProgressBar>,
     failed: usize,
+    /// Inputs skipped as up to date (`--update`).
+    up_to_date: usize,
 }
 
 impl Report {
@@ -25,6 +27,7 @@ impl Report {
             json,
             bar: None,
             failed: 0,
+            up_to_date: 0,
         }
     }
 
@@ -32,6 +35,7 @@ impl Report {
     pub(crate) fn event(&mut self, event: &JobEvent) -> bool {
         match event {
             JobEvent::Started { total } => self.start_bar(*total),
+            JobEvent::ImageSkipped { reason, .. } if reason == "up to date" => self.up_to_date += 1,
             JobEvent::ImageFailed { error, .. } => {
                 self.failed += 1;
                 if !self.json {
@@ -92,8 +96,13 @@ impl Report {
             eprintln!("shrinkray-cli: {error}");
         }
         if !self.json {
+            let up_to_date = if self.up_to_date > 0 {
+                format!(" ({} up to date)", self.up_to_date)
+            } else {
+                String::new()
+            };
             println!(
-                "{} done, {} failed, {} skipped{}: {} → {} in {:.1} s",
+                "{} done, {} failed, {} skipped{up_to_date}{}: {} → {} in {:.1} s",
                 summary.done,
                 summary.failed,
                 summary.skipped,
