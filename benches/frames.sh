@@ -13,11 +13,13 @@ cd "$(dirname "$0")/.."
 command -v Xvfb >/dev/null && command -v xdotool >/dev/null || { echo "frames.sh needs Xvfb and xdotool" >&2; exit 2; }
 [ -x target/release/shrinkray ] || cargo build --release --bin shrinkray
 work=$(mktemp -d)
-display=:$((50 + RANDOM % 40))
-Xvfb "$display" -screen 0 1280x800x24 >/dev/null 2>&1 &
+# Xvfb picks a free display itself and writes its number once it is ready.
+Xvfb -displayfd 3 -screen 0 1280x800x24 3>"$work/display" >/dev/null 2>&1 &
 xvfb=$!
+app=
 trap 'kill $app $xvfb 2>/dev/null; rm -rf "$work"' EXIT
-sleep 2
+for _ in $(seq 50); do [ -s "$work/display" ] && break; sleep 0.1; done
+display=:$(cat "$work/display")
 # A fresh HOME: default settings, and the copies go to $HOME/Pictures/resized.
 DISPLAY=$display HOME=$work LIBGL_ALWAYS_SOFTWARE=1 WAYLAND_DISPLAY= SHRINKRAY_FRAME_STATS=1 \
   target/release/shrinkray "$folder" >"$work/app.log" 2>&1 &
@@ -38,4 +40,4 @@ until grep -q "frame CPU while running" "$work/app.log"; do
   sleep 1
 done
 echo "$(find "$work/Pictures/resized" -type f -not -path '*/.shrinkray/*' | wc -l) images in $(( $(date +%s) - start )) s"
-grep "frame CPU while running" "$work/app.log"
+grep -E "frame CPU while running|of which the app" "$work/app.log"

@@ -9,6 +9,8 @@ pub struct FrameStats {
     on: bool,
     /// Seconds of CPU per frame; one float per frame drawn, a few thousand a minute at most.
     frames: Vec<f32>,
+    /// Seconds spent in the app's own `ui` (layout and drawing commands, not rendering), per frame.
+    ui: Vec<f32>,
 }
 
 impl FrameStats {
@@ -17,6 +19,7 @@ impl FrameStats {
         Self {
             on: std::env::var_os("SHRINKRAY_FRAME_STATS").is_some_and(|v| v != "0"),
             frames: Vec::new(),
+            ui: Vec::new(),
         }
     }
 
@@ -27,6 +30,18 @@ impl FrameStats {
         }
     }
 
+    /// Notes the time this frame's `ui` took.
+    pub fn record_ui(&mut self, seconds: f32) {
+        if self.on {
+            self.ui.push(seconds);
+        }
+    }
+
+    /// Whether stats are being kept (so the caller need not time anything otherwise).
+    pub fn is_on(&self) -> bool {
+        self.on
+    }
+
     /// Prints `frame CPU while running: N frames, median …, p99 …, max …` on stderr and starts again.
     pub fn report(&mut self) {
         if !self.on || self.frames.is_empty() {
@@ -34,7 +49,11 @@ impl FrameStats {
         }
         let line = summary(&mut self.frames);
         eprintln!("shrinkray: frame CPU while running: {line}");
+        if !self.ui.is_empty() {
+            eprintln!("shrinkray: of which the app's ui: {}", summary(&mut self.ui));
+        }
         self.frames.clear();
+        self.ui.clear();
     }
 }
 

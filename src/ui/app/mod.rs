@@ -337,6 +337,8 @@ impl ShrinkrayApp {
 impl eframe::App for ShrinkrayApp {
     fn ui(&mut self, ui: &mut egui::Ui, frame: &mut eframe::Frame) {
         let ctx = ui.ctx().clone();
+        let timing = self.is_running() && self.frame_stats.is_on();
+        let started = std::time::Instant::now();
         if self.is_running() {
             self.frame_stats.record(frame.info().cpu_usage);
         }
@@ -350,6 +352,9 @@ impl eframe::App for ShrinkrayApp {
         egui::CentralPanel::default().show(ui, |ui| self.central(ui));
         self.drop_overlay(&ctx);
         self.apply_commands(&ctx);
+        if timing {
+            self.frame_stats.record_ui(started.elapsed().as_secs_f32());
+        }
     }
 
     fn save(&mut self, storage: &mut dyn eframe::Storage) {
