@@ -356,3 +356,25 @@ fn retrying_chosen_files_puts_their_copies_where_the_full_run_would() {
         ]
     );
 }
+
+#[test]
+fn an_update_run_numbers_index_templates_as_the_full_run_did() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().join("photos");
+    for i in 0..4 {
+        write_photo(&root.join(format!("{i}.jpg")), 40, 30, ImageFormat::Jpeg);
+    }
+    let out = dir.path().join("out");
+    let settings = Settings {
+        name_template: "{index}".to_owned(),
+        ..update_to(&out)
+    };
+    assert_eq!(summary(&run(std::slice::from_ref(&root), settings.clone())).done, 4);
+    fs::remove_file(out.join("photos/3.jpg")).unwrap();
+    let events = run(std::slice::from_ref(&root), settings);
+    assert_eq!(
+        outputs(&events),
+        [out.join("photos/3.jpg")],
+        "the third image keeps {{index}} 3"
+    );
+}

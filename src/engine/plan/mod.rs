@@ -198,6 +198,8 @@ impl Plan<'_> {
         for output in &record.outputs {
             self.taken.insert(key(&self.out_dir.join(&output.path)));
         }
+        // It is still one of the images, so `{index}` numbers the others as a full run would.
+        self.image_no += 1;
         Some(PlanEntry::Skip {
             index,
             input: c.path.clone(),
