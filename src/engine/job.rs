@@ -13,7 +13,7 @@ use rayon::prelude::*;
 use super::budget::{Budget, auto_memory_budget};
 use super::codecs::isolated_file;
 use super::control::{CancelToken, Pause};
-use super::error::{SetupError, panic_message};
+use super::error::{ImageError, SetupError, panic_message};
 use super::event::{ImageDone, JobEvent, Summary};
 use super::manifest::{Journal, Record, fingerprint};
 use super::pipeline::process;
@@ -63,6 +63,14 @@ fn lower_priority() {
         let param = libc::sched_param { sched_priority: 0 };
         libc::sched_setscheduler(0, libc::SCHED_IDLE, &param);
     }
+}
+
+/// Processes one planned image exactly as a job's worker does (isolated codecs, a panic becomes the image's
+/// error), on the calling thread and with no memory budget. For benchmarks and tools that schedule images
+/// themselves; a program resizing a batch should use `JobHandle`, which bounds threads and memory.
+pub fn process_task(task: &Task, settings: &Settings) -> Result<ImageDone, ImageError> {
+    static UNLIMITED: Budget = Budget::new(u64::MAX);
+    isolated_file(&task.input, || process(task, settings, None, &UNLIMITED))
 }
 
 /// Per-run choices that are not user settings.

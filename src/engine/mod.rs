@@ -40,7 +40,9 @@ pub use error::{ImageError, SetupError};
 pub use event::{ExtraDone, ImageDone, JobEvent, Summary, Thumbnail};
 pub use format::InputFormat;
 pub use geometry::target_size;
-pub use job::{JobHandle, JobOptions, QUEUED_WITH_THUMBNAILS, THUMBNAIL_EDGE, Waker, quiet_worker_panics};
+pub use job::{
+    JobHandle, JobOptions, QUEUED_WITH_THUMBNAILS, THUMBNAIL_EDGE, Waker, process_task, quiet_worker_panics,
+};
 pub use manifest::MANIFEST_DIR;
 pub use pipeline::{load_thumbnail, open, resize_bytes};
 pub use plan::names::example_output;
