@@ -16,6 +16,9 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 corpus=${1:-${TMPDIR:-/tmp}/shrinkray-corpus}
 [ -d "$corpus/jpeg24" ] || benches/make-corpus.sh "$corpus"
+if ! command -v convert >/dev/null; then
+  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends imagemagick >/dev/null
+fi
 cargo bench --bench strategies --no-run >/dev/null 2>&1 || cargo bench --bench strategies --no-run
 bin=$(ls -t target/release/deps/strategies-* | grep -v '\.d$' | head -1)
 work=$(mktemp -d)
