@@ -15,13 +15,15 @@ use super::codecs::isolated_file;
 use super::control::{CancelToken, Pause};
 use super::error::{ImageError, SetupError, panic_message};
 use super::event::{ImageDone, JobEvent, Summary};
-use super::manifest::{Journal, Record, fingerprint};
+use super::keys::fingerprint;
+use super::manifest::{Journal, Record};
 use super::pipeline::process;
 use super::plan::{PlanEntry, plan_selected};
 use super::report::Report;
 use super::selection::Selection;
 use super::settings::Settings;
 use super::task::Task;
+use super::workers::worker_pool;
 
 /// Called after every event, from a worker thread; a GUI passes one that requests a repaint.
 pub type Waker = Arc<dyn Fn() + Send + Sync>;
@@ -34,36 +36,6 @@ pub const THUMBNAIL_EDGE: u32 = 256;
 /// Below this, at most about 33 MB of pixels wait; the app loads a missing thumbnail from the output file when
 /// its tile is shown.
 pub const QUEUED_WITH_THUMBNAILS: usize = 128;
-
-/// Worker threads are named this, then their number.
-const WORKER_PREFIX: &str = "shrinkray-worker-";
-
-/// Keeps the panics the engine catches out of the terminal: a decoder that panics on a worker thread becomes that
-/// image's `ImageFailed`, with the panic's message, so printing it as well (with a backtrace, even) would only
-/// alarm. Panics on other threads print as before. For programs to call once at start-up; the engine never
-/// changes the process's panic hook by itself.
-pub fn quiet_worker_panics() {
-    let default = std::panic::take_hook();
-    std::panic::set_hook(Box::new(move |info| {
-        let on_worker = std::thread::current()
-            .name()
-            .is_some_and(|n| n.starts_with(WORKER_PREFIX));
-        if !on_worker {
-            default(info);
-        }
-    }));
-}
-
-/// Puts the calling thread in the idle scheduling class; best effort, as a failure only costs smoothness.
-fn lower_priority() {
-    #[cfg(target_os = "linux")]
-    // SAFETY: `param` is a valid sched_param for the call's duration; on Linux, pid 0 means the calling
-    // thread alone (scheduling policy is per thread there). SCHED_IDLE needs no privilege.
-    unsafe {
-        let param = libc::sched_param { sched_priority: 0 };
-        libc::sched_setscheduler(0, libc::SCHED_IDLE, &param);
-    }
-}
 
 /// Processes one planned image exactly as a job's worker does (isolated codecs, a panic becomes the image's
 /// error), on the calling thread and with no memory budget. For benchmarks and tools that schedule images
@@ -110,20 +82,7 @@ impl JobHandle {
     ) -> Result<JobHandle, SetupError> {
         settings.validate()?;
         let threads = settings.thread_count();
-        let background = options.background;
-        let pool = rayon::ThreadPoolBuilder::new()
-            .num_threads(threads)
-            .thread_name(|i| format!("{WORKER_PREFIX}{i}"))
-            .start_handler(move |_| {
-                if background {
-                    lower_priority();
-                }
-            })
-            .build()
-            .map_err(|e| SetupError::ThreadPool {
-                threads,
-                why: e.to_string(),
-            })?;
+        let pool = worker_pool(threads, options.background)?;
         let (tx, rx) = crossbeam_channel::unbounded();
         let cancel = Arc::new(AtomicBool::new(false));
         let pause = Arc::new(Pause::default());

@@ -16,6 +16,7 @@ mod geometry;
 mod heif;
 mod job;
 mod jpeg;
+mod keys;
 #[cfg(feature = "heif")]
 mod libheif;
 mod manifest;
@@ -30,6 +31,7 @@ mod settings;
 mod task;
 mod walk;
 mod webp;
+mod workers;
 mod write;
 
 pub use budget::auto_memory_budget;
@@ -40,9 +42,7 @@ pub use error::{ImageError, SetupError};
 pub use event::{ExtraDone, ImageDone, JobEvent, Summary, Thumbnail};
 pub use format::InputFormat;
 pub use geometry::target_size;
-pub use job::{
-    JobHandle, JobOptions, QUEUED_WITH_THUMBNAILS, THUMBNAIL_EDGE, Waker, process_task, quiet_worker_panics,
-};
+pub use job::{JobHandle, JobOptions, QUEUED_WITH_THUMBNAILS, THUMBNAIL_EDGE, Waker, process_task};
 pub use manifest::MANIFEST_DIR;
 pub use pipeline::{load_thumbnail, open, resize_bytes};
 pub use plan::names::example_output;
@@ -54,4 +54,5 @@ pub use settings::{
     SettingsError, auto_threads,
 };
 pub use task::{ExtraTask, Task};
+pub use workers::quiet_worker_panics;
 pub use write::TEMP_PREFIX;

@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 use std::str::FromStr;
 use std::sync::Arc;
 
-use super::manifest::{relative_key, stable_hash};
+use super::keys::{relative_key, stable_hash};
 
 /// A subset of the inputs. Default: every input.
 #[derive(Clone, Debug, Default)]

@@ -4,6 +4,7 @@
 //! failed, 2 for a usage or setup error, 130 when cancelled with Ctrl-C.
 
 mod args;
+mod inputs;
 mod json;
 mod report;
 

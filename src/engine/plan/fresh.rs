@@ -4,7 +4,8 @@ use std::fs;
 use std::path::{Path, PathBuf};
 
 use crate::engine::discover::Walk;
-use crate::engine::manifest::{Manifest, fingerprint, relative_key};
+use crate::engine::keys::{fingerprint, relative_key};
+use crate::engine::manifest::Manifest;
 use crate::engine::settings::Settings;
 
 /// Copies an earlier run left of the inputs, by the output folder's manifest.
