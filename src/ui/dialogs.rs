@@ -47,6 +47,53 @@ impl Dialogs {
 
     /// Shows a dialog; its answer arrives through `poll`.
     pub fn open(&mut self, kind: DialogKind, ctx: &egui::Context, start_dir: Option<PathBuf>) {
+        self.spawn(ctx, start_dir, move |dialog| {
+            let paths = match kind {
+                DialogKind::Files => dialog
+                    .set_title("Add images")
+                    .add_filter(
+                        "Images",
+                        &[
+                            "jpg", "jpeg", "png", "webp", "gif", "bmp", "tif", "tiff", "tga", "ico", "pnm", "ppm",
+                            "qoi",
+                        ],
+                    )
+                    .add_filter("All files", &["*"])
+                    .pick_files()
+                    .unwrap_or_default(),
+                DialogKind::Folders => dialog.set_title("Add folders").pick_folders().unwrap_or_default(),
+                DialogKind::OutputDir => dialog.set_title("Output folder").pick_folder().into_iter().collect(),
+                DialogKind::ReportSaved | DialogKind::ReportFailed => Vec::new(),
+            };
+            (kind, paths)
+        });
+    }
+
+    /// Asks where to save the report `from` and copies it there, all off the UI thread.
+    pub fn save_report(&mut self, from: PathBuf, ctx: &egui::Context, start_dir: Option<PathBuf>) {
+        self.spawn(ctx, start_dir, move |dialog| {
+            let dialog = dialog
+                .set_title("Save report")
+                .set_file_name("shrinkray-report.csv")
+                .add_filter("CSV", &["csv"]);
+            match dialog.save_file() {
+                None => (DialogKind::ReportSaved, Vec::new()),
+                Some(to) => match std::fs::copy(&from, &to) {
+                    Ok(_) => (DialogKind::ReportSaved, vec![to]),
+                    Err(_) => (DialogKind::ReportFailed, vec![to]),
+                },
+            }
+        });
+    }
+
+    /// Runs `show` with a dialog opened in `start_dir` on a thread of its own, unless a dialog is showing;
+    /// its answer arrives through `poll`.
+    fn spawn(
+        &mut self,
+        ctx: &egui::Context,
+        start_dir: Option<PathBuf>,
+        show: impl FnOnce(rfd::FileDialog) -> DialogAnswer + Send + 'static,
+    ) {
         if self.open {
             return;
         }
@@ -59,55 +106,8 @@ impl Dialogs {
                 if let Some(dir) = start_dir.filter(|d| d.is_dir()) {
                     dialog = dialog.set_directory(dir);
                 }
-                let paths = match kind {
-                    DialogKind::Files => dialog
-                        .set_title("Add images")
-                        .add_filter(
-                            "Images",
-                            &[
-                                "jpg", "jpeg", "png", "webp", "gif", "bmp", "tif", "tiff", "tga", "ico", "pnm", "ppm",
-                                "qoi",
-                            ],
-                        )
-                        .add_filter("All files", &["*"])
-                        .pick_files()
-                        .unwrap_or_default(),
-                    DialogKind::Folders => dialog.set_title("Add folders").pick_folders().unwrap_or_default(),
-                    DialogKind::OutputDir => dialog.set_title("Output folder").pick_folder().into_iter().collect(),
-                    DialogKind::ReportSaved | DialogKind::ReportFailed => Vec::new(),
-                };
                 // The app may have closed meanwhile; then nobody needs the answer.
-                let _ = tx.send((kind, paths));
-                ctx.request_repaint();
-            });
-        self.open = spawned.is_ok();
-    }
-
-    /// Asks where to save the report `from` (named `suggested`) and copies it there, all off the UI thread.
-    pub fn save_report(&mut self, from: PathBuf, ctx: &egui::Context, start_dir: Option<PathBuf>) {
-        if self.open {
-            return;
-        }
-        let tx = self.tx.clone();
-        let ctx = ctx.clone();
-        let spawned = thread::Builder::new()
-            .name("shrinkray-dialog".to_owned())
-            .spawn(move || {
-                let mut dialog = rfd::FileDialog::new()
-                    .set_title("Save report")
-                    .set_file_name("shrinkray-report.csv")
-                    .add_filter("CSV", &["csv"]);
-                if let Some(dir) = start_dir.filter(|d| d.is_dir()) {
-                    dialog = dialog.set_directory(dir);
-                }
-                let answer = match dialog.save_file() {
-                    None => (DialogKind::ReportSaved, Vec::new()),
-                    Some(to) => match std::fs::copy(&from, &to) {
-                        Ok(_) => (DialogKind::ReportSaved, vec![to]),
-                        Err(_) => (DialogKind::ReportFailed, vec![to]),
-                    },
-                };
-                let _ = tx.send(answer);
+                let _ = tx.send(show(dialog));
                 ctx.request_repaint();
             });
         self.open = spawned.is_ok();
