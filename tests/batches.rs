@@ -35,16 +35,6 @@ fn update_to(out: &Path) -> Settings {
     }
 }
 
-fn skips(events: &[JobEvent]) -> Vec<(PathBuf, String)> {
-    events
-        .iter()
-        .filter_map(|e| match e {
-            JobEvent::ImageSkipped { input, reason, .. } => Some((input.clone(), reason.clone())),
-            _ => None,
-        })
-        .collect()
-}
-
 fn mtimes(out: &Path) -> Vec<(PathBuf, SystemTime)> {
     files_below(out)
         .into_iter()

@@ -3,9 +3,9 @@
 mod common;
 
 use std::fs;
-use std::io::{BufRead, BufReader, Lines};
+use std::io::{BufReader, Lines};
 use std::path::{Path, PathBuf};
-use std::process::{Child, ChildStdout, Command, Output, Stdio};
+use std::process::{Child, ChildStdout, Command, Output};
 
 use common::*;
 use image::ImageFormat;
@@ -361,13 +361,7 @@ fn start_on_40_photos(dir: &Path) -> (PathBuf, PathBuf, Child, Lines<BufReader<C
         "--json",
         p(&root),
     ];
-    let mut child = Command::new(env!("CARGO_BIN_EXE_shrinkray-cli"))
-        .args(args)
-        .stdout(Stdio::piped())
-        .stderr(Stdio::null())
-        .spawn()
-        .unwrap();
-    let mut lines = BufReader::new(child.stdout.take().unwrap()).lines();
+    let (child, mut lines) = spawn_cli(&args);
     for line in lines.by_ref() {
         if line.unwrap().contains("\"event\":\"done\"") {
             break;

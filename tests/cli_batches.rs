@@ -4,7 +4,7 @@
 mod common;
 
 use std::fs;
-use std::io::{BufRead, BufReader, Write};
+use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
 use std::time::SystemTime;
@@ -63,13 +63,7 @@ fn after_kill_9_an_update_run_makes_only_what_is_left_and_each_copy_once() {
         "--json",
         p(&root),
     ];
-    let mut child = Command::new(env!("CARGO_BIN_EXE_shrinkray-cli"))
-        .args(args)
-        .stdout(Stdio::piped())
-        .stderr(Stdio::null())
-        .spawn()
-        .unwrap();
-    let mut lines = BufReader::new(child.stdout.take().unwrap()).lines();
+    let (mut child, mut lines) = spawn_cli(&args);
     let mut done = 0;
     for line in lines.by_ref() {
         done += usize::from(line.unwrap().contains("\"event\":\"done\""));

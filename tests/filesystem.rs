@@ -16,16 +16,6 @@ use common::*;
 use image::ImageFormat;
 use shrinkray::engine::{ImageError, JobEvent, OutputFormat, Settings, TEMP_PREFIX};
 
-fn skips(events: &[JobEvent]) -> Vec<(PathBuf, String)> {
-    events
-        .iter()
-        .filter_map(|e| match e {
-            JobEvent::ImageSkipped { input, reason, .. } => Some((input.clone(), reason.clone())),
-            _ => None,
-        })
-        .collect()
-}
-
 /// No temporary file anywhere below `dir`, and every file there decodes whole.
 fn only_complete_outputs(dir: &Path) {
     for file in files_below(dir) {

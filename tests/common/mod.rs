@@ -95,6 +95,36 @@ pub fn failures(events: &[JobEvent]) -> Vec<(PathBuf, String)> {
         .collect()
 }
 
+/// Each skipped input with its reason, in event order.
+pub fn skips(events: &[JobEvent]) -> Vec<(PathBuf, String)> {
+    events
+        .iter()
+        .filter_map(|e| match e {
+            JobEvent::ImageSkipped { input, reason, .. } => Some((input.clone(), reason.clone())),
+            _ => None,
+        })
+        .collect()
+}
+
+/// Starts the real `shrinkray-cli` with `args` (which should include `--json`), its event lines readable as they
+/// come, stderr silenced.
+pub fn spawn_cli(
+    args: &[&str],
+) -> (
+    std::process::Child,
+    std::io::Lines<std::io::BufReader<std::process::ChildStdout>>,
+) {
+    use std::io::BufRead;
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_shrinkray-cli"))
+        .args(args)
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    let lines = std::io::BufReader::new(child.stdout.take().unwrap()).lines();
+    (child, lines)
+}
+
 /// A path as a command-line argument.
 pub fn p(path: &Path) -> &str {
     path.to_str().unwrap()
