@@ -97,6 +97,24 @@ pub fn duration(d: Duration) -> String {
     }
 }
 
+/// A time in words, rounded as an estimate should be: `under 1 s`, `40 s`, `1 min 40 s`, `2 h 05 min`.
+pub fn rough_duration(seconds: f64) -> String {
+    if !seconds.is_finite() || seconds < 1.0 {
+        return "under 1 s".to_owned();
+    }
+    let s = seconds.round() as u64;
+    match s {
+        0..60 => format!("{s} s"),
+        // Tens of seconds are noise beyond ten minutes.
+        60..600 => format!("{} min {} s", s / 60, s % 60),
+        600..3600 => format!("{} min", (s + 30) / 60),
+        _ => {
+            let m = (s + 30) / 60;
+            format!("{} h {:02} min", m / 60, m % 60)
+        }
+    }
+}
+
 /// A path with the home folder shown as `~`.
 pub fn path(p: &Path) -> String {
     if let Some(home) = std::env::var_os("HOME").filter(|h| !h.is_empty())
@@ -149,5 +167,9 @@ mod tests {
         assert_eq!(bytes(999), "999 B");
         assert_eq!(duration(Duration::from_secs(65)), "1:05");
         assert_eq!(duration(Duration::from_secs(3725)), "1:02:05");
+        assert_eq!(rough_duration(0.4), "under 1 s");
+        assert_eq!(rough_duration(100.2), "1 min 40 s");
+        assert_eq!(rough_duration(1234.0), "21 min");
+        assert_eq!(rough_duration(7500.0), "2 h 05 min");
     }
 }

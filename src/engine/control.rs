@@ -4,11 +4,16 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Condvar, Mutex};
 use std::time::Duration;
 
-/// Cancels its job from anywhere; cloning is cheap.
-#[derive(Clone, Debug)]
+/// Cancels its job (or a preview, or an estimate) from anywhere; cloning is cheap.
+#[derive(Clone, Debug, Default)]
 pub struct CancelToken(pub(crate) Arc<AtomicBool>);
 
 impl CancelToken {
+    /// A token not cancelled yet, for work started outside a job (a preview, an estimate).
+    pub fn new() -> Self {
+        Self::default()
+    }
+
     /// Same as `JobHandle::cancel`.
     pub fn cancel(&self) {
         self.0.store(true, Ordering::Relaxed);

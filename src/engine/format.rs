@@ -6,7 +6,7 @@ use std::path::Path;
 use image::ImageFormat;
 
 /// A format Shrinkray recognises in a file.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum InputFormat {
     /// A format the `image` crate reads (JPEG through libjpeg-turbo).
     Image(ImageFormat),

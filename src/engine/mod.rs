@@ -8,6 +8,7 @@ mod control;
 mod discover;
 mod encode;
 mod error;
+mod estimate;
 mod event;
 mod exif;
 mod format;
@@ -39,15 +40,16 @@ pub use control::CancelToken;
 pub use discover::{InputCount, count_images};
 pub use encode::Encoding;
 pub use error::{ImageError, SetupError};
+pub use estimate::{Estimate, SAMPLE_IMAGES, estimate};
 pub use event::{ExtraDone, ImageDone, JobEvent, Summary, Thumbnail};
 pub use format::InputFormat;
 pub use geometry::target_size;
 pub use job::{JobHandle, JobOptions, QUEUED_WITH_THUMBNAILS, THUMBNAIL_EDGE, Waker, process_task};
 pub use manifest::MANIFEST_DIR;
-pub use pipeline::{load_thumbnail, open, resize_bytes};
+pub use pipeline::{Preview, load_thumbnail, open, preview, resize_bytes};
 pub use plan::names::example_output;
-pub use plan::{CopiesFound, Plan, PlanEntry, copies_found, plan, plan_selected};
-pub use report::{Report, ReportFormat, event_json, summary_json};
+pub use plan::{CopiesFound, Plan, PlanEntry, copies_found, plan, plan_dry, plan_selected};
+pub use report::{Report, ReportFormat, estimate_json, event_json, planned_json, summary_json};
 pub use selection::{Selection, Shard, ShardError};
 pub use settings::{
     Collision, ExtraOutput, Filter, Limits, MAX_THREADS, OutputFormat, PngCompression, ResizeMode, Settings,

@@ -9,7 +9,9 @@ use std::path::{Path, PathBuf};
 use serde::Serialize;
 use serde_json::{Value, json};
 
+use super::estimate::Estimate;
 use super::event::{JobEvent, Summary};
+use super::plan::PlanEntry;
 
 /// How a report file is written, from its extension.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -236,6 +238,55 @@ pub fn event_json(event: &JobEvent) -> Value {
         }),
         JobEvent::Finished { summary } => summary_json(summary),
     }
+}
+
+/// The `planned` object of a dry run: what will happen to one input, and where its copies go.
+pub fn planned_json(entry: &PlanEntry) -> Value {
+    match entry {
+        PlanEntry::Task(t) => json!({
+            "event": "planned",
+            "index": t.index,
+            "input": t.input.to_string_lossy(),
+            "action": "resize",
+            "output": t.output.to_string_lossy(),
+            "input_bytes": t.input_bytes,
+            "format": t.encoding.format().name(),
+            "replaces": t.replace,
+            "numbered_from": t.numbered_from.as_ref().map(|p| p.to_string_lossy()),
+            "extra": t.extra.iter().map(|e| e.output.to_string_lossy()).collect::<Vec<_>>(),
+        }),
+        PlanEntry::Skip { index, input, reason } => json!({
+            "event": "planned",
+            "index": index,
+            "input": input.to_string_lossy(),
+            "action": "skip",
+            "reason": reason,
+        }),
+        PlanEntry::Fail { index, input, error } => json!({
+            "event": "planned",
+            "index": index,
+            "input": input.to_string_lossy(),
+            "action": "fail",
+            "error": error.to_string(),
+        }),
+    }
+}
+
+/// The `estimate` object of a dry run.
+pub fn estimate_json(e: &Estimate) -> Value {
+    json!({
+        "event": "estimate",
+        "images": e.images,
+        "skipped": e.skipped,
+        "failed": e.failed,
+        "input_bytes": e.input_bytes,
+        "sampled": e.sampled,
+        "sample_failed": e.sample_failed,
+        "output_bytes": e.output_bytes,
+        "seconds": e.seconds,
+        "threads": e.threads,
+        "not_smaller": e.not_smaller,
+    })
 }
 
 /// The `finished` object.

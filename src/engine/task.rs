@@ -27,8 +27,12 @@ pub struct Task {
     pub input_bytes: u64,
     /// Input modification time, as found when planning (what `keep_dates` gives the output).
     pub modified: Option<SystemTime>,
-    /// The output may replace an existing file (the overwrite policy, and that file is no input).
+    /// The output may replace an existing file (the overwrite policy, and that file is no input; or, under
+    /// the rename policy, this input's own copy from an earlier run).
     pub replace: bool,
+    /// The path the name template gave, when it was taken (by another copy in this job, or by a file already
+    /// there) and `output` is a numbered variant of it.
+    pub numbered_from: Option<PathBuf>,
     /// The extra outputs (`Settings::extra_outputs`), made from the same decoded picture.
     pub extra: Vec<ExtraTask>,
 }

@@ -174,9 +174,16 @@ pub(crate) struct Cli {
     #[arg(long, value_name = "SIZE", default_value = "auto", value_parser = parse_budget)]
     memory_budget: Budget,
 
-    /// Print one JSON object per event on stdout ("event": started, done, failed, skipped, finished).
+    /// Print one JSON object per event on stdout ("event": started, done, failed, skipped, finished; with
+    /// --dry-run: planned, estimate).
     #[arg(long)]
     pub(crate) json: bool,
+
+    /// Write nothing: print what would happen to each input (its copy's path, skips and why, names numbered
+    /// or replaced), the output folders, and an estimate of the copies' total size and the run's time from a
+    /// few images converted in memory.
+    #[arg(long, conflicts_with_all = ["report", "failed_list", "failed_list0"])]
+    pub(crate) dry_run: bool,
 }
 
 const EXAMPLES: &str = "Examples:

@@ -4,6 +4,7 @@
 //! failed, 2 for a usage or setup error, 130 when cancelled with Ctrl-C.
 
 mod args;
+mod dry_run;
 mod inputs;
 mod json;
 mod report;
@@ -36,6 +37,13 @@ fn main() -> ExitCode {
 fn run(cli: &Cli) -> anyhow::Result<ExitCode> {
     let settings = cli.settings()?;
     let inputs = cli.all_inputs()?;
+    if cli.dry_run {
+        let selection = Selection {
+            shard: cli.shard,
+            only: None,
+        };
+        return dry_run::dry_run(&inputs, &settings, &selection, cli.json);
+    }
     let mut failed_list = FailedList::create(cli)?;
     let options = JobOptions {
         thumbnails: false,

@@ -5,7 +5,9 @@ mod convert;
 mod copy;
 mod decode;
 mod fit;
+mod header;
 mod planar;
+mod preview;
 mod resample;
 mod thumbnail;
 
@@ -14,7 +16,8 @@ use std::time::Instant;
 
 pub use convert::resize_bytes;
 pub use decode::open;
-pub(crate) use decode::{check_pixels, heif_header, image_limits, turns};
+pub(crate) use header::read_header;
+pub use preview::{Preview, preview};
 pub use thumbnail::load_thumbnail;
 
 use crate::engine::budget::Budget;
@@ -25,9 +28,48 @@ use crate::engine::settings::Settings;
 use crate::engine::task::Task;
 use crate::engine::write::write_atomically;
 use convert::{convert, convert_many};
-use copy::Names;
+use copy::{Converted, Names};
 use decode::Source;
 use thumbnail::make_thumbnail;
+
+/// A task's copies, encoded and not yet written: what `process` writes and a batch estimate measures.
+pub(crate) struct Copies {
+    /// The main copy.
+    pub main: Converted,
+    /// The extra copies, in the task's order.
+    pub extras: Vec<Converted>,
+    /// The main copy, in the original's format, came out no smaller than the original, and the settings
+    /// say to keep the original then (`skip_if_larger`).
+    pub keep_original: bool,
+}
+
+/// Decodes, resizes and encodes every copy of `task`, in memory. The decoded pixels are held against `budget`
+/// until the copies are encoded.
+pub(crate) fn make_copies(task: &Task, settings: &Settings, budget: &Budget) -> Result<Copies, ImageError> {
+    let names = Names {
+        input: &task.input,
+        output: &task.output,
+    };
+    let (main, extras) = if task.extra.is_empty() {
+        let converted = convert(Source::File, task.format, task.encoding, settings, budget, names)?;
+        (converted, Vec::new())
+    } else {
+        let mut all = convert_many(task, settings, budget)?.into_iter();
+        let main = all.next().ok_or_else(|| ImageError::Encode {
+            why: "no copy was made".to_owned(),
+            path: task.output.clone(),
+        })?;
+        (main, all.collect())
+    };
+    // A copy in the original's format that came out larger: the original is the better copy.
+    let keep_original =
+        settings.skip_if_larger && task.encoding.format() == task.format && main.bytes.len() as u64 >= task.input_bytes;
+    Ok(Copies {
+        main,
+        extras,
+        keep_original,
+    })
+}
 
 /// Runs the whole pipeline for `task` and says what became of it. Nothing is written unless every step before
 /// the write succeeded. The decoded pixels are held against `budget` from just before they are allocated until
@@ -39,26 +81,12 @@ pub(crate) fn process(
     budget: &Budget,
 ) -> Result<ImageDone, ImageError> {
     let start = Instant::now();
-    let names = Names {
-        input: &task.input,
-        output: &task.output,
-    };
-    let (converted, extras) = if task.extra.is_empty() {
-        let converted = convert(Source::File, task.format, task.encoding, settings, budget, names)?;
-        (converted, Vec::new())
-    } else {
-        let mut all = convert_many(task, settings, budget)?.into_iter();
-        let main = all.next().ok_or_else(|| ImageError::Encode {
-            why: "no copy was made".to_owned(),
-            path: task.output.clone(),
-        })?;
-        (main, all.collect())
-    };
+    let Copies {
+        main: converted,
+        extras,
+        keep_original,
+    } = make_copies(task, settings, budget)?;
     let modified = if settings.keep_dates { task.modified } else { None };
-    // A copy in the original's format that came out larger: the original is the better copy.
-    let keep_original = settings.skip_if_larger
-        && task.encoding.format() == task.format
-        && converted.bytes.len() as u64 >= task.input_bytes;
     let original;
     let bytes = if keep_original {
         original = fs::read(&task.input).map_err(|source| ImageError::Read {

@@ -6,11 +6,13 @@
 
 use std::collections::HashSet;
 use std::fs;
-use std::hash::{BuildHasher, BuildHasherDefault, DefaultHasher};
 use std::path::{Path, PathBuf};
 
 mod fresh;
 pub(crate) mod names;
+mod settle;
+
+use settle::{Existing, Taken, Unsettled, key};
 
 pub use fresh::{CopiesFound, copies_found};
 
@@ -23,11 +25,10 @@ use super::error::{ImageError, SetupError};
 use super::format::InputFormat;
 use super::keys::{fingerprint, relative_key};
 use super::manifest::Manifest;
-use super::naming::{needs_index, numbered};
+use super::naming::needs_index;
 use super::selection::Selection;
 use super::settings::{Collision, ResizeMode, Settings};
 use super::task::{ExtraTask, Task};
-use super::walk::FileId;
 use super::write::sweep_leftovers;
 
 /// What will happen to one input.
@@ -65,11 +66,8 @@ pub struct Plan<'a> {
     digits: usize,
     next_index: usize,
     image_no: usize,
-    /// Keys of the outputs named so far, compared without case (for case-insensitive file systems).
-    taken: HashSet<u64>,
-    /// Every input's identity, when outputs may replace files; otherwise empty (an existing file is never
-    /// replaced then, input or not).
-    input_ids: HashSet<FileId>,
+    /// The outputs named so far, and the inputs they may not replace.
+    taken: Taken,
     /// Output folders already cleared of a killed run's leftovers.
     swept: HashSet<PathBuf>,
     /// Which inputs this job takes.
@@ -78,6 +76,8 @@ pub struct Plan<'a> {
     manifest: Manifest,
     /// `fingerprint` of the settings.
     fingerprint: String,
+    /// Nothing is created or removed: the output folder is not made, leftovers are not swept.
+    dry: bool,
 }
 
 impl Plan<'_> {
@@ -104,10 +104,34 @@ pub fn plan_selected<'a>(
     settings: &'a Settings,
     selection: &'a Selection,
 ) -> Result<Plan<'a>, SetupError> {
+    start_plan(inputs, settings, selection, false)
+}
+
+/// The plan a job would follow, made without touching the file system beyond reading it: the output folder is
+/// not created and nothing in it is removed (a dry run, an estimate). Its entries are those a job started now
+/// would take.
+pub fn plan_dry<'a>(
+    inputs: &'a [PathBuf],
+    settings: &'a Settings,
+    selection: &'a Selection,
+) -> Result<Plan<'a>, SetupError> {
+    start_plan(inputs, settings, selection, true)
+}
+
+fn start_plan<'a>(
+    inputs: &'a [PathBuf],
+    settings: &'a Settings,
+    selection: &'a Selection,
+    dry: bool,
+) -> Result<Plan<'a>, SetupError> {
     settings.validate()?;
     let out_dir = settings.output_dir.as_deref().unwrap_or(Path::new("."));
     // Outputs are named in the user's terms; the canonical path only keeps discovery out of the output folder.
-    let canonical_out = prepare_output_dir(out_dir)?;
+    let canonical_out = if dry {
+        canonical_to_be(out_dir)
+    } else {
+        prepare_output_dir(out_dir)?
+    };
     let overwrite = settings.on_collision == Collision::Overwrite;
     // `{index}` is padded to the number of images, so only then does counting open the files.
     let count_images = needs_index(&settings.name_template);
@@ -130,12 +154,15 @@ pub fn plan_selected<'a>(
         digits: images.max(1_usize).to_string().len(),
         next_index: 0,
         image_no: 0,
-        taken: HashSet::new(),
-        input_ids,
+        taken: Taken {
+            keys: HashSet::new(),
+            input_ids,
+        },
         swept: HashSet::new(),
         selection,
         manifest: Manifest::load(out_dir),
         fingerprint: fingerprint(settings),
+        dry,
     })
 }
 
@@ -197,7 +224,7 @@ impl Plan<'_> {
             self.out_dir,
         )?;
         for output in &record.outputs {
-            self.taken.insert(key(&self.out_dir.join(&output.path)));
+            self.taken.keys.insert(key(&self.out_dir.join(&output.path)));
         }
         // It is still one of the images, so `{index}` numbers the others as a full run would.
         self.image_no += 1;
@@ -257,13 +284,27 @@ impl Plan<'_> {
         if let PlanEntry::Task(task) = &entry {
             // Leftovers of a killed run go before this run writes beside them.
             let folder = task.output.parent().unwrap_or(self.out_dir);
-            if !self.swept.contains(folder) {
+            if !self.dry && !self.swept.contains(folder) {
                 sweep_leftovers(folder);
                 self.swept.insert(folder.to_owned());
             }
         }
         entry
     }
+}
+
+/// The canonical path `dir` will have once created: its nearest existing ancestor's, with the rest appended.
+fn canonical_to_be(dir: &Path) -> PathBuf {
+    let absolute = std::path::absolute(dir).unwrap_or_else(|_| dir.to_owned());
+    for existing in absolute.ancestors() {
+        if let Ok(canonical) = fs::canonicalize(existing) {
+            return match absolute.strip_prefix(existing) {
+                Ok(rest) => canonical.join(rest),
+                Err(_) => canonical,
+            };
+        }
+    }
+    absolute
 }
 
 fn prepare_output_dir(dir: &Path) -> Result<PathBuf, SetupError> {
@@ -295,16 +336,26 @@ impl Plan<'_> {
         wanted: PathBuf,
     ) -> PlanEntry {
         let input_key = relative_key(&c.relative);
-        match self.settle(wanted, &input_key) {
+        let template_gave = wanted.clone();
+        match self.taken.settle(
+            wanted,
+            &input_key,
+            &Existing {
+                collision: self.settings.on_collision,
+                manifest: &self.manifest,
+                out_dir: self.out_dir,
+            },
+        ) {
             Ok((output, replace)) => PlanEntry::Task(Task {
                 index,
                 key: input_key,
                 input: c.path,
-                output,
                 format,
                 encoding,
                 input_bytes: c.bytes,
                 modified: c.modified,
+                numbered_from: (output != template_gave).then_some(template_gave),
+                output,
                 replace,
                 extra: Vec::new(),
             }),
@@ -329,7 +380,15 @@ impl Plan<'_> {
         named: impl Iterator<Item = (ResizeMode, Encoding, PathBuf)>,
     ) -> Result<(), PathBuf> {
         for (resize, encoding, wanted) in named {
-            match self.settle(wanted, &task.key) {
+            match self.taken.settle(
+                wanted,
+                &task.key,
+                &Existing {
+                    collision: self.settings.on_collision,
+                    manifest: &self.manifest,
+                    out_dir: self.out_dir,
+                },
+            ) {
                 Ok((output, replace)) => task.extra.push(ExtraTask {
                     output,
                     resize,
@@ -342,57 +401,4 @@ impl Plan<'_> {
         }
         Ok(())
     }
-
-    /// The path an output gets: `wanted`, or a numbered variant of it, never one taken by another output of
-    /// the job; with the overwrite policy, an existing file that is no input may be replaced (`true`), and with
-    /// the rename policy, a copy an earlier run made of this same input (`input_key`), untouched since.
-    fn settle(&mut self, wanted: PathBuf, input_key: &str) -> Result<(PathBuf, bool), Unsettled> {
-        let mut output = wanted.clone();
-        let mut n = 0;
-        let mut replace = false;
-        loop {
-            let key = key(&output);
-            if self.taken.contains(&key) {
-                n += 1;
-                output = numbered(&wanted, n);
-                continue;
-            }
-            if let Ok(existing) = fs::symlink_metadata(&output) {
-                match self.settings.on_collision {
-                    Collision::Rename if self.manifest.is_own_copy(input_key, &output, self.out_dir) => {
-                        replace = true;
-                    }
-                    Collision::Rename => {
-                        n += 1;
-                        output = numbered(&wanted, n);
-                        continue;
-                    }
-                    Collision::Skip => return Err(Unsettled::Exists(output)),
-                    Collision::Overwrite => {
-                        let target = fs::metadata(&output).unwrap_or(existing);
-                        if self.input_ids.contains(&FileId::of(&output, &target)) {
-                            return Err(Unsettled::IsInput(output));
-                        }
-                        replace = true;
-                    }
-                }
-            }
-            self.taken.insert(key);
-            return Ok((output, replace));
-        }
-    }
-}
-
-/// Why an output has no path.
-enum Unsettled {
-    /// The file exists and the policy is to skip.
-    Exists(PathBuf),
-    /// The file is one of the job's inputs.
-    IsInput(PathBuf),
-}
-
-/// An output's key for collisions: a hash of its path without case. A false match (1 in 2⁶⁴) costs only a
-/// needless ` (1)`.
-fn key(path: &Path) -> u64 {
-    BuildHasherDefault::<DefaultHasher>::default().hash_one(path.to_string_lossy().to_lowercase())
 }

@@ -1,12 +1,7 @@
 //! Naming one copy: its encoding and its path, from the template and, when the template or the format needs
 //! them, the input's size and alpha read from its header.
 
-use std::fs;
-use std::io::BufReader;
 use std::path::{Path, PathBuf};
-
-use image::metadata::Orientation;
-use image::{ImageDecoder, ImageReader};
 
 use crate::engine::discover::Candidate;
 use crate::engine::encode::Encoding;
@@ -14,8 +9,8 @@ use crate::engine::error::ImageError;
 use crate::engine::format::InputFormat;
 use crate::engine::geometry::target_size;
 use crate::engine::naming::{NameParts, check_template, file_name, needs_size, render};
-use crate::engine::pipeline::{check_pixels, heif_header, image_limits, turns};
-use crate::engine::settings::{Limits, ResizeMode, Settings, SettingsError, Variant};
+use crate::engine::pipeline::read_header;
+use crate::engine::settings::{ResizeMode, Settings, SettingsError, Variant};
 
 /// Resolves the encoding and renders the template for one copy (reading the header when it must).
 pub(super) fn name_one(
@@ -98,42 +93,4 @@ pub fn example_output(settings: &Settings, file: &Path, relative_dir: &Path) -> 
         encoding,
         &out_dir.join(relative_dir),
     ))
-}
-
-struct Header {
-    width: u32,
-    height: u32,
-    has_alpha: bool,
-}
-
-/// Dimensions (upright) and alpha from the header alone.
-fn read_header(path: &Path, format: InputFormat, limits: &Limits) -> Result<Header, ImageError> {
-    let Some(format) = format.image_format() else {
-        let (width, height, has_alpha) = heif_header(path, format, limits)?;
-        return Ok(Header {
-            width,
-            height,
-            has_alpha,
-        });
-    };
-    let file = fs::File::open(path).map_err(|source| ImageError::Read {
-        source,
-        path: path.to_owned(),
-    })?;
-    let decode_err = |source| ImageError::Decode {
-        source,
-        path: path.to_owned(),
-    };
-    let mut reader = ImageReader::with_format(BufReader::new(file), format);
-    reader.limits(image_limits(limits, format));
-    let mut decoder = reader.into_decoder().map_err(decode_err)?;
-    let (w, h) = decoder.dimensions();
-    check_pixels(w, h, limits, path)?;
-    let turned = turns(decoder.orientation().unwrap_or(Orientation::NoTransforms));
-    let (width, height) = if turned { (h, w) } else { (w, h) };
-    Ok(Header {
-        width,
-        height,
-        has_alpha: decoder.color_type().has_alpha(),
-    })
 }
