@@ -219,18 +219,38 @@ pub struct InputCount {
 /// Counts the images in one input (file or folder) by content, without decoding. Blocks; run it off the UI
 /// thread.
 pub fn count_images(input: &Path, recursive: bool) -> InputCount {
+    list_images(input, recursive).0
+}
+
+/// One image found in an input, as a window lists it before a job.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ListedImage {
+    /// The file.
+    pub path: PathBuf,
+    /// Its size in bytes.
+    pub bytes: u64,
+}
+
+/// The images in one input (file or folder), told by content without decoding, in the order a job takes them,
+/// with their count. Blocks; run it off the UI thread.
+pub fn list_images(input: &Path, recursive: bool) -> (InputCount, Vec<ListedImage>) {
     let mut count = InputCount::default();
+    let mut images = Vec::new();
     let inputs = [input.to_owned()];
     for found in Walk::new(&inputs, recursive, None).map(identify) {
         match found {
             Found::Image(c, _) => {
                 count.images += 1;
                 count.bytes += c.bytes;
+                images.push(ListedImage {
+                    path: c.path,
+                    bytes: c.bytes,
+                });
             }
             Found::Skipped { .. } | Found::Failed(_) => count.other += 1,
         }
     }
-    count
+    (count, images)
 }
 
 #[cfg(test)]

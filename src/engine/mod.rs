@@ -37,7 +37,7 @@ mod write;
 
 pub use budget::auto_memory_budget;
 pub use control::CancelToken;
-pub use discover::{InputCount, count_images};
+pub use discover::{InputCount, ListedImage, count_images, list_images};
 pub use encode::Encoding;
 pub use error::{ImageError, SetupError};
 pub use estimate::{Estimate, SAMPLE_IMAGES, estimate};
@@ -46,7 +46,7 @@ pub use format::InputFormat;
 pub use geometry::target_size;
 pub use job::{JobHandle, JobOptions, QUEUED_WITH_THUMBNAILS, THUMBNAIL_EDGE, Waker, process_task};
 pub use manifest::MANIFEST_DIR;
-pub use pipeline::{Preview, load_thumbnail, open, preview, resize_bytes};
+pub use pipeline::{Preview, load_thumbnail, load_thumbnail_sized, open, preview, resize_bytes};
 pub use plan::names::example_output;
 pub use plan::{CopiesFound, Plan, PlanEntry, copies_found, plan, plan_dry, plan_selected};
 pub use report::{Report, ReportFormat, estimate_json, event_json, planned_json, summary_json};

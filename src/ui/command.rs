@@ -31,4 +31,12 @@ pub enum Command {
     OnlyNewAndChanged,
     /// Show the output folder in the file manager.
     OpenOutputFolder,
+    /// Open the before/after preview of the image at this place in the grid on screen.
+    OpenPreview(usize),
+    /// Close the preview, back to the grid.
+    ClosePreview,
+    /// Show the next (1) or previous (-1) image in the preview.
+    PreviewStep(isize),
+    /// Turn on "skip if larger" (the estimate found most copies would not shrink).
+    SkipIfLarger,
 }

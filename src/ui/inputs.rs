@@ -7,7 +7,7 @@ use crossbeam_channel::{Receiver, Sender};
 use eframe::egui;
 
 use super::command::Command;
-use crate::engine::{InputCount, count_images};
+use crate::engine::{InputCount, ListedImage, list_images};
 use crate::text;
 
 /// One file or folder the user added.
@@ -19,10 +19,12 @@ pub struct InputRoot {
     pub count: Option<InputCount>,
     /// Known once counted.
     pub is_dir: bool,
+    /// The images in it, in the order a job takes them; empty while counting.
+    pub images: Vec<ListedImage>,
 }
 
-/// A finished count: for which path, with which recursion setting, and whether it is a folder.
-type Counted = (PathBuf, bool, InputCount, bool);
+/// A finished count: for which path, with which recursion setting, its images, and whether it is a folder.
+type Counted = (PathBuf, bool, (InputCount, Vec<ListedImage>), bool);
 
 /// The inputs and their counting.
 pub struct Inputs {
@@ -30,6 +32,8 @@ pub struct Inputs {
     recursive: bool,
     tx: Sender<Counted>,
     rx: Receiver<Counted>,
+    /// Bumped whenever the list of images changes, so the grid of inputs knows to follow.
+    version: u64,
 }
 
 impl Inputs {
@@ -41,7 +45,18 @@ impl Inputs {
             recursive,
             tx,
             rx,
+            version: 0,
         }
+    }
+
+    /// Changes whenever the images listed change.
+    pub fn version(&self) -> u64 {
+        self.version
+    }
+
+    /// Every image of the counted roots, root by root.
+    pub fn images(&self) -> impl Iterator<Item = &ListedImage> {
+        self.roots.iter().flat_map(|r| r.images.iter())
     }
 
     /// The roots, in the order added.
@@ -72,6 +87,7 @@ impl Inputs {
             path: p.clone(),
             count: None,
             is_dir: false,
+            images: Vec::new(),
         }));
         self.count(new, ctx);
     }
@@ -80,12 +96,14 @@ impl Inputs {
     pub fn remove(&mut self, index: usize) {
         if index < self.roots.len() {
             self.roots.remove(index);
+            self.version += 1;
         }
     }
 
     /// Removes every root.
     pub fn clear(&mut self) {
         self.roots.clear();
+        self.version += 1;
     }
 
     /// Follows a change of the recursion setting by counting everything again.
@@ -96,19 +114,23 @@ impl Inputs {
         self.recursive = recursive;
         for root in &mut self.roots {
             root.count = None;
+            root.images.clear();
         }
+        self.version += 1;
         self.count(self.paths(), ctx);
     }
 
     /// Takes in counts that finished since the last frame.
     pub fn poll(&mut self) {
-        for (path, recursive, count, is_dir) in self.rx.try_iter() {
+        for (path, recursive, (count, images), is_dir) in self.rx.try_iter() {
             if recursive != self.recursive {
                 continue;
             }
             if let Some(root) = self.roots.iter_mut().find(|r| r.path == path) {
                 root.count = Some(count);
                 root.is_dir = is_dir;
+                root.images = images;
+                self.version += 1;
             }
         }
     }
@@ -130,7 +152,7 @@ impl Inputs {
             .name("shrinkray-count".to_owned())
             .spawn(move || {
                 for path in paths {
-                    let count = count_images(&path, recursive);
+                    let count = list_images(&path, recursive);
                     let is_dir = path.is_dir();
                     if tx.send((path, recursive, count, is_dir)).is_err() {
                         return;
@@ -141,9 +163,7 @@ impl Inputs {
         if spawned.is_err() {
             // Without a thread there is no count; the job still finds the images itself.
             for root in self.roots.iter().filter(|r| r.count.is_none()) {
-                let _ = self
-                    .tx
-                    .send((root.path.clone(), recursive, InputCount::default(), false));
+                let _ = self.tx.send((root.path.clone(), recursive, Default::default(), false));
             }
         }
     }

@@ -4,10 +4,12 @@
 mod app;
 mod command;
 mod dialogs;
+mod estimate;
 mod frame_stats;
 mod freshness;
 mod inputs;
 mod platform;
+mod preview;
 mod run;
 mod settings_panel;
 mod state;

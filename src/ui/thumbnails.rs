@@ -1,5 +1,6 @@
-//! The grid of finished images. Rows are laid out lazily and at most `TEXTURE_CAP` textures live at once:
-//! tiles scrolled out of sight give theirs up, and get them back from the output file when seen again.
+//! The grid of images: the inputs before a job, the finished copies during and after one. Rows are laid out
+//! lazily and at most `TEXTURE_CAP` textures live at once: tiles scrolled out of sight give theirs up, and get
+//! them back from their file when seen again. Clicking a tile asks for its preview.
 
 use std::collections::HashSet;
 use std::path::PathBuf;
@@ -8,7 +9,7 @@ use std::thread;
 use crossbeam_channel::{Receiver, Sender};
 use eframe::egui;
 
-use crate::engine::{ImageDone, Limits, THUMBNAIL_EDGE, Thumbnail, load_thumbnail};
+use crate::engine::{ImageDone, Limits, ListedImage, THUMBNAIL_EDGE, Thumbnail, load_thumbnail_sized};
 use crate::text;
 
 /// Most thumbnail textures alive at once (about 175 KB each), whatever the number of images.
@@ -17,19 +18,50 @@ pub const TEXTURE_CAP: usize = 300;
 /// Edge of a tile on screen, in points.
 const TILE: f32 = 120.0;
 
-/// One finished image.
+/// One image of the grid.
 struct Tile {
-    input: PathBuf,
-    output: PathBuf,
-    input_size: (u32, u32),
-    output_size: (u32, u32),
-    input_bytes: u64,
-    output_bytes: u64,
-    /// What else the user should know: the quality a target size chose, a kept original, an animation.
-    detail: Option<String>,
+    info: Info,
     texture: Option<egui::TextureHandle>,
     /// Frame in which the tile was last on screen, for evicting the least recently seen.
     seen: u64,
+}
+
+/// What a tile shows and tells.
+enum Info {
+    /// An input, before a job; its size is known once its thumbnail is made.
+    Input {
+        path: PathBuf,
+        bytes: u64,
+        size: Option<(u32, u32)>,
+    },
+    /// A finished copy.
+    Done {
+        input: PathBuf,
+        output: PathBuf,
+        input_size: (u32, u32),
+        output_size: (u32, u32),
+        input_bytes: u64,
+        output_bytes: u64,
+        /// What else the user should know: the quality a target size chose, a kept original, an animation.
+        detail: Option<String>,
+    },
+}
+
+impl Info {
+    /// The file the thumbnail is read from.
+    fn source(&self) -> &PathBuf {
+        match self {
+            Info::Input { path, .. } => path,
+            Info::Done { output, .. } => output,
+        }
+    }
+
+    /// The input, which a preview shows.
+    fn input(&self) -> &PathBuf {
+        match self {
+            Info::Input { path, .. } | Info::Done { input: path, .. } => path,
+        }
+    }
 }
 
 /// The grid, its textures, and the loader that brings evicted thumbnails back.
@@ -44,11 +76,16 @@ pub struct ThumbGrid {
     following: bool,
     /// When the last tile was added.
     last_push: Option<std::time::Instant>,
+    /// A grid of inputs: it starts at the top rather than following new tiles at the end.
+    inputs: bool,
 }
+
+/// A thumbnail brought back for a tile, with its image's full size; `None` when the file could not be read.
+type Loaded = (usize, Option<(Thumbnail, (u32, u32))>);
 
 struct Loader {
     requests: Sender<(usize, PathBuf)>,
-    results: Receiver<(usize, Option<Thumbnail>)>,
+    results: Receiver<Loaded>,
 }
 
 impl ThumbGrid {
@@ -67,6 +104,31 @@ impl ThumbGrid {
         self.live
     }
 
+    /// A grid of the inputs, their thumbnails made when their rows are first seen.
+    pub fn of_inputs<'a>(images: impl Iterator<Item = &'a ListedImage>) -> Self {
+        let tiles = images
+            .map(|image| Tile {
+                info: Info::Input {
+                    path: image.path.clone(),
+                    bytes: image.bytes,
+                    size: None,
+                },
+                texture: None,
+                seen: 0,
+            })
+            .collect();
+        Self {
+            tiles,
+            inputs: true,
+            ..Self::default()
+        }
+    }
+
+    /// Every tile's input, in grid order (what a preview steps through).
+    pub fn inputs(&self) -> Vec<PathBuf> {
+        self.tiles.iter().map(|t| t.info.input().clone()).collect()
+    }
+
     /// Adds a finished image, uploading its thumbnail. The pixels are not kept: the texture holds them.
     pub fn push(&mut self, ctx: &egui::Context, done: ImageDone) {
         self.last_push = Some(std::time::Instant::now());
@@ -75,13 +137,15 @@ impl ThumbGrid {
         let detail = detail(&done);
         self.live += usize::from(texture.is_some());
         self.tiles.push(Tile {
-            input: done.input,
-            output: done.output,
-            input_size: done.input_size,
-            output_size: done.output_size,
-            input_bytes: done.input_bytes,
-            output_bytes: done.output_bytes,
-            detail,
+            info: Info::Done {
+                input: done.input,
+                output: done.output,
+                input_size: done.input_size,
+                output_size: done.output_size,
+                input_bytes: done.input_bytes,
+                output_bytes: done.output_bytes,
+                detail,
+            },
             texture,
             seen: self.frame,
         });
@@ -94,9 +158,12 @@ impl ThumbGrid {
         let results: Vec<_> = loader.results.try_iter().collect();
         for (index, thumb) in results {
             self.pending.remove(&index);
-            if let (Some(tile), Some(thumb)) = (self.tiles.get_mut(index), thumb)
+            if let (Some(tile), Some((thumb, full_size))) = (self.tiles.get_mut(index), thumb)
                 && tile.texture.is_none()
             {
+                if let Info::Input { size, .. } = &mut tile.info {
+                    *size = Some(full_size);
+                }
                 tile.texture = Some(upload(ctx, index, &thumb));
                 tile.seen = self.frame;
                 self.live += 1;
@@ -126,8 +193,10 @@ impl ThumbGrid {
         self.live -= excess.min(alive.len());
     }
 
-    /// Draws the rows on screen only; tiles without a texture ask the loader for one.
-    pub fn show(&mut self, ui: &mut egui::Ui) {
+    /// Draws the rows on screen only; tiles without a texture ask the loader for one. Returns the tile
+    /// clicked, if any.
+    pub fn show(&mut self, ui: &mut egui::Ui) -> Option<usize> {
+        let mut clicked = None;
         self.frame += 1;
         let spacing = ui.spacing().item_spacing;
         let per_row = (((ui.available_width() + spacing.x) / (TILE + spacing.x)).floor() as usize).max(1);
@@ -140,7 +209,7 @@ impl ThumbGrid {
         let output = egui::ScrollArea::vertical()
             .id_salt("thumbnails")
             .auto_shrink([false, false])
-            .stick_to_bottom(true)
+            .stick_to_bottom(!self.inputs)
             .show_rows(ui, TILE, rows, |ui, range| {
                 for row in range {
                     ui.horizontal(|ui| {
@@ -149,7 +218,9 @@ impl ThumbGrid {
                         for index in start..end {
                             let tile = &mut self.tiles[index];
                             tile.seen = self.frame;
-                            show_tile(ui, tile, tooltips);
+                            if show_tile(ui, tile, tooltips).clicked() {
+                                clicked = Some(index);
+                            }
                             if tile.texture.is_none() {
                                 wanted.push(index);
                             }
@@ -162,6 +233,7 @@ impl ThumbGrid {
         for index in wanted {
             self.request(index, ui.ctx());
         }
+        clicked
     }
 
     fn request(&mut self, index: usize, ctx: &egui::Context) {
@@ -172,7 +244,11 @@ impl ThumbGrid {
             self.loader = spawn_loader(ctx.clone());
         }
         let Some(loader) = &self.loader else { return };
-        if loader.requests.send((index, self.tiles[index].output.clone())).is_ok() {
+        if loader
+            .requests
+            .send((index, self.tiles[index].info.source().clone()))
+            .is_ok()
+        {
             self.pending.insert(index);
         }
     }
@@ -183,8 +259,9 @@ fn upload(ctx: &egui::Context, index: usize, t: &Thumbnail) -> egui::TextureHand
     ctx.load_texture(format!("thumb-{index}"), image, egui::TextureOptions::LINEAR)
 }
 
-fn show_tile(ui: &mut egui::Ui, tile: &Tile, tooltip: bool) {
-    let (rect, response) = ui.allocate_exact_size(egui::vec2(TILE, TILE), egui::Sense::hover());
+/// Draws one tile; the response says whether it was clicked.
+fn show_tile(ui: &mut egui::Ui, tile: &Tile, tooltip: bool) -> egui::Response {
+    let (rect, response) = ui.allocate_exact_size(egui::vec2(TILE, TILE), egui::Sense::click());
     match &tile.texture {
         Some(texture) => {
             let size = texture.size_vec2();
@@ -203,26 +280,58 @@ fn show_tile(ui: &mut egui::Ui, tile: &Tile, tooltip: bool) {
                 .rect_filled(rect.shrink(4.0), 4.0, ui.visuals().faint_bg_color);
         }
     }
-    let name = tile.output.file_name().map(|n| n.to_string_lossy()).unwrap_or_default();
+    if response.hovered() {
+        ui.painter().rect_stroke(
+            rect.shrink(1.0),
+            4.0,
+            ui.visuals().selection.stroke,
+            egui::StrokeKind::Inside,
+        );
+    }
+    let name = tile
+        .info
+        .source()
+        .file_name()
+        .map(|n| n.to_string_lossy())
+        .unwrap_or_default();
     response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Image, true, name.to_string()));
     if !tooltip {
-        return;
+        return response;
     }
-    response.on_hover_ui(|ui| {
-        ui.label(format!("{}\n→ {}", text::path(&tile.input), text::path(&tile.output)));
-        ui.label(format!(
-            "{}×{} → {}×{}",
-            tile.input_size.0, tile.input_size.1, tile.output_size.0, tile.output_size.1
-        ));
-        ui.label(format!(
-            "{} → {}",
-            text::bytes(tile.input_bytes),
-            text::bytes(tile.output_bytes)
-        ));
-        if let Some(detail) = &tile.detail {
-            ui.label(detail);
+    response.on_hover_ui(|ui| match &tile.info {
+        Info::Input { path, bytes, size } => {
+            ui.label(text::path(path));
+            match size {
+                Some((w, h)) => ui.label(format!("{w}×{h} · {}", text::bytes(*bytes))),
+                None => ui.label(text::bytes(*bytes)),
+            };
+            ui.weak("Click to preview the copy");
         }
-    });
+        Info::Done {
+            input,
+            output,
+            input_size,
+            output_size,
+            input_bytes,
+            output_bytes,
+            detail,
+        } => {
+            ui.label(format!("{}\n→ {}", text::path(input), text::path(output)));
+            ui.label(format!(
+                "{}×{} → {}×{}",
+                input_size.0, input_size.1, output_size.0, output_size.1
+            ));
+            ui.label(format!(
+                "{} → {}",
+                text::bytes(*input_bytes),
+                text::bytes(*output_bytes)
+            ));
+            if let Some(detail) = detail {
+                ui.label(detail);
+            }
+            ui.weak("Click to compare with the original");
+        }
+    })
 }
 
 /// The lines of a finished image's tooltip beyond paths, sizes and bytes; `None` for a plain copy.
@@ -254,7 +363,7 @@ fn spawn_loader(ctx: egui::Context) -> Option<Loader> {
         .name("shrinkray-thumbs".to_owned())
         .spawn(move || {
             for (index, path) in rx {
-                let thumb = load_thumbnail(&path, THUMBNAIL_EDGE, &Limits::default()).ok();
+                let thumb = load_thumbnail_sized(&path, THUMBNAIL_EDGE, &Limits::default()).ok();
                 if tx.send((index, thumb)).is_err() {
                     return;
                 }

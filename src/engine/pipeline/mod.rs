@@ -18,7 +18,7 @@ pub use convert::resize_bytes;
 pub use decode::open;
 pub(crate) use header::read_header;
 pub use preview::{Preview, preview};
-pub use thumbnail::load_thumbnail;
+pub use thumbnail::{load_thumbnail, load_thumbnail_sized};
 
 use crate::engine::budget::Budget;
 use crate::engine::error::ImageError;

@@ -17,10 +17,15 @@ use crate::engine::settings::{Filter, Limits, ResizeMode};
 /// Reads an image file (an output, typically) and makes a thumbnail of it, for a UI that let an earlier one go.
 /// Like every image, it leaves no decoder state behind on the caller's thread when it fails.
 pub fn load_thumbnail(path: &Path, edge: u32, limits: &Limits) -> Result<Thumbnail, ImageError> {
+    load_thumbnail_sized(path, edge, limits).map(|(thumbnail, _)| thumbnail)
+}
+
+/// `load_thumbnail`, with the image's upright size in the file (JPEG shrinks on load, so this costs no more).
+pub fn load_thumbnail_sized(path: &Path, edge: u32, limits: &Limits) -> Result<(Thumbnail, (u32, u32)), ImageError> {
     isolated_file(path, || thumbnail_of(path, edge, limits))
 }
 
-fn thumbnail_of(path: &Path, edge: u32, limits: &Limits) -> Result<Thumbnail, ImageError> {
+fn thumbnail_of(path: &Path, edge: u32, limits: &Limits) -> Result<(Thumbnail, (u32, u32)), ImageError> {
     let format = InputFormat::from_path(path)
         .filter(|f| f.readable())
         .ok_or_else(|| ImageError::NotAnImage { path: path.to_owned() })?;
@@ -33,10 +38,11 @@ fn thumbnail_of(path: &Path, edge: u32, limits: &Limits) -> Result<Thumbnail, Im
         |w, h| f64::from(edge) / f64::from(w.max(h)),
         &unbounded,
     )?;
-    make_thumbnail(&decoded.img, edge).ok_or_else(|| ImageError::Resize {
+    let thumbnail = make_thumbnail(&decoded.img, edge).ok_or_else(|| ImageError::Resize {
         why: "the thumbnail could not be made".to_owned(),
         path: path.to_owned(),
-    })
+    })?;
+    Ok((thumbnail, decoded.full_size))
 }
 
 /// A small RGBA8 copy for the UI, its long edge at most `edge` pixels.

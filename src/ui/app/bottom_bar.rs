@@ -9,15 +9,15 @@ use crate::ui::command::Command;
 use crate::ui::settings_panel;
 
 impl ShrinkrayApp {
-    /// The one-line plan above Start, e.g. `1,204 images (3.1 GB) → ~/Pictures/resized · JPEG q85 · fit
-    /// 1920×1920 · 8 threads`.
+    /// The one-line plan above Start, e.g. `10,000 images, 991 MB → ≈ 180 MB, ≈ 1 min 40 s · into
+    /// ~/Pictures/resized · JPEG q85 · fit 1920×1920 · 8 threads`.
     pub fn plan_line(&self) -> String {
         let s = &self.state.settings;
         let (images, bytes, counting) = self.inputs.totals();
         let found = if counting {
             format!("{}+ images (counting…)", text::count(images))
         } else {
-            format!("{} images ({})", text::count(images), text::bytes(bytes))
+            format!("{} images, {}", text::count(images), text::bytes(bytes))
         };
         let out = s
             .output_dir
@@ -45,10 +45,60 @@ impl ShrinkrayApp {
             .iter()
             .map(|e| format!(" + {} ({})", e.name, settings_panel::format_label(e.format)))
             .collect();
+        let estimate = self.estimate_part(counting);
         format!(
-            "{found}{fresh} → {out} · {format} · {size}{extras} · {threads} thread{}",
+            "{found}{fresh}{estimate} · into {out} · {format} · {size}{extras} · {threads} thread{}",
             if threads == 1 { "" } else { "s" }
         )
+    }
+
+    /// ` → ≈ 180 MB, ≈ 1 min 40 s`, or ` · estimating…` while the sample is converted; nothing while counting,
+    /// during a job, or with no images.
+    fn estimate_part(&self, counting: bool) -> String {
+        if counting || self.is_running() || self.inputs.roots().is_empty() {
+            return String::new();
+        }
+        match self.estimate() {
+            None => " · estimating…".to_owned(),
+            Some(e) if e.images == 0 => " → nothing to do".to_owned(),
+            Some(e) => match (e.output_bytes, e.seconds) {
+                (Some(bytes), Some(seconds)) => {
+                    format!(" → ≈ {}, ≈ {}", text::bytes(bytes), text::rough_duration(seconds))
+                }
+                _ => " → no estimate (the sampled images failed)".to_owned(),
+            },
+        }
+    }
+
+    /// The batch estimate for the current inputs and settings, once made.
+    pub fn estimate(&self) -> Option<&crate::engine::Estimate> {
+        let version = [self.inputs.version(), self.jobs_finished];
+        self.estimates
+            .current(&self.inputs.paths(), version, &self.state.settings)
+    }
+
+    /// The warning when most sampled copies come out no smaller than their originals, with "Skip if larger"
+    /// in one click.
+    fn would_not_shrink(&mut self, ui: &mut egui::Ui) {
+        let Some(e) = self.estimate() else { return };
+        if !e.mostly_not_smaller(&self.state.settings) {
+            return;
+        }
+        let converted = e.sampled - e.sample_failed;
+        let message = format!(
+            "⚠ {} of {} sampled images would not get smaller (already within the size, re-encoded larger)",
+            e.not_smaller, converted
+        );
+        ui.horizontal_wrapped(|ui| {
+            ui.colored_label(ui.visuals().warn_fg_color, message);
+            if ui
+                .small_button("Skip if larger")
+                .on_hover_text("Copy the original instead when the resized copy in the same format would be larger")
+                .clicked()
+            {
+                self.commands.push(Command::SkipIfLarger);
+            }
+        });
     }
 
     /// `, 9,940 up to date, 60 to do` with "only new and changed" on; `, 9,940 already made with these
@@ -125,6 +175,9 @@ impl ShrinkrayApp {
                 self.commands.push(Command::OnlyNewAndChanged);
             }
         });
+        if !self.is_running() {
+            self.would_not_shrink(ui);
+        }
         ui.horizontal(|ui| {
             if self.is_running() {
                 if ui

@@ -1,25 +1,28 @@
 //! The app: persisted state, the runtime around it, and the frame loop (drain, draw, apply commands).
 
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
 use std::time::Duration;
 
 use eframe::egui;
 
 mod bottom_bar;
+mod central;
+mod commands;
 mod drop_overlay;
+mod side_panel;
 mod top_bar;
 
 use super::command::Command;
 use super::dialogs::{DialogKind, Dialogs};
+use super::estimate::Estimates;
 use super::frame_stats::FrameStats;
 use super::freshness::Freshness;
 use super::inputs::Inputs;
+use super::preview::PreviewPane;
 use super::run::RunView;
 use super::state::AppState;
-use super::{platform, settings_panel};
-use crate::engine::{JobEvent, JobHandle, JobOptions, Selection};
-use crate::text;
+use super::thumbnails::ThumbGrid;
+use crate::engine::JobEvent;
 
 /// Repaints asked for by workers are merged to at most this often; without vsync (Xvfb) a repaint per event
 /// would draw hundreds of frames a second.
@@ -40,6 +43,17 @@ pub struct ShrinkrayApp {
     freshness: Freshness,
     /// Frame CPU times while a job runs (`SHRINKRAY_FRAME_STATS=1`).
     frame_stats: FrameStats,
+    /// The inputs as a grid, before a job; `inputs_shown` is the input list's version it shows.
+    input_grid: ThumbGrid,
+    inputs_shown: u64,
+    /// The grid of finished copies is shown (rather than the inputs'): from Start until the inputs change.
+    show_results: bool,
+    /// The before/after preview, when open.
+    preview: Option<PreviewPane>,
+    /// The batch estimate.
+    estimates: Estimates,
+    /// Jobs finished in this session: each changes what the output folder holds.
+    jobs_finished: u64,
     commands: Vec<Command>,
 }
 
@@ -59,6 +73,12 @@ impl ShrinkrayApp {
             output_check: (None, None),
             freshness: Freshness::default(),
             frame_stats: FrameStats::from_env(),
+            input_grid: ThumbGrid::default(),
+            inputs_shown: u64::MAX,
+            show_results: false,
+            preview: None,
+            estimates: Estimates::default(),
+            jobs_finished: 0,
             commands: Vec::new(),
         }
     }
@@ -136,11 +156,25 @@ impl ShrinkrayApp {
             } else if was_running {
                 // The job changed what the output folder holds.
                 self.freshness.invalidate();
+                self.jobs_finished += 1;
                 self.frame_stats.report();
             }
         }
+        if self.inputs_shown != self.inputs.version() {
+            self.inputs_shown = self.inputs.version();
+            self.input_grid = ThumbGrid::of_inputs(self.inputs.images());
+        }
+        self.input_grid.poll(ctx);
         if !self.is_running() {
             self.freshness.poll(self.inputs.paths(), &self.state.settings, ctx);
+            if !self.inputs.totals().2 {
+                let version = [self.inputs.version(), self.jobs_finished];
+                self.estimates
+                    .poll(self.inputs.paths(), version, &self.state.settings, ctx);
+            }
+        }
+        if let Some(preview) = &mut self.preview {
+            preview.poll(&self.state.settings, ctx);
         }
         let dropped: Vec<PathBuf> = ctx.input(|i| {
             i.raw
@@ -164,6 +198,7 @@ impl ShrinkrayApp {
     fn shortcuts(&mut self, ctx: &egui::Context) {
         use egui::{Key, Modifiers};
         let typing = ctx.memory(|m| m.focused().is_some());
+        let previewing = self.preview.is_some();
         let (folders, files, enter, esc, space) = ctx.input_mut(|i| {
             (
                 i.consume_key(Modifiers::COMMAND | Modifiers::SHIFT, Key::O),
@@ -173,6 +208,18 @@ impl ShrinkrayApp {
                 !typing && i.consume_key(Modifiers::NONE, Key::Space),
             )
         });
+        let (back, forward) = ctx.input_mut(|i| {
+            (
+                previewing && !typing && i.consume_key(Modifiers::NONE, Key::ArrowLeft),
+                previewing && !typing && i.consume_key(Modifiers::NONE, Key::ArrowRight),
+            )
+        });
+        if back {
+            self.commands.push(Command::PreviewStep(-1));
+        }
+        if forward {
+            self.commands.push(Command::PreviewStep(1));
+        }
         if space && self.is_running() {
             self.commands.push(Command::TogglePause);
         }
@@ -184,152 +231,11 @@ impl ShrinkrayApp {
         if enter && self.start_blocker().is_none() {
             self.commands.push(Command::Start);
         }
-        if esc && self.is_running() {
+        // Esc closes the preview first; with none open, it cancels the job.
+        if esc && previewing {
+            self.commands.push(Command::ClosePreview);
+        } else if esc && self.is_running() {
             self.commands.push(Command::Cancel);
-        }
-    }
-
-    fn apply_commands(&mut self, ctx: &egui::Context) {
-        for command in std::mem::take(&mut self.commands) {
-            match command {
-                Command::AddPaths(paths) => self.inputs.add(paths, ctx),
-                Command::PickFiles => self.dialogs.open(DialogKind::Files, ctx, self.last_input_dir()),
-                Command::PickFolders => self.dialogs.open(DialogKind::Folders, ctx, self.last_input_dir()),
-                Command::PickOutputDir => {
-                    let start = self.state.settings.output_dir.clone();
-                    self.dialogs.open(DialogKind::OutputDir, ctx, start);
-                }
-                Command::RemoveInput(i) => self.inputs.remove(i),
-                Command::ClearInputs => self.inputs.clear(),
-                Command::Start => self.start(ctx),
-                Command::Cancel => {
-                    if let Some(run) = &self.run {
-                        run.cancel();
-                    }
-                }
-                Command::TogglePause => {
-                    if let Some(run) = self.run.as_mut().filter(|r| r.is_running()) {
-                        let paused = run.is_paused();
-                        run.set_paused(!paused);
-                    }
-                }
-                Command::RetryFailed => {
-                    let failed = self
-                        .run
-                        .as_ref()
-                        .map(|r| r.failed_inputs().to_vec())
-                        .unwrap_or_default();
-                    if !failed.is_empty() {
-                        let only = Selection {
-                            shard: None,
-                            only: Some(Arc::new(failed.into_iter().collect())),
-                        };
-                        self.start_job(ctx, only);
-                    }
-                }
-                Command::SaveReport => {
-                    if let Some(report) = self.run.as_ref().and_then(RunView::report) {
-                        let start = self.state.settings.output_dir.clone();
-                        self.dialogs.save_report(report.to_owned(), ctx, start);
-                    }
-                }
-                Command::OnlyNewAndChanged => self.state.settings.update = true,
-                Command::OpenOutputFolder => {
-                    if let Some(run) = &self.run
-                        && let Err(e) = platform::open_folder(&run.output_dir)
-                    {
-                        self.notice = Some(format!(
-                            "cannot open the file manager: {e}: {}",
-                            run.output_dir.display()
-                        ));
-                    }
-                }
-            }
-        }
-    }
-
-    fn start(&mut self, ctx: &egui::Context) {
-        if self.start_blocker().is_some() {
-            return;
-        }
-        self.start_job(ctx, Selection::default());
-    }
-
-    /// Starts a job on the inputs `selection` takes, with the current settings.
-    fn start_job(&mut self, ctx: &egui::Context, selection: Selection) {
-        if self.is_running() {
-            return;
-        }
-        let repaint = ctx.clone();
-        let waker = Arc::new(move || repaint.request_repaint_after(WAKE_INTERVAL));
-        let settings = self.state.settings.clone();
-        let out = settings.output_dir.clone().unwrap_or_default();
-        // Every run keeps a report, so "Save report…" can offer it afterwards: beside the copies when asked,
-        // else in the temporary folder (one per app, replaced by its next run).
-        let report = if self.state.auto_report {
-            out.join(format!(
-                "shrinkray-report-{}.csv",
-                text::file_stamp(std::time::SystemTime::now())
-            ))
-        } else {
-            std::env::temp_dir().join(format!("shrinkray-report-{}.csv", std::process::id()))
-        };
-        let options = JobOptions {
-            thumbnails: true,
-            selection,
-            report: Some(report),
-            background: true,
-        };
-        match JobHandle::start(self.inputs.paths(), settings, options, waker) {
-            Ok(job) => {
-                let threads = job.threads();
-                self.run = Some(RunView::new(Some(job), out, threads));
-                self.notice = None;
-            }
-            Err(e) => self.notice = Some(e.to_string()),
-        }
-    }
-
-    fn last_input_dir(&self) -> Option<PathBuf> {
-        let last = self.inputs.roots().last()?;
-        if last.is_dir {
-            Some(last.path.clone())
-        } else {
-            last.path.parent().map(Path::to_owned)
-        }
-    }
-
-    fn side_panel(&mut self, ui: &mut egui::Ui) {
-        let idle = !self.is_running();
-        egui::ScrollArea::vertical().id_salt("side").show(ui, |ui| {
-            ui.strong("Inputs");
-            self.inputs.show(ui, idle, &mut self.commands);
-            ui.separator();
-            let example = self.inputs.roots().first().map(|r| {
-                if r.is_dir {
-                    let root = r.path.file_name().map(PathBuf::from).unwrap_or_default();
-                    (PathBuf::from("IMG_0042.jpg"), root)
-                } else {
-                    (
-                        r.path.file_name().map(PathBuf::from).unwrap_or_default(),
-                        PathBuf::new(),
-                    )
-                }
-            });
-            ui.add_enabled_ui(idle, |ui| {
-                settings_panel::show(ui, &mut self.state, example.as_ref(), &mut self.commands);
-            });
-        });
-    }
-
-    fn central(&mut self, ui: &mut egui::Ui) {
-        match &mut self.run {
-            Some(run) if !run.thumbs.is_empty() => run.thumbs.show(ui),
-            _ => {
-                ui.centered_and_justified(|ui| {
-                    ui.weak("Finished images appear here.\nDrop folders or images anywhere on the window to add them.");
-                });
-            }
         }
     }
 }
