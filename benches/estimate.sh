@@ -24,6 +24,9 @@ for inputs in "$@"; do
     "target-150KB:--target-size 150KB"; do
     name=${setting%%:*}
     flags=${setting#*:}
+    if [ -n "${ONLY:-}" ] && [[ " $ONLY " != *" $name "* ]]; then
+      continue
+    fi
     out="$work/out"
     rm -rf "$out"
     # shellcheck disable=SC2086

@@ -93,6 +93,7 @@ fn a_dry_run_prints_the_plan_and_the_estimate_and_writes_nothing() {
         stdout.contains("Collisions (taken names get a number): 1 numbered, 0 replacing a file"),
         "{stdout}"
     );
+    assert!(lines.contains(&"Plan: 2 to resize, 1 skipped, 0 failing"), "{stdout}");
     let estimate = lines
         .iter()
         .find(|l| l.starts_with("Estimate: 2 images, "))

@@ -65,7 +65,15 @@ pub(crate) fn dry_run(
         tally
             .print(&mut out, settings)
             .context("cannot write to standard output")?;
-        writeln!(out, "{}", summary(&estimate)).context("cannot write to standard output")?;
+        writeln!(
+            out,
+            "Plan: {} to resize, {} skipped, {} failing",
+            text::count(estimate.images),
+            text::count(estimate.skipped),
+            text::count(estimate.failed)
+        )
+        .and_then(|()| writeln!(out, "{}", summary(&estimate)))
+        .context("cannot write to standard output")?;
     }
     let failed = estimate.failed > 0 || estimate.sample_failed > 0;
     Ok(if failed { ExitCode::from(1) } else { ExitCode::SUCCESS })
