@@ -169,6 +169,7 @@ fn ten_thousand_finished_images_keep_textures_within_the_cap() {
             input_bytes: 4_000_000,
             output_bytes: 400_000,
             quality: Some(85),
+            score: None,
             kept_original: false,
             note: None,
             extra: Vec::new(),

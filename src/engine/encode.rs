@@ -8,14 +8,15 @@ use image::codecs::tiff::TiffEncoder;
 use image::{DynamicImage, ImageEncoder, ImageFormat, RgbImage};
 
 use super::format::InputFormat;
+use super::jpeg::JpegOptions;
 use super::metadata::Tags;
 use super::settings::{OutputFormat, PngCompression, Settings};
 
 /// The concrete encoder for one output, resolved from the settings and the input's format.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Encoding {
-    /// JPEG at this quality.
-    Jpeg { quality: u8 },
+    /// JPEG at this quality, with these encoder options.
+    Jpeg { quality: u8, options: JpegOptions },
     /// Lossless PNG at this compression level.
     Png { compression: PngCompression },
     /// Lossy WebP at this quality.
@@ -47,6 +48,10 @@ impl Encoding {
         has_alpha: impl FnOnce() -> bool,
     ) -> Self {
         let quality = settings.quality;
+        let options = JpegOptions {
+            progressive: settings.progressive,
+            subsampling: settings.subsampling,
+        };
         let avif = Self::Avif {
             quality,
             speed: settings.avif_speed,
@@ -55,7 +60,7 @@ impl Encoding {
             compression: settings.png_compression,
         };
         match format {
-            OutputFormat::Jpeg => Self::Jpeg { quality },
+            OutputFormat::Jpeg => Self::Jpeg { quality, options },
             OutputFormat::Png => png,
             OutputFormat::WebP => Self::WebP { quality },
             OutputFormat::WebPLossless => Self::WebPLossless,
@@ -64,7 +69,7 @@ impl Encoding {
             OutputFormat::Bmp => Self::Bmp,
             OutputFormat::Gif => Self::Gif,
             OutputFormat::SameAsInput => match input {
-                InputFormat::Image(ImageFormat::Jpeg) => Self::Jpeg { quality },
+                InputFormat::Image(ImageFormat::Jpeg) => Self::Jpeg { quality, options },
                 InputFormat::Image(ImageFormat::Png) => png,
                 InputFormat::Image(ImageFormat::WebP) => Self::WebP { quality },
                 InputFormat::Image(ImageFormat::Gif) => Self::Gif,
@@ -73,7 +78,7 @@ impl Encoding {
                 InputFormat::Avif | InputFormat::Image(ImageFormat::Avif) if cfg!(feature = "heif") => avif,
                 // HEIC cannot be written (its encoder is patent-encumbered); JPEG is what people want of it.
                 _ if has_alpha() => png,
-                _ => Self::Jpeg { quality },
+                _ => Self::Jpeg { quality, options },
             },
         }
     }
@@ -123,7 +128,7 @@ impl Encoding {
     /// The quality a lossy encoding uses.
     pub fn quality(self) -> Option<u8> {
         match self {
-            Self::Jpeg { quality } | Self::WebP { quality } | Self::Avif { quality, .. } => Some(quality),
+            Self::Jpeg { quality, .. } | Self::WebP { quality } | Self::Avif { quality, .. } => Some(quality),
             _ => None,
         }
     }
@@ -131,7 +136,7 @@ impl Encoding {
     /// The same encoding at another quality (lossless ones are unchanged).
     pub fn with_quality(self, quality: u8) -> Self {
         match self {
-            Self::Jpeg { .. } => Self::Jpeg { quality },
+            Self::Jpeg { options, .. } => Self::Jpeg { quality, options },
             Self::WebP { .. } => Self::WebP { quality },
             Self::Avif { speed, .. } => Self::Avif { quality, speed },
             other => other,
@@ -146,8 +151,8 @@ impl Encoding {
         let mut out = Vec::with_capacity(estimate(img));
         let icc = tags.icc.as_deref();
         match self {
-            Self::Jpeg { quality } => {
-                encode_jpeg(img, quality, background, &mut out)?;
+            Self::Jpeg { quality, options } => {
+                encode_jpeg(img, quality, options, background, &mut out)?;
                 super::jpeg::embed_tags(&mut out, tags);
             }
             Self::Png { compression } => {
@@ -239,7 +244,13 @@ fn estimate(img: &DynamicImage) -> usize {
     (img.width() as usize * img.height() as usize * 3) / 4
 }
 
-fn encode_jpeg(img: &DynamicImage, quality: u8, background: [u8; 3], out: &mut Vec<u8>) -> Result<(), String> {
+fn encode_jpeg(
+    img: &DynamicImage,
+    quality: u8,
+    options: JpegOptions,
+    background: [u8; 3],
+    out: &mut Vec<u8>,
+) -> Result<(), String> {
     if img.width() > 65535 || img.height() > 65535 {
         return Err(format!(
             "{}×{} pixels is more than JPEG's limit of 65535 a side",
@@ -253,7 +264,7 @@ fn encode_jpeg(img: &DynamicImage, quality: u8, background: [u8; 3], out: &mut V
         other if !other.color().has_alpha() => Some(DynamicImage::ImageRgb8(other.to_rgb8())),
         other => Some(DynamicImage::ImageRgb8(flatten(other, background))),
     };
-    *out = super::jpeg::encode(converted.as_ref().unwrap_or(img), quality)?;
+    *out = super::jpeg::encode(converted.as_ref().unwrap_or(img), quality, options)?;
     Ok(())
 }
 

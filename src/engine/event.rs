@@ -68,6 +68,9 @@ pub struct ImageDone {
     pub output_bytes: u64,
     /// The quality the copy was encoded at (lossy formats), lower than asked when a target size made it so.
     pub quality: Option<u8>,
+    /// The copy's SSIMULACRA2 against the resized picture before encoding, when its quality was chosen by look
+    /// (`Settings::min_score`).
+    pub score: Option<f32>,
     /// The copy would have been larger than the original, so the original was copied instead
     /// (`skip_if_larger`).
     pub kept_original: bool,

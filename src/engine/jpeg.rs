@@ -3,6 +3,7 @@
 //! decoding every pixel of a 12 MP photo only to throw most of them away.
 
 use image::{DynamicImage, GrayImage, RgbImage};
+use serde::{Deserialize, Serialize};
 use turbojpeg::{Colorspace, Compressor, Image, PixelFormat, ScalingFactor, Subsamp, YuvImage};
 
 // libjpeg-turbo's handles hold their working memory, so each worker thread keeps one of each (in `codecs`,
@@ -10,6 +11,45 @@ use turbojpeg::{Colorspace, Compressor, Image, PixelFormat, ScalingFactor, Subsa
 use super::codecs::with_decompressor;
 use super::markers::{icc_to_segments, insert_segments};
 use super::metadata::Tags;
+
+/// How much colour detail a JPEG copy keeps: its chroma subsampling.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Subsampling {
+    /// 4:4:4 at quality 90 and above (where the eye would miss the colour), 4:2:0 below, as libvips does.
+    #[default]
+    #[serde(rename = "auto")]
+    Auto,
+    /// Colour at half the width and half the height: the smallest files; photos rarely show it.
+    #[serde(rename = "420")]
+    S420,
+    /// Colour at half the width.
+    #[serde(rename = "422")]
+    S422,
+    /// Colour at full resolution: for text, line art and saturated edges.
+    #[serde(rename = "444")]
+    S444,
+}
+
+/// The JPEG encoder's settings besides quality.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub struct JpegOptions {
+    /// Progressive scans (the picture appears coarse first, then sharpens) rather than baseline.
+    pub progressive: bool,
+    /// Chroma subsampling.
+    pub subsampling: Subsampling,
+}
+
+impl JpegOptions {
+    /// libjpeg-turbo's subsampling for a colour copy at `quality`.
+    pub(crate) fn subsamp(self, quality: u8) -> Subsamp {
+        match self.subsampling {
+            Subsampling::Auto if quality >= 90 => Subsamp::None,
+            Subsampling::Auto | Subsampling::S420 => Subsamp::Sub2x2,
+            Subsampling::S422 => Subsamp::Sub2x1,
+            Subsampling::S444 => Subsamp::None,
+        }
+    }
+}
 
 /// What the header of a JPEG says, read without decoding any pixels.
 #[derive(Clone, Copy, Debug)]
@@ -125,13 +165,15 @@ pub(crate) fn decode_planes(
     })
 }
 
-/// Encodes planes as they are (no colour conversion or resampling) at `quality` with optimised Huffman tables.
-pub(crate) fn encode_planes(planes: YuvImage<&[u8]>, quality: u8) -> Result<Vec<u8>, String> {
-    with_compressor(quality, planes.subsamp, |c| c.compress_yuv_to_vec(planes))
+/// Encodes planes as they are (no colour conversion or resampling) at `quality` with optimised Huffman tables,
+/// progressive when asked.
+pub(crate) fn encode_planes(planes: YuvImage<&[u8]>, quality: u8, progressive: bool) -> Result<Vec<u8>, String> {
+    with_compressor(quality, planes.subsamp, progressive, |c| c.compress_yuv_to_vec(planes))
 }
 
-/// Encodes 8-bit grey or RGB pixels at `quality` with 4:2:0 chroma and optimised Huffman tables.
-pub(crate) fn encode(img: &DynamicImage, quality: u8) -> Result<Vec<u8>, String> {
+/// Encodes 8-bit grey or RGB pixels at `quality` with optimised Huffman tables, the chroma subsampling and scan
+/// order of `options`.
+pub(crate) fn encode(img: &DynamicImage, quality: u8, options: JpegOptions) -> Result<Vec<u8>, String> {
     let (pixels, format) = match img {
         DynamicImage::ImageLuma8(grey) => (grey.as_raw(), PixelFormat::GRAY),
         DynamicImage::ImageRgb8(rgb) => (rgb.as_raw(), PixelFormat::RGB),
@@ -147,21 +189,24 @@ pub(crate) fn encode(img: &DynamicImage, quality: u8) -> Result<Vec<u8>, String>
     let subsamp = if format == PixelFormat::GRAY {
         Subsamp::Gray
     } else {
-        Subsamp::Sub2x2
+        options.subsamp(quality)
     };
-    with_compressor(quality, subsamp, |c| c.compress_to_vec(image))
+    with_compressor(quality, subsamp, options.progressive, |c| c.compress_to_vec(image))
 }
 
 fn with_compressor(
     quality: u8,
     subsamp: Subsamp,
+    progressive: bool,
     f: impl FnOnce(&mut Compressor) -> turbojpeg::Result<Vec<u8>>,
 ) -> Result<Vec<u8>, String> {
+    // The compressor is kept across images: every parameter is set again for each one.
     super::codecs::with_compressor(|c| {
         c.set_quality(i32::from(quality.clamp(1, 100)))
             .map_err(|e| e.to_string())?;
         c.set_subsamp(subsamp).map_err(|e| e.to_string())?;
         c.set_optimize(true).map_err(|e| e.to_string())?;
+        c.set_progressive(progressive).map_err(|e| e.to_string())?;
         f(c).map_err(|e| e.to_string())
     })
 }

@@ -27,6 +27,7 @@ pub mod naming;
 mod pipeline;
 mod plan;
 mod report;
+mod score;
 mod selection;
 mod settings;
 mod task;
@@ -45,11 +46,13 @@ pub use event::{ExtraDone, ImageDone, JobEvent, Summary, Thumbnail};
 pub use format::InputFormat;
 pub use geometry::target_size;
 pub use job::{JobHandle, JobOptions, QUEUED_WITH_THUMBNAILS, THUMBNAIL_EDGE, Waker, process_task};
+pub use jpeg::{JpegOptions, Subsampling};
 pub use manifest::MANIFEST_DIR;
 pub use pipeline::{Preview, load_thumbnail, load_thumbnail_sized, open, preview, resize_bytes};
 pub use plan::names::example_output;
 pub use plan::{CopiesFound, Plan, PlanEntry, copies_found, plan, plan_dry, plan_selected};
 pub use report::{Report, ReportFormat, estimate_json, event_json, planned_json, summary_json};
+pub use score::ssimulacra2;
 pub use selection::{Selection, Shard, ShardError};
 pub use settings::{
     Collision, ExtraOutput, Filter, Limits, MAX_THREADS, OutputFormat, PngCompression, ResizeMode, Settings,

@@ -52,6 +52,7 @@ struct Row<'a> {
     output_width: Option<u32>,
     output_height: Option<u32>,
     quality: Option<u8>,
+    score: Option<f32>,
     seconds: Option<f64>,
 }
 
@@ -161,6 +162,7 @@ fn row(event: &JobEvent) -> Row<'_> {
         output_width: None,
         output_height: None,
         quality: None,
+        score: None,
         seconds: None,
     };
     match event {
@@ -184,6 +186,7 @@ fn row(event: &JobEvent) -> Row<'_> {
             output_width: Some(d.output_size.0),
             output_height: Some(d.output_size.1),
             quality: d.quality,
+            score: d.score,
             seconds: Some(d.elapsed.as_secs_f64()),
         },
         JobEvent::ImageFailed { input, error, .. } => Row {
@@ -215,6 +218,8 @@ pub fn event_json(event: &JobEvent) -> Value {
             "input_size": [d.input_size.0, d.input_size.1],
             "output_size": [d.output_size.0, d.output_size.1],
             "quality": d.quality,
+            // Two decimals: the metric means nothing finer, and an f32 printed whole reads as 80.27623748779297.
+            "score": d.score.map(|s| (f64::from(s) * 100.0).round() / 100.0),
             "kept_original": d.kept_original,
             "note": d.note,
             "extra": d.extra.iter().map(|e| json!({

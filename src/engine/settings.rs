@@ -5,6 +5,7 @@ use std::path::PathBuf;
 
 use serde::{Deserialize, Serialize};
 
+use super::jpeg::Subsampling;
 use super::naming::TemplateError;
 
 /// Most threads a job may ask for; more only adds memory and contention.
@@ -19,6 +20,9 @@ pub enum SettingsError {
     /// Quality out of 1–100.
     #[error("invalid quality {0}: it must be between 1 and 100")]
     Quality(u8),
+    /// A look target out of 1–100.
+    #[error("invalid score {0}: a SSIMULACRA2 target must be between 1 and 100")]
+    MinScore(f32),
     /// AVIF speed out of 0–9.
     #[error("invalid AVIF speed {0}: it must be between 0 and 9")]
     AvifSpeed(u8),
@@ -50,6 +54,16 @@ pub struct Settings {
     pub format: OutputFormat,
     /// Quality of the lossy formats (JPEG, WebP, AVIF), 1–100. Default: 85.
     pub quality: u8,
+    /// Quality by look: instead of `quality`, each lossy copy (JPEG, WebP, AVIF) gets the lowest quality whose
+    /// decoded copy scores at least this SSIMULACRA2 against the resized picture, found in at most 6 encodes
+    /// (90: visually lossless, 80: high, 70: good; see `engine::score`); `target_size` is not used with it.
+    /// Default: none (the fixed `quality`).
+    pub min_score: Option<f32>,
+    /// JPEG copies in progressive scans rather than baseline. Default: `false` (see the README's JPEG table:
+    /// progressive files are smaller, and take longer to write).
+    pub progressive: bool,
+    /// JPEG chroma subsampling. Default: auto (4:4:4 at quality 90 and above, 4:2:0 below).
+    pub subsampling: Subsampling,
     /// PNG compression: how hard deflate works. Default: fast (on the benchmark's 20 photos, 1.7 s of CPU
     /// instead of 19 s for the balanced level, with files only 7 % larger).
     pub png_compression: PngCompression,
@@ -123,6 +137,9 @@ impl Default for Settings {
             quality: 85,
             avif_speed: 8,
             png_compression: PngCompression::Fast,
+            min_score: None,
+            progressive: false,
+            subsampling: Subsampling::Auto,
             target_size: None,
             shrink_to_fit: false,
             skip_if_larger: false,
@@ -151,6 +168,11 @@ impl Settings {
         self.resize.validate()?;
         if !(1..=100).contains(&self.quality) {
             return Err(SettingsError::Quality(self.quality));
+        }
+        if let Some(score) = self.min_score
+            && !(score.is_finite() && (1.0..=100.0).contains(&score))
+        {
+            return Err(SettingsError::MinScore(score));
         }
         if self.avif_speed > 9 {
             return Err(SettingsError::AvifSpeed(self.avif_speed));

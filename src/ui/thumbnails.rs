@@ -340,6 +340,9 @@ fn detail(done: &ImageDone) -> Option<String> {
     if done.kept_original {
         lines.push("the original, copied: resized it was larger".to_owned());
     }
+    if let (Some(quality), Some(score)) = (done.quality, done.score) {
+        lines.push(format!("quality {quality}, chosen by look: SSIMULACRA2 {score:.1}"));
+    }
     if let Some(note) = &done.note {
         lines.push(note.clone());
     }

@@ -4,11 +4,13 @@ use std::num::NonZeroUsize;
 use std::path::PathBuf;
 
 use anyhow::{Context, bail};
-use clap::{Parser, ValueEnum};
+use clap::Parser;
 use shrinkray::engine::{
-    Collision, ExtraOutput, Filter, Limits, OutputFormat, PngCompression, ReportFormat, ResizeMode, Settings, Shard,
+    Collision, ExtraOutput, Filter, Limits, PngCompression, ResizeMode, Settings, Shard, Subsampling,
 };
 use shrinkray::text;
+
+use crate::values::*;
 
 /// Resize images in bulk: every image found in the inputs gets a smaller copy below the output folder.
 #[derive(Debug, Parser)]
@@ -88,9 +90,23 @@ pub(crate) struct Cli {
     #[arg(long, value_enum, default_value_t = FormatArg::Same)]
     format: FormatArg,
 
-    /// Quality of JPEG, WebP and AVIF copies, 1-100.
-    #[arg(short, long, default_value_t = 85, value_parser = clap::value_parser!(u8).range(1..=100))]
-    quality: u8,
+    /// Quality of JPEG, WebP and AVIF copies: 1-100, or chosen per image by how the copy looks:
+    /// visually-lossless, high or good (the lowest quality whose copy scores at least 90, 80 or 70 in
+    /// SSIMULACRA2 against the resized picture; up to 6 encodes an image).
+    #[arg(short, long, default_value = "85", value_name = "Q|LOOK", value_parser = parse_quality)]
+    quality: QualityArg,
+
+    /// Quality by look with this SSIMULACRA2 target (1-100) instead of a named one.
+    #[arg(long, value_name = "S", value_parser = parse_score, conflicts_with_all = ["quality", "target_size"])]
+    min_score: Option<f32>,
+
+    /// JPEG copies in progressive scans (smaller files, slower to write).
+    #[arg(long)]
+    progressive: bool,
+
+    /// JPEG chroma subsampling: auto (4:4:4 at quality 90 and above, 4:2:0 below), 420, 422 or 444.
+    #[arg(long, value_enum, default_value_t = SubsamplingArg::Auto)]
+    subsampling: SubsamplingArg,
 
     /// Largest file for JPEG, WebP and AVIF copies (e.g. 200KB, 1.5MB): the quality is lowered until the copy
     /// fits; an image that does not fit even at quality 1 fails (see --shrink-to-fit).
@@ -190,136 +206,6 @@ const EXAMPLES: &str = "Examples:
   shrinkray-cli --out ~/resized --width 1920 --height 1920 ~/Pictures/2024
   shrinkray-cli --out web --long-edge 1200 --format webp --json photos/ > events.jsonl";
 
-/// One `--also`: the extra output, and its format when given (else the main copy's).
-#[derive(Clone, Debug)]
-struct Also {
-    extra: ExtraOutput,
-    format: Option<FormatArg>,
-}
-
-/// `--also NAME=SIZE[:FORMAT]`.
-fn parse_extra(text: &str) -> Result<Also, String> {
-    let usage = || format!("{text:?} is not NAME=SIZE[:FORMAT], such as thumb=400 or small=800x600:webp");
-    let (name, spec) = text.split_once('=').ok_or_else(usage)?;
-    let (size, format) = match spec.split_once(':') {
-        Some((size, format)) => (size, Some(FormatArg::from_str(format, true)?)),
-        None => (spec, None),
-    };
-    let number = |n: &str| n.trim().parse::<u32>().ok().filter(|&n| n > 0);
-    let resize = match size.split_once(['x', 'X']) {
-        Some((w, h)) => ResizeMode::Fit {
-            width: number(w).ok_or_else(usage)?,
-            height: number(h).ok_or_else(usage)?,
-        },
-        None => ResizeMode::LongEdge(number(size).ok_or_else(usage)?),
-    };
-    Ok(Also {
-        extra: ExtraOutput {
-            name: name.trim().to_owned(),
-            resize,
-            format: format.map_or(OutputFormat::SameAsInput, output_format),
-        },
-        format,
-    })
-}
-
-fn output_format(format: FormatArg) -> OutputFormat {
-    match format {
-        FormatArg::Same => OutputFormat::SameAsInput,
-        FormatArg::Jpeg => OutputFormat::Jpeg,
-        FormatArg::Png => OutputFormat::Png,
-        FormatArg::Webp => OutputFormat::WebP,
-        FormatArg::WebpLossless => OutputFormat::WebPLossless,
-        FormatArg::Avif => OutputFormat::Avif,
-        FormatArg::Tiff => OutputFormat::Tiff,
-        FormatArg::Bmp => OutputFormat::Bmp,
-        FormatArg::Gif => OutputFormat::Gif,
-    }
-}
-
-fn parse_colour(text: &str) -> Result<[u8; 3], String> {
-    match text.to_ascii_lowercase().as_str() {
-        "white" => return Ok([255, 255, 255]),
-        "black" => return Ok([0, 0, 0]),
-        _ => {}
-    }
-    let hex = text.strip_prefix('#').unwrap_or(text);
-    let channel = |i: usize| hex.get(i..i + 2).and_then(|h| u8::from_str_radix(h, 16).ok());
-    match (hex.len(), channel(0), channel(2), channel(4)) {
-        (6, Some(r), Some(g), Some(b)) => Ok([r, g, b]),
-        _ => Err(format!(
-            "\"{text}\" is not a colour; write it as #RRGGBB (e.g. #FFFFFF), white or black"
-        )),
-    }
-}
-
-fn parse_report(text: &str) -> Result<PathBuf, String> {
-    let path = PathBuf::from(text);
-    match ReportFormat::of(&path) {
-        Some(_) => Ok(path),
-        None => Err(format!("{text:?} does not end in .csv, .json or .jsonl")),
-    }
-}
-
-/// `--memory-budget`: a size, or `None` for auto.
-#[derive(Clone, Copy, Debug)]
-struct Budget(Option<u64>);
-
-fn parse_budget(text: &str) -> Result<Budget, String> {
-    if text.eq_ignore_ascii_case("auto") {
-        return Ok(Budget(None));
-    }
-    text::parse_bytes(text).map(|b| Budget(Some(b)))
-}
-
-#[derive(Clone, Copy, Debug, ValueEnum)]
-enum Mode {
-    /// Fit inside the box, keeping the aspect ratio.
-    Fit,
-    /// Cover the box and crop the centre to exactly its size.
-    Fill,
-    /// Exactly the box, ignoring the aspect ratio.
-    Stretch,
-}
-
-#[derive(Clone, Copy, Debug, ValueEnum)]
-enum FilterArg {
-    Lanczos3,
-    CatmullRom,
-    Mitchell,
-    Bilinear,
-    Nearest,
-}
-
-#[derive(Clone, Copy, Debug, ValueEnum)]
-enum FormatArg {
-    Same,
-    Jpeg,
-    Png,
-    /// Lossy WebP, at --quality.
-    Webp,
-    WebpLossless,
-    /// AVIF, at --quality and --avif-speed.
-    Avif,
-    Tiff,
-    Bmp,
-    Gif,
-}
-
-#[derive(Clone, Copy, Debug, ValueEnum)]
-enum PngArg {
-    Fast,
-    Balanced,
-    Best,
-}
-
-#[derive(Clone, Copy, Debug, ValueEnum)]
-enum CollisionArg {
-    Rename,
-    Overwrite,
-    Skip,
-}
-
 impl Cli {
     pub(crate) fn settings(&self) -> anyhow::Result<Settings> {
         let resize = match (self.width, self.height, self.long_edge, self.percent) {
@@ -357,7 +243,21 @@ impl Cli {
                     ..a.extra.clone()
                 })
                 .collect(),
-            quality: self.quality,
+            quality: match self.quality {
+                QualityArg::Number(n) => n,
+                QualityArg::Look(_) => Settings::default().quality,
+            },
+            min_score: match (self.min_score, self.quality) {
+                (Some(s), _) | (None, QualityArg::Look(s)) => Some(s),
+                (None, QualityArg::Number(_)) => None,
+            },
+            progressive: self.progressive,
+            subsampling: match self.subsampling {
+                SubsamplingArg::Auto => Subsampling::Auto,
+                SubsamplingArg::S420 => Subsampling::S420,
+                SubsamplingArg::S422 => Subsampling::S422,
+                SubsamplingArg::S444 => Subsampling::S444,
+            },
             avif_speed: self.avif_speed,
             png_compression: match self.png_compression {
                 PngArg::Fast => PngCompression::Fast,

@@ -8,6 +8,7 @@ mod dry_run;
 mod inputs;
 mod json;
 mod report;
+mod values;
 
 use std::fs::File;
 use std::io::{BufWriter, Write};

@@ -10,6 +10,7 @@ use super::animation::{self, read_animation};
 use super::copy::{Converted, Names};
 use super::decode::{Source, decode, decode_heif, decode_jpeg, decode_other, image_limits, jpeg_frame};
 use super::fit::{FitError, encode_fitting};
+use super::look::encode_by_look;
 use super::planar;
 use super::resample::{Resample, resize, resize_to};
 use crate::engine::budget::Budget;
@@ -153,6 +154,7 @@ pub(super) fn convert(
                     input_size,
                     output_size,
                     quality: encoding.quality(),
+                    score: None,
                     note: Some(format!("animation of {frames} frames")),
                     resized: animation::first_frame(anim),
                 });
@@ -174,14 +176,15 @@ pub(super) fn convert(
     } else {
         let data = source.into_bytes(path, limits)?;
         let frame = jpeg_frame(&data, limits, path)?;
-        if let (Encoding::Jpeg { quality }, true) = (encoding, frame.header.ycc) {
+        if let (Encoding::Jpeg { quality, options }, true) = (encoding, frame.header.ycc) {
             let icc = markers::icc_profile(&data);
             // The planes go from file to file without colour maths, and are encoded once.
-            if !(settings.linear || settings.to_srgb && icc.is_some() || settings.target_size.is_some()) {
+            let searched = settings.target_size.is_some() || settings.min_score.is_some();
+            if !(settings.linear || settings.to_srgb && icc.is_some() || searched) {
                 let metadata = Metadata::from_jpeg(&data);
                 let found = Tags { icc, metadata };
                 let tags = move |size| tags_for_copy(found, size, settings);
-                return planar::convert(data, &frame, settings, quality, budget, names, tags);
+                return planar::convert(data, &frame, settings, (quality, options), budget, names, tags);
             }
         }
         decode_jpeg(data, &frame, path, limits, scale, budget)?
@@ -218,8 +221,28 @@ fn encode_copy(
     }
     let found = Tags { icc, metadata };
     let tags = |size| tags_for_copy(found.clone(), size, settings);
-    let smaller = |img: &DynamicImage, w, h| resize_to(img, w, h, Resample::of(settings, settings.resize).uncropped());
     let output = names.output;
+    let encode_err = |why| ImageError::Encode {
+        why,
+        path: output.to_owned(),
+    };
+    if let (Some(target), Some(_)) = (settings.min_score, encoding.quality()) {
+        let size = (resized.width(), resized.height());
+        let copy_tags = tags(size);
+        let encode = |e: Encoding| e.encode(&resized, &copy_tags, settings.background);
+        let looked = encode_by_look(&resized, encoding, f64::from(target), encode).map_err(encode_err)?;
+        let note = [note, looked.note].into_iter().flatten().collect::<Vec<_>>();
+        return Ok(Converted {
+            bytes: looked.bytes,
+            input_size,
+            output_size: size,
+            quality: Some(looked.quality),
+            score: Some(looked.score as f32),
+            note: (!note.is_empty()).then(|| note.join("; ")),
+            resized: Some(resized),
+        });
+    }
+    let smaller = |img: &DynamicImage, w, h| resize_to(img, w, h, Resample::of(settings, settings.resize).uncropped());
     let fitted = encode_fitting(
         &resized,
         encoding,
@@ -230,10 +253,7 @@ fn encode_copy(
         smaller,
     )
     .map_err(|e| match e {
-        FitError::Encode(why) => ImageError::Encode {
-            why,
-            path: output.to_owned(),
-        },
+        FitError::Encode(why) => encode_err(why),
         FitError::OverTarget(bytes) => ImageError::OverTarget {
             bytes,
             target: settings.target_size.unwrap_or_default(),
@@ -246,6 +266,7 @@ fn encode_copy(
         input_size,
         output_size: (resized.width(), resized.height()),
         quality: fitted.quality,
+        score: None,
         note,
         resized: Some(resized),
     })

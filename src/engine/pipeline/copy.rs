@@ -18,6 +18,8 @@ pub(crate) struct Converted {
     pub output_size: (u32, u32),
     /// The quality it was encoded at, for lossy formats.
     pub quality: Option<u8>,
+    /// Its SSIMULACRA2 against the picture before encoding, when the quality was chosen by look.
+    pub score: Option<f32>,
     /// Something the user should know about this copy (an animation reduced to its first frame).
     pub note: Option<String>,
     /// The resized picture, when the path went through RGB (the planar JPEG path has none).

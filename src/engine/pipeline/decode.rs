@@ -349,6 +349,27 @@ pub(crate) fn check_pixels(width: u32, height: u32, limits: &Limits, path: &Path
     Ok(())
 }
 
+/// Decodes an encoded image held in memory (a copy just made), upright and at full size, with what it carries.
+pub(super) fn decode_in_memory(
+    data: Vec<u8>,
+    path: &Path,
+    limits: &Limits,
+) -> Result<(DynamicImage, Tags), ImageError> {
+    let format = InputFormat::sniff(data.get(..64).unwrap_or(&data), path)
+        .filter(|f| f.readable())
+        .ok_or_else(|| ImageError::NotAnImage { path: path.to_owned() })?;
+    let unbounded = Budget::new(u64::MAX);
+    let decoded = match format.image_format() {
+        Some(ImageFormat::Jpeg) => {
+            let frame = jpeg_frame(&data, limits, path)?;
+            decode_jpeg(data, &frame, path, limits, |_, _| 1.0, &unbounded)?
+        }
+        Some(other) => decode_other(Source::Bytes(data), path, other, limits, &unbounded)?,
+        None => decode_heif(data, path, format, limits, &unbounded)?,
+    };
+    Ok((decoded.img, decoded.found))
+}
+
 /// Decodes any image file Shrinkray reads (the format told by its content), upright and at full size: for
 /// tools and tests that look at copies; jobs decode through their own path. Like every image, it leaves no
 /// decoder state behind on the caller's thread when it fails.

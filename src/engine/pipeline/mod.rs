@@ -6,6 +6,7 @@ mod copy;
 mod decode;
 mod fit;
 mod header;
+mod look;
 mod planar;
 mod preview;
 mod resample;
@@ -124,6 +125,7 @@ pub(crate) fn process(
         input_bytes: task.input_bytes,
         output_bytes: bytes.len() as u64,
         quality: if keep_original { None } else { converted.quality },
+        score: if keep_original { None } else { converted.score },
         kept_original: keep_original,
         note: converted.note,
         extra,

@@ -16,7 +16,7 @@ use crate::engine::budget::Budget;
 use crate::engine::codecs;
 use crate::engine::error::ImageError;
 use crate::engine::geometry::target_size;
-use crate::engine::jpeg;
+use crate::engine::jpeg::{self, JpegOptions};
 use crate::engine::metadata::Tags;
 use crate::engine::settings::Settings;
 
@@ -26,7 +26,7 @@ pub(crate) fn convert(
     data: Vec<u8>,
     frame: &JpegFrame,
     settings: &Settings,
-    quality: u8,
+    (quality, options): (u8, JpegOptions),
     budget: &Budget,
     names: Names,
     tags: impl FnOnce((u32, u32)) -> Tags,
@@ -58,30 +58,34 @@ pub(crate) fn convert(
     let out_subsamp = if planes.subsamp == Subsamp::Gray {
         Subsamp::Gray
     } else {
-        Subsamp::Sub2x2
+        options.subsamp(quality)
     };
+    // The chroma planes' size in the copy (upright), and so before turning.
+    let (cw, ch) = (
+        tw.div_ceil(out_subsamp.width().max(1) as u32),
+        th.div_ceil(out_subsamp.height().max(1) as u32),
+    );
+    let chroma = if turned { (ch, cw) } else { (cw, ch) };
     let mut out = Vec::with_capacity(3);
     for plane in split(&planes) {
-        let (ow, oh) = if plane.index == 0 {
-            (sw, sh)
-        } else {
-            (sw.div_ceil(2), sh.div_ceil(2))
-        };
+        let (ow, oh) = if plane.index == 0 { (sw, sh) } else { chroma };
         let small = resize(&plane, ow, oh, fill.then_some((sw, sh)), settings).map_err(resize_err)?;
         out.push(orient(small, orientation));
     }
     codecs::keep_planes(planes.pixels);
 
-    let mut bytes = encode(&out, tw, th, out_subsamp, quality).map_err(|why| ImageError::Encode {
-        why,
-        path: names.output.to_owned(),
-    })?;
+    let mut bytes =
+        encode(&out, (tw, th), out_subsamp, (quality, options.progressive)).map_err(|why| ImageError::Encode {
+            why,
+            path: names.output.to_owned(),
+        })?;
     jpeg::embed_tags(&mut bytes, &tags((tw, th)));
     Ok(Converted {
         bytes,
         input_size,
         output_size: (tw, th),
         quality: Some(quality),
+        score: None,
         note: None,
         resized: None,
     })
@@ -165,7 +169,12 @@ fn orient(plane: GrayImage, orientation: Orientation) -> GrayImage {
 
 /// Packs the planes the way the encoder wants them (each padded to whole subsampling blocks by repeating its
 /// last column and row) and encodes them.
-fn encode(planes: &[GrayImage], width: u32, height: u32, subsamp: Subsamp, quality: u8) -> Result<Vec<u8>, String> {
+fn encode(
+    planes: &[GrayImage],
+    (width, height): (u32, u32),
+    subsamp: Subsamp,
+    (quality, progressive): (u8, bool),
+) -> Result<Vec<u8>, String> {
     let layout = YuvImage {
         pixels: (),
         width: width as usize,
@@ -192,7 +201,7 @@ fn encode(planes: &[GrayImage], width: u32, height: u32, subsamp: Subsamp, quali
         height: layout.height,
         subsamp,
     };
-    jpeg::encode_planes(image, quality)
+    jpeg::encode_planes(image, quality, progressive)
 }
 
 fn pad_into(out: &mut Vec<u8>, plane: &GrayImage, width: usize, height: usize) {

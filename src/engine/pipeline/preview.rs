@@ -9,7 +9,8 @@ use image::{DynamicImage, RgbaImage};
 
 use super::convert::convert;
 use super::copy::Names;
-use super::decode::{Source, decode, decode_heif, decode_jpeg, decode_other, jpeg_frame};
+use super::decode::Source;
+use super::decode::{decode, decode_in_memory};
 use super::header::read_header;
 use super::resample::{Resample, resize_to};
 use crate::engine::budget::Budget;
@@ -153,20 +154,8 @@ fn make_preview(
 
 /// Decodes an encoded copy held in memory, as a viewer would: upright, in sRGB.
 fn decode_bytes(data: Vec<u8>, path: &Path, settings: &Settings) -> Result<DynamicImage, ImageError> {
-    let limits = &settings.limits;
-    let format = InputFormat::sniff(data.get(..64).unwrap_or(&data), path)
-        .filter(|f| f.readable())
-        .ok_or_else(|| ImageError::NotAnImage { path: path.to_owned() })?;
-    let unbounded = Budget::new(u64::MAX);
-    let decoded = match format.image_format() {
-        Some(image::ImageFormat::Jpeg) => {
-            let frame = jpeg_frame(&data, limits, path)?;
-            decode_jpeg(data, &frame, path, limits, |_, _| 1.0, &unbounded)?
-        }
-        Some(other) => decode_other(Source::Bytes(data), path, other, limits, &unbounded)?,
-        None => decode_heif(data, path, format, limits, &unbounded)?,
-    };
-    Ok(on_screen(decoded.img, decoded.found).0)
+    let (img, found) = decode_in_memory(data, path, &settings.limits)?;
+    Ok(on_screen(img, found).0)
 }
 
 /// The pixels as an sRGB screen shows them: converted through their profile when they carry one other than

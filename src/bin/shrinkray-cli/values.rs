@@ -1,0 +1,179 @@
+//! The values options take, and how each is read from the command line.
+
+use std::path::PathBuf;
+
+use clap::ValueEnum;
+use shrinkray::engine::{ExtraOutput, OutputFormat, ReportFormat, ResizeMode};
+use shrinkray::text;
+
+/// One `--also`: the extra output, and its format when given (else the main copy's).
+#[derive(Clone, Debug)]
+pub(crate) struct Also {
+    pub(crate) extra: ExtraOutput,
+    pub(crate) format: Option<FormatArg>,
+}
+
+/// `--also NAME=SIZE[:FORMAT]`.
+pub(crate) fn parse_extra(text: &str) -> Result<Also, String> {
+    let usage = || format!("{text:?} is not NAME=SIZE[:FORMAT], such as thumb=400 or small=800x600:webp");
+    let (name, spec) = text.split_once('=').ok_or_else(usage)?;
+    let (size, format) = match spec.split_once(':') {
+        Some((size, format)) => (size, Some(FormatArg::from_str(format, true)?)),
+        None => (spec, None),
+    };
+    let number = |n: &str| n.trim().parse::<u32>().ok().filter(|&n| n > 0);
+    let resize = match size.split_once(['x', 'X']) {
+        Some((w, h)) => ResizeMode::Fit {
+            width: number(w).ok_or_else(usage)?,
+            height: number(h).ok_or_else(usage)?,
+        },
+        None => ResizeMode::LongEdge(number(size).ok_or_else(usage)?),
+    };
+    Ok(Also {
+        extra: ExtraOutput {
+            name: name.trim().to_owned(),
+            resize,
+            format: format.map_or(OutputFormat::SameAsInput, output_format),
+        },
+        format,
+    })
+}
+
+pub(crate) fn output_format(format: FormatArg) -> OutputFormat {
+    match format {
+        FormatArg::Same => OutputFormat::SameAsInput,
+        FormatArg::Jpeg => OutputFormat::Jpeg,
+        FormatArg::Png => OutputFormat::Png,
+        FormatArg::Webp => OutputFormat::WebP,
+        FormatArg::WebpLossless => OutputFormat::WebPLossless,
+        FormatArg::Avif => OutputFormat::Avif,
+        FormatArg::Tiff => OutputFormat::Tiff,
+        FormatArg::Bmp => OutputFormat::Bmp,
+        FormatArg::Gif => OutputFormat::Gif,
+    }
+}
+
+pub(crate) fn parse_colour(text: &str) -> Result<[u8; 3], String> {
+    match text.to_ascii_lowercase().as_str() {
+        "white" => return Ok([255, 255, 255]),
+        "black" => return Ok([0, 0, 0]),
+        _ => {}
+    }
+    let hex = text.strip_prefix('#').unwrap_or(text);
+    let channel = |i: usize| hex.get(i..i + 2).and_then(|h| u8::from_str_radix(h, 16).ok());
+    match (hex.len(), channel(0), channel(2), channel(4)) {
+        (6, Some(r), Some(g), Some(b)) => Ok([r, g, b]),
+        _ => Err(format!(
+            "\"{text}\" is not a colour; write it as #RRGGBB (e.g. #FFFFFF), white or black"
+        )),
+    }
+}
+
+pub(crate) fn parse_report(text: &str) -> Result<PathBuf, String> {
+    let path = PathBuf::from(text);
+    match ReportFormat::of(&path) {
+        Some(_) => Ok(path),
+        None => Err(format!("{text:?} does not end in .csv, .json or .jsonl")),
+    }
+}
+
+/// `--memory-budget`: a size, or `None` for auto.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Budget(pub(crate) Option<u64>);
+
+pub(crate) fn parse_budget(text: &str) -> Result<Budget, String> {
+    if text.eq_ignore_ascii_case("auto") {
+        return Ok(Budget(None));
+    }
+    text::parse_bytes(text).map(|b| Budget(Some(b)))
+}
+
+#[derive(Clone, Copy, Debug, ValueEnum)]
+pub(crate) enum Mode {
+    /// Fit inside the box, keeping the aspect ratio.
+    Fit,
+    /// Cover the box and crop the centre to exactly its size.
+    Fill,
+    /// Exactly the box, ignoring the aspect ratio.
+    Stretch,
+}
+
+#[derive(Clone, Copy, Debug, ValueEnum)]
+pub(crate) enum FilterArg {
+    Lanczos3,
+    CatmullRom,
+    Mitchell,
+    Bilinear,
+    Nearest,
+}
+
+#[derive(Clone, Copy, Debug, ValueEnum)]
+pub(crate) enum FormatArg {
+    Same,
+    Jpeg,
+    Png,
+    /// Lossy WebP, at --quality.
+    Webp,
+    WebpLossless,
+    /// AVIF, at --quality and --avif-speed.
+    Avif,
+    Tiff,
+    Bmp,
+    Gif,
+}
+
+#[derive(Clone, Copy, Debug, ValueEnum)]
+pub(crate) enum PngArg {
+    Fast,
+    Balanced,
+    Best,
+}
+
+#[derive(Clone, Copy, Debug, ValueEnum)]
+pub(crate) enum CollisionArg {
+    Rename,
+    Overwrite,
+    Skip,
+}
+
+/// `--quality`: a number, or a look (`visually-lossless`, `high`, `good`) that picks it per image.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub(crate) enum QualityArg {
+    Number(u8),
+    Look(f32),
+}
+
+/// The SSIMULACRA2 targets of the named looks: the metric's own calibration points (90: no difference seen in
+/// a flicker test at 1:1; 80: none seen side by side; 70: artefacts hard to notice without the original).
+pub(crate) const LOOKS: [(&str, f32); 3] = [("visually-lossless", 90.0), ("high", 80.0), ("good", 70.0)];
+
+pub(crate) fn parse_quality(text: &str) -> Result<QualityArg, String> {
+    if let Some((_, score)) = LOOKS.iter().find(|(name, _)| name.eq_ignore_ascii_case(text.trim())) {
+        return Ok(QualityArg::Look(*score));
+    }
+    match text.trim().parse::<u8>() {
+        Ok(n @ 1..=100) => Ok(QualityArg::Number(n)),
+        _ => Err(format!(
+            "{text:?} is not a quality: give 1-100, or visually-lossless, high or good"
+        )),
+    }
+}
+
+pub(crate) fn parse_score(text: &str) -> Result<f32, String> {
+    match text.trim().parse::<f32>() {
+        Ok(s) if (1.0..=100.0).contains(&s) => Ok(s),
+        _ => Err(format!("{text:?} is not a SSIMULACRA2 score between 1 and 100")),
+    }
+}
+
+#[derive(Clone, Copy, Debug, ValueEnum)]
+pub(crate) enum SubsamplingArg {
+    /// 4:4:4 at quality 90 and above, 4:2:0 below.
+    Auto,
+    #[value(name = "420")]
+    S420,
+    #[value(name = "422")]
+    S422,
+    #[value(name = "444")]
+    S444,
+}

@@ -1,0 +1,117 @@
+//! Quality by look: the lowest encoder quality whose copy, decoded, still scores at least a SSIMULACRA2 target
+//! against the picture before encoding, found in a few encodes.
+
+use std::path::Path;
+
+use image::DynamicImage;
+
+use super::decode::decode_in_memory;
+use crate::engine::encode::Encoding;
+use crate::engine::score::Scorer;
+use crate::engine::settings::Limits;
+
+/// Most encodes a search makes.
+pub(crate) const MAX_ENCODES: usize = 6;
+
+/// The copy a search chose.
+pub(crate) struct Looked {
+    pub bytes: Vec<u8>,
+    pub quality: u8,
+    pub score: f64,
+    /// Set when the answer is not proven the lowest: the target was out of reach, or the encodes ran out
+    /// before neighbouring qualities were tried.
+    pub note: Option<String>,
+}
+
+/// Where a search starts, per format: the quality that usually lands near `target` on photos (measured on the
+/// benchmark corpus). Always the same for the same target, never the previous image's answer: a copy must not
+/// depend on what was converted before it.
+fn start(encoding: Encoding, target: f64) -> u8 {
+    let offset = match encoding {
+        Encoding::Jpeg { .. } => 4.0,
+        Encoding::WebP { .. } => 8.0,
+        _ => -2.0,
+    };
+    (target + offset).round().clamp(20.0, 98.0) as u8
+}
+
+/// Finds the lowest quality of `encoding` whose copy of `img` scores at least `target`, in at most
+/// `MAX_ENCODES` encodes. The score rises with quality almost linearly over a few steps, so each next quality is
+/// where the line through the two nearest results meets the target (one step past it when it lands on a quality
+/// already tried), kept strictly between the highest failing and the lowest passing quality once both are known.
+/// The search ends when they are neighbours: the answer is then proven the lowest.
+pub(crate) fn encode_by_look(
+    img: &DynamicImage,
+    encoding: Encoding,
+    target: f64,
+    encode: impl Fn(Encoding) -> Result<Vec<u8>, String>,
+) -> Result<Looked, String> {
+    let scorer = Scorer::new(img)?;
+    let limits = Limits::default();
+    let evaluate = |quality: u8| -> Result<(f64, Vec<u8>), String> {
+        let bytes = encode(encoding.with_quality(quality))?;
+        let (copy, _) = decode_in_memory(bytes.clone(), Path::new("(copy)"), &limits).map_err(|e| e.to_string())?;
+        Ok((scorer.score(&copy)?, bytes))
+    };
+    let mut pass: Option<(u8, f64, Vec<u8>)> = None;
+    let mut fail: Option<(u8, f64, Vec<u8>)> = None;
+    let mut quality = start(encoding, target);
+    // The last two results, for the slope.
+    let mut last: Option<(u8, f64)> = None;
+    for _ in 0..MAX_ENCODES {
+        let (score, bytes) = evaluate(quality)?;
+        let slope = last
+            .filter(|(q, s)| *q != quality && (score - s).abs() > 1e-6)
+            .map_or(1.0, |(q, s)| {
+                ((score - s) / (f64::from(quality) - f64::from(q))).max(0.2)
+            });
+        last = Some((quality, score));
+        if score >= target {
+            if pass.as_ref().is_none_or(|(p, ..)| quality < *p) {
+                pass = Some((quality, score, bytes));
+            }
+        } else if fail.as_ref().is_none_or(|(f, ..)| quality > *f) {
+            fail = Some((quality, score, bytes));
+        }
+        let (lo, hi) = (fail.as_ref().map_or(0, |f| f.0), pass.as_ref().map_or(101, |p| p.0));
+        if hi <= 1 || lo >= 100 || hi - lo <= 1 {
+            break;
+        }
+        // Where the line meets the target, nudged one further so a near miss is not tried twice.
+        let aim = f64::from(quality) + (target - score) / slope;
+        let aim = if score >= target { aim.floor() } else { aim.ceil() };
+        let mut next = aim.clamp(f64::from(lo + 1), f64::from(hi - 1)) as u8;
+        if next == quality {
+            next = if score >= target { quality - 1 } else { quality + 1 };
+        }
+        quality = next.clamp(lo + 1, hi - 1);
+    }
+    match (pass, fail) {
+        (Some((quality, score, bytes)), fail) => {
+            let proven = fail.as_ref().is_some_and(|(f, ..)| *f + 1 == quality) || quality == 1;
+            let note = (!proven).then(|| {
+                let below = fail.as_ref().map_or(1, |(f, ..)| f + 1);
+                format!(
+                    "quality {quality} scores {score:.1}; the search stopped after {MAX_ENCODES} encodes, so one \
+                     of {below}–{} might also reach {target:.0}",
+                    quality - 1
+                )
+            });
+            Ok(Looked {
+                bytes,
+                quality,
+                score,
+                note,
+            })
+        }
+        (None, Some((quality, score, bytes))) => Ok(Looked {
+            note: Some(format!(
+                "no quality reached a score of {target:.0}: quality {quality}, the highest tried, scores {score:.1}"
+            )),
+            bytes,
+            quality,
+            score,
+        }),
+        (None, None) => Err("the quality search made no copy".to_owned()),
+    }
+}

@@ -1,0 +1,198 @@
+//! Quality by look (the lowest quality whose copy scores at least a SSIMULACRA2 target) and the JPEG encoder's
+//! options (progressive scans, chroma subsampling), read back from the copies.
+
+mod common;
+
+use std::fs;
+use std::path::Path;
+use std::process::Command;
+
+use common::*;
+use image::{DynamicImage, GenericImageView, ImageFormat};
+use serde_json::Value;
+use shrinkray::engine::{OutputFormat, Settings, Subsampling, open, ssimulacra2};
+
+/// What an image's event says of its copy.
+struct Made {
+    output: std::path::PathBuf,
+    output_bytes: u64,
+    quality: Option<u8>,
+    score: Option<f32>,
+    note: Option<String>,
+}
+
+/// The copy of `input` made with `settings`, decoded, and what its event says.
+fn copy_of(input: &Path, settings: Settings) -> (DynamicImage, Made) {
+    let events = run(&[input.to_owned()], settings);
+    let d = done(&events);
+    let made = Made {
+        output: d.output.clone(),
+        output_bytes: d.output_bytes,
+        quality: d.quality,
+        score: d.score,
+        note: d.note.clone(),
+    };
+    (open(&made.output, &Default::default()).unwrap(), made)
+}
+
+#[test]
+fn the_quality_chosen_by_look_reaches_the_target_and_one_lower_does_not() {
+    let dir = tempfile::tempdir().unwrap();
+    // Within the default box, so the picture before encoding is the input itself: the reference for the check.
+    let input = write_photo(&dir.path().join("photo.png"), 640, 480, ImageFormat::Png);
+    let reference = image::open(&input).unwrap();
+    for (format, target) in [
+        (OutputFormat::Jpeg, 80.0),
+        (OutputFormat::Jpeg, 90.0),
+        (OutputFormat::WebP, 80.0),
+        (OutputFormat::Avif, 70.0),
+    ] {
+        let out = dir.path().join(format!("{format:?}-{target}"));
+        let look = Settings {
+            format,
+            min_score: Some(target),
+            ..settings_to(&out)
+        };
+        let (copy, done) = copy_of(&input, look);
+        let (quality, score) = (done.quality.unwrap(), done.score.unwrap());
+        let measured = ssimulacra2(&reference, &copy).unwrap();
+        assert!(
+            measured >= f64::from(target),
+            "{format:?} q{quality}: {measured} < {target}"
+        );
+        assert!(
+            (measured - f64::from(score)).abs() < 0.01,
+            "event says {score}, the copy scores {measured}"
+        );
+        match &done.note {
+            // The search may stop before proving the answer the lowest, but then it says so.
+            Some(note) => assert!(note.contains("the search stopped"), "{note}"),
+            None => {
+                let below = Settings {
+                    format,
+                    quality: quality - 1,
+                    ..settings_to(&dir.path().join(format!("{format:?}-{target}-below")))
+                };
+                let (lower, _) = copy_of(&input, below);
+                let lower_score = ssimulacra2(&reference, &lower).unwrap();
+                assert!(
+                    lower_score < f64::from(target),
+                    "{format:?} q{} also scores {lower_score}",
+                    quality - 1
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn a_higher_target_costs_more_bytes() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = write_photo(&dir.path().join("photo.jpg"), 1600, 1200, ImageFormat::Jpeg);
+    let bytes = |target| {
+        let settings = Settings {
+            min_score: Some(target),
+            ..settings_to(&dir.path().join(format!("{target}")))
+        };
+        copy_of(&input, settings).1.output_bytes
+    };
+    let (good, high, lossless) = (bytes(70.0), bytes(80.0), bytes(90.0));
+    assert!(good < high && high < lossless, "{good} {high} {lossless}");
+}
+
+/// The JPEG's frame: whether it is progressive, and each component's sampling factors.
+fn frame(path: &Path) -> (bool, Vec<(u8, u8)>) {
+    let data = fs::read(path).unwrap();
+    let mut i = 2;
+    while i + 4 <= data.len() {
+        assert_eq!(data[i], 0xFF, "not at a marker");
+        let marker = data[i + 1];
+        let len = usize::from(u16::from_be_bytes([data[i + 2], data[i + 3]]));
+        if matches!(marker, 0xC0..=0xC2) {
+            let components = usize::from(data[i + 9]);
+            let factors = (0..components)
+                .map(|c| {
+                    let f = data[i + 11 + 3 * c];
+                    (f >> 4, f & 0x0F)
+                })
+                .collect();
+            return (marker == 0xC2, factors);
+        }
+        i += 2 + len;
+    }
+    panic!("no frame header in {}", path.display());
+}
+
+#[test]
+fn progressive_and_subsampling_reach_the_encoder_on_both_jpeg_routes() {
+    let dir = tempfile::tempdir().unwrap();
+    // A PNG goes through RGB; a JPEG through its planes; a turned JPEG through its planes, turned.
+    let png = write_photo(&dir.path().join("in/a.png"), 900, 600, ImageFormat::Png);
+    let jpeg = write_photo(&dir.path().join("in/b.jpg"), 900, 600, ImageFormat::Jpeg);
+    let turned = data("orientation/6.jpg");
+    for (progressive, subsampling, quality, factors) in [
+        (false, Subsampling::Auto, 85, (2, 2)),
+        (false, Subsampling::Auto, 90, (1, 1)),
+        (true, Subsampling::S420, 95, (2, 2)),
+        (true, Subsampling::S422, 85, (2, 1)),
+        (false, Subsampling::S444, 60, (1, 1)),
+    ] {
+        for input in [&png, &jpeg, &turned] {
+            let out = dir.path().join(format!("{progressive}-{subsampling:?}-{quality}"));
+            let settings = Settings {
+                format: OutputFormat::Jpeg,
+                quality,
+                progressive,
+                subsampling,
+                resize: shrinkray::engine::ResizeMode::LongEdge(500),
+                ..settings_to(&out)
+            };
+            let (copy, done) = copy_of(input, settings);
+            let (is_progressive, sampling) = frame(&done.output);
+            let case = format!("{} {progressive} {subsampling:?} q{quality}", input.display());
+            assert_eq!(is_progressive, progressive, "{case}");
+            assert_eq!(sampling, vec![factors, (1, 1), (1, 1)], "{case}");
+            // The picture survives either way, the right way up and the right size (the turned file is 48×32
+            // upright, too small to shrink).
+            let expected = if input == &turned { (48, 32) } else { (500, 333) };
+            assert_eq!(copy.dimensions(), expected, "{case}");
+        }
+    }
+}
+
+fn cli(args: &[&str]) -> std::process::Output {
+    Command::new(env!("CARGO_BIN_EXE_shrinkray-cli"))
+        .args(args)
+        .output()
+        .expect("run shrinkray-cli")
+}
+
+#[test]
+fn the_cli_takes_a_look_or_a_score_and_reports_the_quality_and_score_chosen() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = write_photo(&dir.path().join("in/photo.png"), 640, 480, ImageFormat::Png);
+    let reference = image::open(&input).unwrap();
+    for (args, target) in [(&["--quality", "high"][..], 80.0), (&["--min-score", "85"][..], 85.0)] {
+        let out = dir.path().join(format!("out-{target}"));
+        let run = cli(&[&["--json", "--format", "jpeg", "--out", p(&out)], args, &[p(&input)]].concat());
+        assert_eq!(run.status.code(), Some(0), "{}", String::from_utf8_lossy(&run.stderr));
+        let stdout = String::from_utf8_lossy(&run.stdout);
+        let done: Value = stdout
+            .lines()
+            .map(|l| serde_json::from_str::<Value>(l).unwrap())
+            .find(|v| v["event"] == "done")
+            .unwrap();
+        let score = done["score"].as_f64().unwrap();
+        assert!(score >= target, "{done}");
+        // Decoded as the engine scored it (libjpeg-turbo; another decoder's upsampling moves the score a little).
+        let copy = open(Path::new(done["output"].as_str().unwrap()), &Default::default()).unwrap();
+        assert!((ssimulacra2(&reference, &copy).unwrap() - score).abs() < 0.01, "{done}");
+        assert!(done["quality"].as_u64().unwrap() < 100);
+    }
+    let fixed = cli(&["--json", "--out", p(&dir.path().join("fixed")), p(&input)]);
+    let stdout = String::from_utf8_lossy(&fixed.stdout);
+    assert!(stdout.contains("\"score\":null"), "{stdout}");
+    let bad = cli(&["--quality", "superb", "--out", p(&dir.path().join("bad")), p(&input)]);
+    assert_eq!(bad.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&bad.stderr).contains("give 1-100, or visually-lossless, high or good"));
+}
