@@ -196,3 +196,74 @@ fn the_cli_takes_a_look_or_a_score_and_reports_the_quality_and_score_chosen() {
     assert_eq!(bad.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&bad.stderr).contains("give 1-100, or visually-lossless, high or good"));
 }
+
+/// Sum of absolute differences between neighbouring pixels: edge contrast.
+fn edge_contrast(img: &DynamicImage) -> u64 {
+    let grey = img.to_luma8();
+    let mut sum = 0u64;
+    for y in 0..grey.height() {
+        for x in 1..grey.width() {
+            sum += u64::from(grey.get_pixel(x, y)[0].abs_diff(grey.get_pixel(x - 1, y)[0]));
+        }
+    }
+    sum
+}
+
+#[test]
+fn sharpen_for_screen_adds_edge_contrast_to_copies_made_smaller_only() {
+    let dir = tempfile::tempdir().unwrap();
+    // Hard-edged bars, and a JPEG (whose copies otherwise go the planar way, which cannot sharpen).
+    let bars = dir.path().join("in/bars.png");
+    fs::create_dir_all(bars.parent().unwrap()).unwrap();
+    image::RgbImage::from_fn(1200, 800, |x, _| {
+        if (x / 37) % 2 == 0 {
+            image::Rgb([30, 40, 50])
+        } else {
+            image::Rgb([220, 210, 200])
+        }
+    })
+    .save(&bars)
+    .unwrap();
+    let jpeg = write_photo(&dir.path().join("in/photo.jpg"), 1200, 800, ImageFormat::Jpeg);
+    for input in [&bars, &jpeg] {
+        let made = |sharpen, resize| {
+            let settings = Settings {
+                sharpen,
+                resize,
+                format: OutputFormat::Png,
+                ..settings_to(&dir.path().join(format!("{sharpen}-{resize:?}")))
+            };
+            copy_of(input, settings).0
+        };
+        let smaller = shrinkray::engine::ResizeMode::LongEdge(400);
+        let (plain, sharp) = (made(false, smaller), made(true, smaller));
+        assert!(
+            edge_contrast(&sharp) as f64 > edge_contrast(&plain) as f64 * 1.02,
+            "{}: {} vs {}",
+            input.display(),
+            edge_contrast(&sharp),
+            edge_contrast(&plain)
+        );
+        // Not made smaller: nothing to give back, nothing changes.
+        let same = shrinkray::engine::ResizeMode::Percent(100.0);
+        assert_eq!(
+            made(false, same).as_bytes(),
+            made(true, same).as_bytes(),
+            "{}",
+            input.display()
+        );
+    }
+    // The flag reaches the engine from the command line.
+    let out = |flag: &[&str], name: &str| {
+        let out = dir.path().join(name);
+        let run = cli(&[
+            &["--out", p(&out), "--long-edge", "400", "--format", "png"],
+            flag,
+            &[p(&jpeg)],
+        ]
+        .concat());
+        assert_eq!(run.status.code(), Some(0));
+        image::open(out.join("photo.png")).unwrap()
+    };
+    assert!(edge_contrast(&out(&["--sharpen"], "cli-sharp")) > edge_contrast(&out(&[], "cli-plain")));
+}

@@ -8,7 +8,7 @@ use image::codecs::tiff::TiffEncoder;
 use image::{DynamicImage, ImageEncoder, ImageFormat, RgbImage};
 
 use super::format::InputFormat;
-use super::jpeg::JpegOptions;
+use super::jpeg_options::JpegOptions;
 use super::metadata::Tags;
 use super::settings::{OutputFormat, PngCompression, Settings};
 

@@ -1,6 +1,44 @@
 //! Output size from input size and resize mode.
 
-use super::settings::ResizeMode;
+use serde::{Deserialize, Serialize};
+
+/// How the output size is derived from the input size.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ResizeMode {
+    /// Largest size that fits inside the box, keeping the aspect ratio.
+    Fit { width: u32, height: u32 },
+    /// Scale to cover the box, keeping the aspect ratio, then crop the centre to exactly the box.
+    Fill { width: u32, height: u32 },
+    /// Exactly the box, ignoring the aspect ratio.
+    Stretch { width: u32, height: u32 },
+    /// This width; the height follows the aspect ratio.
+    Width(u32),
+    /// This height; the width follows the aspect ratio.
+    Height(u32),
+    /// The longer side becomes this long.
+    LongEdge(u32),
+    /// Both sides scaled by this percentage.
+    Percent(f32),
+}
+
+impl ResizeMode {
+    /// Whether the picture is cut to the target's shape (fill) rather than fitted or stretched.
+    pub fn crops(&self) -> bool {
+        matches!(self, Self::Fill { .. })
+    }
+
+    /// Whether every size in it can be made (positive, and a percentage up to 10,000).
+    pub(crate) fn is_valid(&self) -> bool {
+        match *self {
+            Self::Fit { width, height } | Self::Fill { width, height } | Self::Stretch { width, height } => {
+                width > 0 && height > 0
+            }
+            Self::Width(n) | Self::Height(n) | Self::LongEdge(n) => n > 0,
+            Self::Percent(p) => p.is_finite() && p > 0.0 && p <= 10_000.0,
+        }
+    }
+}
 
 /// The output size for an upright input of `width`×`height`. Fill mode crops the centre to this size; every
 /// other mode keeps the whole picture. Never zero.

@@ -3,53 +3,14 @@
 //! decoding every pixel of a 12 MP photo only to throw most of them away.
 
 use image::{DynamicImage, GrayImage, RgbImage};
-use serde::{Deserialize, Serialize};
 use turbojpeg::{Colorspace, Compressor, Image, PixelFormat, ScalingFactor, Subsamp, YuvImage};
 
 // libjpeg-turbo's handles hold their working memory, so each worker thread keeps one of each (in `codecs`,
 // which drops them after any failure).
 use super::codecs::with_decompressor;
+use super::jpeg_options::JpegOptions;
 use super::markers::{icc_to_segments, insert_segments};
 use super::metadata::Tags;
-
-/// How much colour detail a JPEG copy keeps: its chroma subsampling.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
-pub enum Subsampling {
-    /// 4:4:4 at quality 90 and above (where the eye would miss the colour), 4:2:0 below, as libvips does.
-    #[default]
-    #[serde(rename = "auto")]
-    Auto,
-    /// Colour at half the width and half the height: the smallest files; photos rarely show it.
-    #[serde(rename = "420")]
-    S420,
-    /// Colour at half the width.
-    #[serde(rename = "422")]
-    S422,
-    /// Colour at full resolution: for text, line art and saturated edges.
-    #[serde(rename = "444")]
-    S444,
-}
-
-/// The JPEG encoder's settings besides quality.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
-pub struct JpegOptions {
-    /// Progressive scans (the picture appears coarse first, then sharpens) rather than baseline.
-    pub progressive: bool,
-    /// Chroma subsampling.
-    pub subsampling: Subsampling,
-}
-
-impl JpegOptions {
-    /// libjpeg-turbo's subsampling for a colour copy at `quality`.
-    pub(crate) fn subsamp(self, quality: u8) -> Subsamp {
-        match self.subsampling {
-            Subsampling::Auto if quality >= 90 => Subsamp::None,
-            Subsampling::Auto | Subsampling::S420 => Subsamp::Sub2x2,
-            Subsampling::S422 => Subsamp::Sub2x1,
-            Subsampling::S444 => Subsamp::None,
-        }
-    }
-}
 
 /// What the header of a JPEG says, read without decoding any pixels.
 #[derive(Clone, Copy, Debug)]

@@ -17,6 +17,7 @@ mod geometry;
 mod heif;
 mod job;
 mod jpeg;
+mod jpeg_options;
 mod keys;
 #[cfg(feature = "heif")]
 mod libheif;
@@ -46,7 +47,7 @@ pub use event::{ExtraDone, ImageDone, JobEvent, Summary, Thumbnail};
 pub use format::InputFormat;
 pub use geometry::target_size;
 pub use job::{JobHandle, JobOptions, QUEUED_WITH_THUMBNAILS, THUMBNAIL_EDGE, Waker, process_task};
-pub use jpeg::{JpegOptions, Subsampling};
+pub use jpeg_options::{JpegOptions, Subsampling};
 pub use manifest::MANIFEST_DIR;
 pub use pipeline::{Preview, load_thumbnail, load_thumbnail_sized, open, preview, resize_bytes};
 pub use plan::names::example_output;

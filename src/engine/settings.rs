@@ -5,7 +5,8 @@ use std::path::PathBuf;
 
 use serde::{Deserialize, Serialize};
 
-use super::jpeg::Subsampling;
+pub use super::geometry::ResizeMode;
+use super::jpeg_options::Subsampling;
 use super::naming::TemplateError;
 
 /// Most threads a job may ask for; more only adds memory and contention.
@@ -59,6 +60,9 @@ pub struct Settings {
     /// (90: visually lossless, 80: high, 70: good; see `engine::score`); `target_size` is not used with it.
     /// Default: none (the fixed `quality`).
     pub min_score: Option<f32>,
+    /// A light unsharp mask on copies made smaller, sized to how much smaller ("sharpen for screen"). Default:
+    /// `false`.
+    pub sharpen: bool,
     /// JPEG copies in progressive scans rather than baseline. Default: `false` (see the README's JPEG table:
     /// progressive files are smaller, and take longer to write).
     pub progressive: bool,
@@ -138,6 +142,7 @@ impl Default for Settings {
             avif_speed: 8,
             png_compression: PngCompression::Fast,
             min_score: None,
+            sharpen: false,
             progressive: false,
             subsampling: Subsampling::Auto,
             target_size: None,
@@ -165,7 +170,9 @@ impl Default for Settings {
 impl Settings {
     /// Checks the values a job cannot run with, before any file is touched.
     pub fn validate(&self) -> Result<(), SettingsError> {
-        self.resize.validate()?;
+        if !self.resize.is_valid() {
+            return Err(SettingsError::Size(self.resize));
+        }
         if !(1..=100).contains(&self.quality) {
             return Err(SettingsError::Quality(self.quality));
         }
@@ -187,7 +194,9 @@ impl Settings {
         }
         super::naming::check_template(&self.name_template)?;
         for extra in &self.extra_outputs {
-            extra.resize.validate()?;
+            if !extra.resize.is_valid() {
+                return Err(SettingsError::Size(extra.resize));
+            }
             if extra.name.trim().is_empty() || extra.name.contains(['/', '\\']) {
                 return Err(SettingsError::OutputName(extra.name.clone()));
             }
@@ -255,44 +264,6 @@ impl Settings {
             resize: e.resize,
             format: e.format,
         })
-    }
-}
-
-/// How the output size is derived from the input size.
-#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum ResizeMode {
-    /// Largest size that fits inside the box, keeping the aspect ratio.
-    Fit { width: u32, height: u32 },
-    /// Scale to cover the box, keeping the aspect ratio, then crop the centre to exactly the box.
-    Fill { width: u32, height: u32 },
-    /// Exactly the box, ignoring the aspect ratio.
-    Stretch { width: u32, height: u32 },
-    /// This width; the height follows the aspect ratio.
-    Width(u32),
-    /// This height; the width follows the aspect ratio.
-    Height(u32),
-    /// The longer side becomes this long.
-    LongEdge(u32),
-    /// Both sides scaled by this percentage.
-    Percent(f32),
-}
-
-impl ResizeMode {
-    /// Whether the picture is cut to the target's shape (fill) rather than fitted or stretched.
-    pub fn crops(&self) -> bool {
-        matches!(self, Self::Fill { .. })
-    }
-
-    fn validate(&self) -> Result<(), SettingsError> {
-        let ok = match *self {
-            Self::Fit { width, height } | Self::Fill { width, height } | Self::Stretch { width, height } => {
-                width > 0 && height > 0
-            }
-            Self::Width(n) | Self::Height(n) | Self::LongEdge(n) => n > 0,
-            Self::Percent(p) => p.is_finite() && p > 0.0 && p <= 10_000.0,
-        };
-        if ok { Ok(()) } else { Err(SettingsError::Size(*self)) }
     }
 }
 

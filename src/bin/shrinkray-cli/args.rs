@@ -104,6 +104,10 @@ pub(crate) struct Cli {
     #[arg(long)]
     progressive: bool,
 
+    /// Sharpen copies made smaller, lightly and by how much smaller ("sharpen for screen").
+    #[arg(long)]
+    sharpen: bool,
+
     /// JPEG chroma subsampling: auto (4:4:4 at quality 90 and above, 4:2:0 below), 420, 422 or 444.
     #[arg(long, value_enum, default_value_t = SubsamplingArg::Auto)]
     subsampling: SubsamplingArg,
@@ -252,6 +256,7 @@ impl Cli {
                 (None, QualityArg::Number(_)) => None,
             },
             progressive: self.progressive,
+            sharpen: self.sharpen,
             subsampling: match self.subsampling {
                 SubsamplingArg::Auto => Subsampling::Auto,
                 SubsamplingArg::S420 => Subsampling::S420,

@@ -13,6 +13,7 @@ use super::fit::{FitError, encode_fitting};
 use super::look::encode_by_look;
 use super::planar;
 use super::resample::{Resample, resize, resize_to};
+use super::sharpen::sharpen_for_screen;
 use crate::engine::budget::Budget;
 use crate::engine::codecs;
 use crate::engine::colour;
@@ -179,8 +180,10 @@ pub(super) fn convert(
         if let (Encoding::Jpeg { quality, options }, true) = (encoding, frame.header.ycc) {
             let icc = markers::icc_profile(&data);
             // The planes go from file to file without colour maths, and are encoded once.
+            // The planes are resampled and encoded as they are: anything that works on the RGB picture (linear
+            // light, colour conversion, sharpening) or encodes it more than once goes the RGB way.
             let searched = settings.target_size.is_some() || settings.min_score.is_some();
-            if !(settings.linear || settings.to_srgb && icc.is_some() || searched) {
+            if !(settings.linear || settings.to_srgb && icc.is_some() || searched || settings.sharpen) {
                 let metadata = Metadata::from_jpeg(&data);
                 let found = Tags { icc, metadata };
                 let tags = move |size| tags_for_copy(found, size, settings);
@@ -211,6 +214,10 @@ fn encode_copy(
     names: Names,
 ) -> Result<Converted, ImageError> {
     let Tags { icc, metadata } = found;
+    if settings.sharpen {
+        let scale = f64::from(resized.width()) / f64::from(input_size.0.max(1));
+        resized = sharpen_for_screen(resized, scale);
+    }
     let mut icc = icc.filter(|p| colour::fits(p, &resized));
     if settings.to_srgb
         && let Some(profile) = &icc

@@ -10,6 +10,7 @@ mod look;
 mod planar;
 mod preview;
 mod resample;
+mod sharpen;
 mod thumbnail;
 
 use std::fs;

@@ -16,7 +16,8 @@ use crate::engine::budget::Budget;
 use crate::engine::codecs;
 use crate::engine::error::ImageError;
 use crate::engine::geometry::target_size;
-use crate::engine::jpeg::{self, JpegOptions};
+use crate::engine::jpeg;
+use crate::engine::jpeg_options::JpegOptions;
 use crate::engine::metadata::Tags;
 use crate::engine::settings::Settings;
 

@@ -40,8 +40,10 @@ pub struct Preview {
     pub output_bytes: u64,
     /// The copy's format, as the app names it ("JPEG", "WebP").
     pub format: String,
-    /// The quality the copy was encoded at (the one a target size chose), for lossy formats.
+    /// The quality the copy was encoded at (the one a target size or a look chose), for lossy formats.
     pub quality: Option<u8>,
+    /// The copy's SSIMULACRA2, when its quality was chosen by look.
+    pub score: Option<f32>,
     /// What else the user should know: an animation reduced, a profile converted, the original kept.
     pub notes: Vec<String>,
     /// The copy is no smaller than the original, which "skip if larger" would keep instead.
@@ -146,6 +148,7 @@ fn make_preview(
         output_bytes,
         format: encoding.format().name(),
         quality: copy.quality,
+        score: copy.score,
         notes,
         would_grow,
         shown_scale,

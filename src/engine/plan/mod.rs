@@ -5,13 +5,14 @@
 //! hold across the whole batch (no two outputs alike, no input replaced) is kept as 8- or 16-byte keys.
 
 use std::collections::HashSet;
-use std::fs;
 use std::path::{Path, PathBuf};
 
 mod fresh;
 pub(crate) mod names;
+mod output_dir;
 mod settle;
 
+use output_dir::{canonical_to_be, prepare_output_dir};
 use settle::{Existing, Taken, Unsettled, key};
 
 pub use fresh::{CopiesFound, copies_found};
@@ -291,36 +292,6 @@ impl Plan<'_> {
         }
         entry
     }
-}
-
-/// The canonical path `dir` will have once created: its nearest existing ancestor's, with the rest appended.
-fn canonical_to_be(dir: &Path) -> PathBuf {
-    let absolute = std::path::absolute(dir).unwrap_or_else(|_| dir.to_owned());
-    for existing in absolute.ancestors() {
-        if let Ok(canonical) = fs::canonicalize(existing) {
-            return match absolute.strip_prefix(existing) {
-                Ok(rest) => canonical.join(rest),
-                Err(_) => canonical,
-            };
-        }
-    }
-    absolute
-}
-
-fn prepare_output_dir(dir: &Path) -> Result<PathBuf, SetupError> {
-    let err = |source| SetupError::OutputDir {
-        source,
-        path: dir.to_owned(),
-    };
-    fs::create_dir_all(dir).map_err(err)?;
-    let canonical = fs::canonicalize(dir).map_err(err)?;
-    if !canonical.is_dir() {
-        return Err(err(std::io::Error::new(
-            std::io::ErrorKind::NotADirectory,
-            "not a folder",
-        )));
-    }
-    Ok(canonical)
 }
 
 impl Plan<'_> {

@@ -23,9 +23,14 @@ impl ShrinkrayApp {
             .output_dir
             .as_deref()
             .map_or_else(|| "no output folder".to_owned(), text::path);
+        // "q85", or the look's target when the quality is chosen per image.
+        let q = s.min_score.map_or_else(
+            || format!("q{}", s.quality),
+            |score| format!("quality by look ≥ {score:.0}"),
+        );
         let format = match s.format {
-            OutputFormat::SameAsInput => format!("same format (JPEG q{})", s.quality),
-            other if other.is_lossy() => format!("{} q{}", settings_panel::format_label(other), s.quality),
+            OutputFormat::SameAsInput => format!("same format (JPEG {q})"),
+            other if other.is_lossy() => format!("{} {q}", settings_panel::format_label(other)),
             other => settings_panel::format_label(other).to_owned(),
         };
         let size = match s.resize {

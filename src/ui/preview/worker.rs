@@ -20,6 +20,7 @@ pub struct Made {
     output_bytes: u64,
     format: String,
     quality: Option<u8>,
+    score: Option<f32>,
     /// What else to know: an animation reduced, colour converted, a copy no smaller than its original.
     pub notes: Vec<String>,
     /// The pictures' size over the copy's (1 unless the copy is very large).
@@ -37,6 +38,7 @@ impl From<Preview> for Made {
             output_bytes: p.output_bytes,
             format: p.format,
             quality: p.quality,
+            score: p.score,
             notes: p.notes,
             shown_scale: p.shown_scale,
         }
@@ -46,7 +48,11 @@ impl From<Preview> for Made {
 impl Made {
     /// `Original 4000×3000, 3.1 MB → copy 1920×1440, JPEG q85, 412 KB (−87 %)`.
     pub fn figures(&self) -> String {
-        let quality = self.quality.map(|q| format!(" q{q}")).unwrap_or_default();
+        let quality = match (self.quality, self.score) {
+            (Some(q), Some(score)) => format!(" q{q} (chosen by look: SSIMULACRA2 {score:.1})"),
+            (Some(q), None) => format!(" q{q}"),
+            _ => String::new(),
+        };
         let change = if self.input_bytes > 0 {
             let percent = (self.output_bytes as f64 / self.input_bytes as f64 - 1.0) * 100.0;
             format!(" ({}{:.0} %)", if percent < 0.0 { "−" } else { "+" }, percent.abs())

@@ -36,11 +36,10 @@ pub(super) fn show(
 
             if settings.format.is_lossy() {
                 ui.label("Quality");
-                ui.add(egui::Slider::new(&mut settings.quality, 1..=100))
-                    .on_hover_text("JPEG, WebP and AVIF quality: higher is sharper and larger; 85 suits photos");
+                quality(ui, settings);
                 ui.end_row();
             }
-            if settings.format.is_lossy() {
+            if settings.format.is_lossy() && settings.min_score.is_none() {
                 target_size(ui, settings);
             }
             if matches!(settings.format, OutputFormat::Png | OutputFormat::SameAsInput) {
@@ -185,4 +184,47 @@ pub fn format_label(f: OutputFormat) -> &'static str {
         OutputFormat::Bmp => "BMP",
         OutputFormat::Gif => "GIF",
     }
+}
+
+/// The looks "quality by look" offers, with their SSIMULACRA2 targets (the metric's calibration points).
+const LOOKS: [(&str, f32, &str); 3] = [
+    (
+        "Visually lossless",
+        90.0,
+        "No difference seen even flicking between copy and original at 100 %",
+    ),
+    ("High", 80.0, "No difference seen side by side at 100 %"),
+    ("Good", 70.0, "Artefacts hard to notice without the original beside it"),
+];
+
+/// A fixed number, or a look that picks the lowest quality per image.
+fn quality(ui: &mut egui::Ui, settings: &mut crate::engine::Settings) {
+    ui.horizontal(|ui| {
+        let selected = match settings.min_score {
+            None => "Number".to_owned(),
+            Some(score) => LOOKS
+                .iter()
+                .find(|(_, s, _)| (s - score).abs() < 0.01)
+                .map_or_else(|| format!("Score {score:.0}"), |(name, ..)| (*name).to_owned()),
+        };
+        egui::ComboBox::from_id_salt("quality-mode")
+            .selected_text(selected)
+            .show_ui(ui, |ui| {
+                ui.selectable_value(&mut settings.min_score, None, "Number")
+                    .on_hover_text("The same quality for every image");
+                for (name, score, help) in LOOKS {
+                    ui.selectable_value(&mut settings.min_score, Some(score), name)
+                        .on_hover_text(format!(
+                            "{help}: each image gets the lowest quality whose copy scores at least {score:.0} in \
+                             SSIMULACRA2 (about ten times slower than a fixed quality)"
+                        ));
+                }
+            })
+            .response
+            .on_hover_text("Choose the quality by how each copy looks, or give one number for all");
+        if settings.min_score.is_none() {
+            ui.add(egui::Slider::new(&mut settings.quality, 1..=100))
+                .on_hover_text("JPEG, WebP and AVIF quality: higher is sharper and larger; 85 suits photos");
+        }
+    });
 }

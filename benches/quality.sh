@@ -1,0 +1,87 @@
+#!/usr/bin/env bash
+# quality.sh: bytes against look. Resizes the JPEGs of the benchmark corpus (benches/make-corpus.sh; $CORPUS or
+# benches/corpus: 100 × 12 MP and 20 × 24 MP) to fit 1920×1920 as JPEG with Shrinkray at fixed q85 (baseline,
+# progressive, 4:4:4), at each look (good, high, visually-lossless; high also with 4:4:4 forced), with
+# vipsthumbnail Q=85 and mogrify -quality 85, and scores every copy with SSIMULACRA2 against the same reference
+# (the input fitted to 1920 in linear light in floating point by ImageMagick's HDRI build, as compare.sh makes
+# it); and once more at vipsthumbnail's median score as the target, for bytes at equal score. Prints a Markdown
+# table: wall time, total bytes, bytes against vipsthumbnail's, median, lowest and mean
+# score. THREADS workers for every tool (default 2). Run from the project root; installs libvips-tools,
+# imagemagick, imagemagick-6.q16hdri and time when missing (as root). About 10 minutes.
+set -euo pipefail
+threads=${THREADS:-2}
+corpus=${CORPUS:-benches/corpus}
+[ -d "$corpus/jpeg12" ] || benches/make-corpus.sh "$corpus"
+need=()
+command -v vipsthumbnail >/dev/null || need+=(libvips-tools)
+[ -x /usr/bin/mogrify ] || need+=(imagemagick)
+[ -x /usr/bin/convert-im6.q16hdri ] || need+=(imagemagick-6.q16hdri)
+[ -x /usr/bin/time ] || need+=(time)
+if [ ${#need[@]} -gt 0 ]; then
+  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${need[@]}" >/dev/null
+fi
+cargo build --release --quiet --bin shrinkray-cli
+cargo build --release --quiet --bench score
+cli=$PWD/target/release/shrinkray-cli
+score=$(ls -t target/release/deps/score-* | grep -v '\.d$' | head -1)
+
+ref="$corpus/.reference"
+mkdir -p "$ref"
+for f in "$corpus"/jpeg12/*.jpg "$corpus"/jpeg24/*.jpg; do
+  r="$ref/$(basename "${f%.*}").png"
+  [ -s "$r" ] || convert-im6.q16hdri "$f" -colorspace RGB -filter Lanczos -resize 1920x1920 -colorspace sRGB \
+    -depth 16 "$r"
+done
+
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+ls "$corpus"/jpeg12/*.jpg "$corpus"/jpeg24/*.jpg > "$work/jpegs"
+
+shrinkray() { "$cli" --out "$1" --width 1920 --height 1920 --format jpeg --threads "$threads" "${@:2}" $(cat "$work/jpegs") > /dev/null; }
+# vipsthumbnail first: its median score is the target of the "at vipsthumbnail's median" run (bytes at equal
+# score).
+runs=(
+  "vipsthumbnail Q=85|VIPS_CONCURRENCY=1 xargs -P $threads -n 8 vipsthumbnail -s 1920 -o OUT/%s.jpg[Q=85] < $work/jpegs"
+  "shrinkray at vipsthumbnail's median|shrinkray OUT --min-score VIPS_MEDIAN"
+  "shrinkray q85|shrinkray OUT --quality 85"
+  "shrinkray q85 progressive|shrinkray OUT --quality 85 --progressive"
+  "shrinkray q85 4:4:4|shrinkray OUT --quality 85 --subsampling 444"
+  "shrinkray good (70)|shrinkray OUT --quality good"
+  "shrinkray high (80)|shrinkray OUT --quality high"
+  "shrinkray high (80), 4:4:4|shrinkray OUT --quality high --subsampling 444"
+  "shrinkray visually-lossless (90)|shrinkray OUT --quality visually-lossless"
+  "shrinkray visually-lossless (90), 4:2:0|shrinkray OUT --quality visually-lossless --subsampling 420"
+  "mogrify -quality 85|xargs -P $threads -n 8 /usr/bin/mogrify -path OUT -filter Lanczos -resize 1920x1920 -quality 85 < $work/jpegs"
+)
+
+declare -A wall total median low mean
+names=()
+for run in "${runs[@]}"; do
+  name=${run%%|*}
+  command=${run#*|}
+  command=${command//VIPS_MEDIAN/${median["vipsthumbnail Q=85"]:-80}}
+  out="$work/out"
+  rm -rf "$out" && mkdir -p "$out"
+  /usr/bin/time -f "%e" -o "$work/time" bash -c "$(declare -f shrinkray); cli=$cli; threads=$threads; work=$work; ${command//OUT/$out}"
+  wall[$name]=$(cat "$work/time")
+  total[$name]=$(find "$out" -type f -not -path '*/.shrinkray/*' -printf '%s\n' | awk '{s+=$1} END {print s}')
+  find "$out" -type f -not -path '*/.shrinkray/*' | while read -r f; do
+    b=$(basename "${f%.*}")
+    printf '%s\t%s\n' "$ref/$b.png" "$f"
+  done > "$work/pairs"
+  "$score" < "$work/pairs" | cut -f2 | sort -n > "$work/scores"
+  median[$name]=$(awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2}' "$work/scores")
+  low[$name]=$(head -1 "$work/scores")
+  mean[$name]=$(awk '{s+=$1} END {printf "%.2f", s / NR}' "$work/scores")
+  names+=("$name")
+  echo "$name: ${wall[$name]} s, ${total[$name]} bytes, median ${median[$name]}" >&2
+done
+
+vips=${total["vipsthumbnail Q=85"]}
+echo "| run | wall (s) | output (MB) | vs vipsthumbnail | median SSIMULACRA2 | lowest | mean |"
+echo "| --- | ---: | ---: | ---: | ---: | ---: | ---: |"
+for name in "${names[@]}"; do
+  printf '| %s | %.1f | %.1f | %+.0f %% | %.2f | %.2f | %s |\n' "$name" "${wall[$name]}" \
+    "$(echo "${total[$name]} / 1000000" | bc -l)" "$(echo "(${total[$name]} / $vips - 1) * 100" | bc -l)" \
+    "${median[$name]}" "${low[$name]}" "${mean[$name]}"
+done

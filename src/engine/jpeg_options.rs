@@ -1,0 +1,44 @@
+//! How a JPEG copy is encoded besides its quality: scan order and chroma subsampling. Kept apart from the
+//! encoder so the settings can name them without reaching into the codec.
+
+use serde::{Deserialize, Serialize};
+use turbojpeg::Subsamp;
+
+/// How much colour detail a JPEG copy keeps: its chroma subsampling.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Subsampling {
+    /// 4:4:4 at quality 90 and above (where the eye would miss the colour), 4:2:0 below, as libvips does.
+    #[default]
+    #[serde(rename = "auto")]
+    Auto,
+    /// Colour at half the width and half the height: the smallest files; photos rarely show it.
+    #[serde(rename = "420")]
+    S420,
+    /// Colour at half the width.
+    #[serde(rename = "422")]
+    S422,
+    /// Colour at full resolution: for text, line art and saturated edges.
+    #[serde(rename = "444")]
+    S444,
+}
+
+/// The JPEG encoder's settings besides quality.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub struct JpegOptions {
+    /// Progressive scans (the picture appears coarse first, then sharpens) rather than baseline.
+    pub progressive: bool,
+    /// Chroma subsampling.
+    pub subsampling: Subsampling,
+}
+
+impl JpegOptions {
+    /// libjpeg-turbo's subsampling for a colour copy at `quality`.
+    pub(crate) fn subsamp(self, quality: u8) -> Subsamp {
+        match self.subsampling {
+            Subsampling::Auto if quality >= 90 => Subsamp::None,
+            Subsampling::Auto | Subsampling::S420 => Subsamp::Sub2x2,
+            Subsampling::S422 => Subsamp::Sub2x1,
+            Subsampling::S444 => Subsamp::None,
+        }
+    }
+}
