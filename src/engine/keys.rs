@@ -23,6 +23,16 @@ pub(crate) fn relative_key(path: &Path) -> String {
     key
 }
 
+/// Settings fields added after the first manifests, as they serialise at their defaults. A new field that
+/// shapes copies goes here with its default (and its default must then never change without bumping
+/// `OUTPUT_REVISION`).
+const ADDED_AT_DEFAULT: [&str; 4] = [
+    "\"min_score\":null,",
+    "\"sharpen\":false,",
+    "\"progressive\":false,",
+    "\"subsampling\":\"auto\",",
+];
+
 /// A fingerprint of the settings that shape a copy: its pixels, its bytes, its name and its date. Left out are
 /// those that only decide which files are taken or how the run goes (threads, recursion, collisions, limits,
 /// the output folder, incremental mode itself).
@@ -36,7 +46,12 @@ pub(crate) fn fingerprint(settings: &Settings) -> String {
         update: false,
         ..settings.clone()
     };
-    let text = serde_json::to_string(&shaping).unwrap_or_default();
+    let mut text = serde_json::to_string(&shaping).unwrap_or_default();
+    // Settings added since manifests were first written leave the text as it was while they keep their
+    // defaults, so an upgrade does not make every recorded copy stale (they would come out the same).
+    for added in ADDED_AT_DEFAULT {
+        text = text.replacen(added, "", 1);
+    }
     format!("{OUTPUT_REVISION}-{:016x}", stable_hash(text.as_bytes()))
 }
 
@@ -64,5 +79,33 @@ mod tests {
         assert_eq!(fingerprint(&threads), fp);
         assert_ne!(fingerprint(&Settings { quality: 70, ..base }), fp);
         assert_eq!(stable_hash(b"a"), 0xaf63_dc4c_8601_ec8c, "FNV-1a's published value");
+    }
+
+    #[test]
+    fn settings_added_later_leave_earlier_fingerprints_alone_until_used() {
+        // What 0.1's manifests recorded for the default settings (a run of `shrinkray-cli --out DIR` before
+        // quality by look, sharpening and the JPEG options existed): an upgrade must not make every copy stale.
+        let base = Settings::default();
+        assert_eq!(fingerprint(&base), "1-509e4c1aa4000e8a");
+        for changed in [
+            Settings {
+                min_score: Some(80.0),
+                ..base.clone()
+            },
+            Settings {
+                sharpen: true,
+                ..base.clone()
+            },
+            Settings {
+                progressive: true,
+                ..base.clone()
+            },
+            Settings {
+                subsampling: crate::engine::Subsampling::S444,
+                ..base.clone()
+            },
+        ] {
+            assert_ne!(fingerprint(&changed), fingerprint(&base), "{changed:?}");
+        }
     }
 }
