@@ -207,6 +207,11 @@ fn a_dry_run_after_a_run_counts_what_is_up_to_date_and_touches_nothing() {
         })
         .collect();
     assert_eq!(before, after, "a dry run changed the output folder");
+    // Once everything is made, nothing is left to estimate.
+    assert_eq!(cli(&args).status.code(), Some(0));
+    let again = cli(&[&["--dry-run", "--update"][..], &args].concat());
+    let stdout = String::from_utf8_lossy(&again.stdout);
+    assert!(stdout.lines().any(|l| l == "Estimate: nothing to resize"), "{stdout}");
 }
 
 #[test]

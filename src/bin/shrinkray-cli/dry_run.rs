@@ -150,6 +150,9 @@ fn summary(e: &Estimate) -> String {
         text::count(e.images),
         text::bytes(e.input_bytes)
     );
+    if e.images == 0 {
+        return "Estimate: nothing to resize".to_owned();
+    }
     let (Some(bytes), Some(seconds)) = (e.output_bytes, e.seconds) else {
         return format!("{head}: no sampled image could be converted, so no estimate");
     };
