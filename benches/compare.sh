@@ -34,14 +34,8 @@ command -v dssim >/dev/null || cargo install --quiet --locked dssim
 cargo build --release --quiet --no-default-features --features cli --bin shrinkray-cli
 cli=$PWD/target/release/shrinkray-cli
 
-# References: each input fitted to 1920 in linear light, in floating point, kept as 16-bit PNG.
 ref="$corpus/.reference"
-mkdir -p "$ref"
-for f in "$corpus"/jpeg12/*.jpg "$corpus"/jpeg24/*.jpg "$corpus"/png/*.png; do
-  r="$ref/$(basename "${f%.*}").png"
-  [ -s "$r" ] || convert-im6.q16hdri "$f" -colorspace RGB -filter Lanczos -resize 1920x1920 -colorspace sRGB \
-    -depth 16 "$r"
-done
+benches/references.sh "$corpus"
 
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT

@@ -26,12 +26,7 @@ cli=$PWD/target/release/shrinkray-cli
 score=$(ls -t target/release/deps/score-* | grep -v '\.d$' | head -1)
 
 ref="$corpus/.reference"
-mkdir -p "$ref"
-for f in "$corpus"/jpeg12/*.jpg "$corpus"/jpeg24/*.jpg; do
-  r="$ref/$(basename "${f%.*}").png"
-  [ -s "$r" ] || convert-im6.q16hdri "$f" -colorspace RGB -filter Lanczos -resize 1920x1920 -colorspace sRGB \
-    -depth 16 "$r"
-done
+benches/references.sh "$corpus"
 
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT

@@ -12,14 +12,6 @@ use image::ImageFormat;
 use serde_json::Value;
 use shrinkray::engine::TEMP_PREFIX;
 
-fn cli(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_shrinkray-cli"))
-        .args(args)
-        .env_remove("RAYON_NUM_THREADS")
-        .output()
-        .expect("run shrinkray-cli")
-}
-
 fn json_lines(out: &Output) -> Vec<Value> {
     String::from_utf8(out.stdout.clone())
         .unwrap()

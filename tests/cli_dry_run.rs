@@ -3,19 +3,11 @@
 mod common;
 
 use std::fs;
-use std::process::{Command, Output};
+use std::process::Output;
 
 use common::*;
 use image::ImageFormat;
 use serde_json::Value;
-
-fn cli(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_shrinkray-cli"))
-        .args(args)
-        .env_remove("RAYON_NUM_THREADS")
-        .output()
-        .expect("run shrinkray-cli")
-}
 
 fn json_lines(out: &Output) -> Vec<Value> {
     String::from_utf8_lossy(&out.stdout)

@@ -5,7 +5,6 @@ mod common;
 
 use std::fs;
 use std::path::Path;
-use std::process::Command;
 
 use common::*;
 use image::{DynamicImage, GenericImageView, ImageFormat};
@@ -158,13 +157,6 @@ fn progressive_and_subsampling_reach_the_encoder_on_both_jpeg_routes() {
             assert_eq!(copy.dimensions(), expected, "{case}");
         }
     }
-}
-
-fn cli(args: &[&str]) -> std::process::Output {
-    Command::new(env!("CARGO_BIN_EXE_shrinkray-cli"))
-        .args(args)
-        .output()
-        .expect("run shrinkray-cli")
 }
 
 #[test]

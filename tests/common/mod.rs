@@ -125,6 +125,15 @@ pub fn spawn_cli(
     (child, lines)
 }
 
+/// Runs the real `shrinkray-cli` with `args` to its end (RAYON_NUM_THREADS unset, so "Auto" is the machine's).
+pub fn cli(args: &[&str]) -> std::process::Output {
+    std::process::Command::new(env!("CARGO_BIN_EXE_shrinkray-cli"))
+        .args(args)
+        .env_remove("RAYON_NUM_THREADS")
+        .output()
+        .expect("run shrinkray-cli")
+}
+
 /// A path as a command-line argument.
 pub fn p(path: &Path) -> &str {
     path.to_str().unwrap()
