@@ -242,6 +242,29 @@ fn formats_target_size_and_skip_if_larger_reach_the_engine() {
         );
         assert!(out.join(format!("big.{ext}")).is_file(), "{format}");
     }
+    // The WebP copies are what they claim: lossless gives back every pixel, lossy stays close.
+    let original = image::open(&input).unwrap().to_rgb8();
+    let lossless = image::open(dir.path().join("webp-lossless/big.webp"))
+        .unwrap()
+        .to_rgb8();
+    assert!(lossless == original, "the lossless WebP copy changed pixels");
+    let lossy = image::open(dir.path().join("webp/big.webp")).unwrap().to_rgb8();
+    let diff = mean_diff(&original, &lossy);
+    assert!(diff > 0.0 && diff < 4.0, "lossy WebP mean difference {diff}");
+
+    // --skip-if-larger on a photo that cannot shrink (within the box, saved at a lower quality than q85): the
+    // original itself, byte for byte.
+    let small = dir.path().join("small");
+    let made = cli(&["--out", p(&small), "--format", "jpeg", "--quality", "40", p(&input)]);
+    assert_eq!(made.status.code(), Some(0));
+    let small = small.join("big.jpg");
+    let kept = dir.path().join("kept");
+    let run = cli(&["--out", p(&kept), "--skip-if-larger", "--json", p(&small)]);
+    assert_eq!(run.status.code(), Some(0), "{}", String::from_utf8_lossy(&run.stderr));
+    let done = json_lines(&run).into_iter().find(|e| e["event"] == "done").unwrap();
+    assert_eq!(done["kept_original"], true, "{done}");
+    assert_eq!(fs::read(kept.join("big.jpg")).unwrap(), fs::read(&small).unwrap());
+
     let out = dir.path().join("target");
     let run = cli(&[
         "--out",
