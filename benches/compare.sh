@@ -21,15 +21,7 @@ threads=${1:-2}
 rounds=${2:-3}
 corpus=${CORPUS:-benches/corpus}
 [ -d "$corpus/jpeg12" ] || benches/make-corpus.sh "$corpus"
-need=()
-command -v vipsthumbnail >/dev/null || need+=(libvips-tools)
-[ -x /usr/bin/mogrify ] || need+=(imagemagick)
-[ -x /usr/bin/convert-im6.q16hdri ] || need+=(imagemagick-6.q16hdri)
-[ -x /usr/bin/time ] || need+=(time)
-command -v bc >/dev/null || need+=(bc)
-if [ ${#need[@]} -gt 0 ]; then
-  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${need[@]}" >/dev/null
-fi
+benches/install-tools.sh
 command -v dssim >/dev/null || cargo install --quiet --locked dssim
 cargo build --release --quiet --no-default-features --features cli --bin shrinkray-cli
 cli=$PWD/target/release/shrinkray-cli

@@ -12,14 +12,7 @@ set -euo pipefail
 threads=${THREADS:-2}
 corpus=${CORPUS:-benches/corpus}
 [ -d "$corpus/jpeg12" ] || benches/make-corpus.sh "$corpus"
-need=()
-command -v vipsthumbnail >/dev/null || need+=(libvips-tools)
-[ -x /usr/bin/mogrify ] || need+=(imagemagick)
-[ -x /usr/bin/convert-im6.q16hdri ] || need+=(imagemagick-6.q16hdri)
-[ -x /usr/bin/time ] || need+=(time)
-if [ ${#need[@]} -gt 0 ]; then
-  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${need[@]}" >/dev/null
-fi
+benches/install-tools.sh
 cargo build --release --quiet --bin shrinkray-cli
 cargo build --release --quiet --bench score
 cli=$PWD/target/release/shrinkray-cli

@@ -13,7 +13,7 @@ use eframe::egui;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use image::ImageFormat;
-use shrinkray::engine::{OutputFormat, Settings};
+use shrinkray::engine::OutputFormat;
 use shrinkray::ui::ShrinkrayApp;
 
 /// The app with `count` photos of a folder dropped on it and an output folder chosen.
@@ -138,27 +138,10 @@ fn changing_the_quality_remakes_the_preview_and_never_shows_the_old_figures_as_c
 #[test]
 fn the_plan_line_shows_the_estimate_and_offers_skip_if_larger_when_copies_would_grow() {
     let dir = tempfile::tempdir().unwrap();
-    // Small photos saved at a low quality: within the default box, so q85 can only make them larger.
-    let sources = dir.path().join("sources");
-    for i in 0..4 {
-        write_photo(&sources.join(format!("{i}.png")), 1024, 768, ImageFormat::Png);
-    }
-    let small = dir.path().join("small");
-    let made = run(
-        &[sources],
-        Settings {
-            format: OutputFormat::Jpeg,
-            quality: 40,
-            ..settings_to(&small)
-        },
-    );
-    assert_eq!(summary(&made).done, 4);
+    let small = write_inflatable_jpegs(dir.path(), 4);
     let mut harness = app_harness(None);
     harness.state_mut().state_mut().settings.output_dir = Some(dir.path().join("out"));
-    harness
-        .input_mut()
-        .dropped_files
-        .push(Arc::new(Dropped(small.join("sources"))));
+    harness.input_mut().dropped_files.push(Arc::new(Dropped(small)));
     harness.step();
     step_until(&mut harness, "the estimate", |app| app.plan_line().contains(" → ≈ "));
     let line = harness.state().plan_line();

@@ -164,6 +164,17 @@ fn a_dry_run_in_json_gives_one_planned_event_per_input_and_an_estimate() {
     assert!(estimate["seconds"].as_f64().unwrap() > 0.0);
 }
 
+/// Every path below `dir` with its modification time, in walk order.
+fn mtimes(dir: &std::path::Path) -> Vec<(std::path::PathBuf, std::time::SystemTime)> {
+    walkdir::WalkDir::new(dir)
+        .into_iter()
+        .map(|e| {
+            let e = e.unwrap();
+            (e.path().to_owned(), e.metadata().unwrap().modified().unwrap())
+        })
+        .collect()
+}
+
 #[test]
 fn a_dry_run_after_a_run_counts_what_is_up_to_date_and_touches_nothing() {
     let dir = tempfile::tempdir().unwrap();
@@ -175,13 +186,7 @@ fn a_dry_run_after_a_run_counts_what_is_up_to_date_and_touches_nothing() {
     let args = ["--out", p(&out), "--long-edge", "200", p(&folder)];
     assert_eq!(cli(&args).status.code(), Some(0));
     write_photo(&folder.join("new.jpg"), 640, 480, ImageFormat::Jpeg);
-    let before: Vec<_> = walkdir::WalkDir::new(&out)
-        .into_iter()
-        .map(|e| {
-            let e = e.unwrap();
-            (e.path().to_owned(), e.metadata().unwrap().modified().unwrap())
-        })
-        .collect();
+    let before = mtimes(&out);
     let run = cli(&[&["--dry-run", "--update"][..], &args].concat());
     let stdout = String::from_utf8_lossy(&run.stdout);
     assert_eq!(run.status.code(), Some(0), "{stdout}");
@@ -191,13 +196,7 @@ fn a_dry_run_after_a_run_counts_what_is_up_to_date_and_touches_nothing() {
         "{stdout}"
     );
     assert!(stdout.contains("Estimate: 1 images, "), "{stdout}");
-    let after: Vec<_> = walkdir::WalkDir::new(&out)
-        .into_iter()
-        .map(|e| {
-            let e = e.unwrap();
-            (e.path().to_owned(), e.metadata().unwrap().modified().unwrap())
-        })
-        .collect();
+    let after = mtimes(&out);
     assert_eq!(before, after, "a dry run changed the output folder");
     // Once everything is made, nothing is left to estimate.
     assert_eq!(cli(&args).status.code(), Some(0));

@@ -202,22 +202,7 @@ fn the_estimate_is_near_the_real_run_and_writes_nothing() {
 #[test]
 fn copies_that_would_not_shrink_are_told() {
     let dir = tempfile::tempdir().unwrap();
-    // Already inside the default 1920 box, and saved (by libjpeg-turbo, as the copies are) at a low quality
-    // that q85 can only inflate.
-    let sources = dir.path().join("sources");
-    for i in 0..6u32 {
-        write_photo(&sources.join(format!("{i}.png")), 1024, 768, ImageFormat::Png);
-    }
-    let root = dir.path().join("small");
-    let made = run(
-        &[sources],
-        Settings {
-            format: OutputFormat::Jpeg,
-            quality: 40,
-            ..settings_to(&root)
-        },
-    );
-    assert_eq!(summary(&made).done, 6);
+    let root = write_inflatable_jpegs(dir.path(), 6);
     let inputs = vec![root];
     let settings = settings_to(&dir.path().join("out"));
     let guess = estimate(

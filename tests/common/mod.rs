@@ -49,6 +49,26 @@ pub fn write_photo(path: &Path, width: u32, height: u32, format: ImageFormat) ->
     path.to_owned()
 }
 
+/// `count` photos of 1024×768 saved by libjpeg-turbo at quality 40 in `dir/small/sources`, which is returned:
+/// inside the default box and below q85, so copies at the default settings come out larger than they are.
+pub fn write_inflatable_jpegs(dir: &Path, count: u32) -> PathBuf {
+    let sources = dir.join("sources");
+    for i in 0..count {
+        write_photo(&sources.join(format!("{i}.png")), 1024, 768, ImageFormat::Png);
+    }
+    let small = dir.join("small");
+    let made = run(
+        &[sources],
+        Settings {
+            format: shrinkray::engine::OutputFormat::Jpeg,
+            quality: 40,
+            ..settings_to(&small)
+        },
+    );
+    assert_eq!(summary(&made).done, count as usize);
+    small.join("sources")
+}
+
 /// An RGBA image: an opaque red disc on a fully transparent field.
 pub fn write_transparent_png(path: &Path, size: u32) -> PathBuf {
     let r = size as f32 / 3.0;

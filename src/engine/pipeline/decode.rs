@@ -349,6 +349,20 @@ pub(crate) fn check_pixels(width: u32, height: u32, limits: &Limits, path: &Path
     Ok(())
 }
 
+/// The format of a file Shrinkray can read, told by its first bytes.
+pub(super) fn sniff_file(path: &Path) -> Result<InputFormat, ImageError> {
+    let mut head = Vec::with_capacity(64);
+    File::open(path)
+        .and_then(|f| std::io::Read::take(f, 64).read_to_end(&mut head))
+        .map_err(|source| ImageError::Read {
+            source,
+            path: path.to_owned(),
+        })?;
+    InputFormat::sniff(&head, path)
+        .filter(|f| f.readable())
+        .ok_or_else(|| ImageError::NotAnImage { path: path.to_owned() })
+}
+
 /// Decodes an encoded image held in memory (a copy just made), upright and at full size, with what it carries.
 pub(super) fn decode_in_memory(
     data: Vec<u8>,
@@ -378,16 +392,7 @@ pub fn open(path: &Path, limits: &Limits) -> Result<DynamicImage, ImageError> {
 }
 
 fn open_upright(path: &Path, limits: &Limits) -> Result<DynamicImage, ImageError> {
-    let mut head = Vec::with_capacity(64);
-    File::open(path)
-        .and_then(|f| std::io::Read::take(f, 64).read_to_end(&mut head))
-        .map_err(|source| ImageError::Read {
-            source,
-            path: path.to_owned(),
-        })?;
-    let format = InputFormat::sniff(&head, path)
-        .filter(|f| f.readable())
-        .ok_or_else(|| ImageError::NotAnImage { path: path.to_owned() })?;
+    let format = sniff_file(path)?;
     let unbounded = Budget::new(u64::MAX);
     Ok(decode(path, format, limits, |_, _| 1.0, &unbounded)?.img)
 }

@@ -1,8 +1,6 @@
 //! One image's copy made in memory with the current settings, and the original beside it at the same size, for
 //! a before/after view. Nothing is written.
 
-use std::fs::File;
-use std::io::Read as _;
 use std::path::Path;
 
 use image::{DynamicImage, RgbaImage};
@@ -10,7 +8,7 @@ use image::{DynamicImage, RgbaImage};
 use super::convert::convert;
 use super::copy::Names;
 use super::decode::Source;
-use super::decode::{decode, decode_in_memory};
+use super::decode::{decode, decode_in_memory, sniff_file};
 use super::header::read_header;
 use super::resample::{Resample, resize_to};
 use crate::engine::budget::Budget;
@@ -19,7 +17,6 @@ use crate::engine::colour;
 use crate::engine::control::CancelToken;
 use crate::engine::encode::Encoding;
 use crate::engine::error::ImageError;
-use crate::engine::format::InputFormat;
 use crate::engine::metadata::Tags;
 use crate::engine::settings::{Filter, Settings};
 
@@ -70,17 +67,13 @@ fn make_preview(
     max_edge: u32,
     cancel: &CancelToken,
 ) -> Result<Option<Preview>, ImageError> {
-    let read_err = |source| ImageError::Read {
-        source,
-        path: path.to_owned(),
-    };
-    let mut head = Vec::with_capacity(64);
-    let file = File::open(path).map_err(read_err)?;
-    let input_bytes = file.metadata().map_err(read_err)?.len();
-    file.take(64).read_to_end(&mut head).map_err(read_err)?;
-    let format = InputFormat::sniff(&head, path)
-        .filter(|f| f.readable())
-        .ok_or_else(|| ImageError::NotAnImage { path: path.to_owned() })?;
+    let input_bytes = std::fs::metadata(path)
+        .map_err(|source| ImageError::Read {
+            source,
+            path: path.to_owned(),
+        })?
+        .len();
+    let format = sniff_file(path)?;
     let limits = &settings.limits;
     let encoding = Encoding::resolve(settings, format, || {
         read_header(path, format, limits).is_ok_and(|h| h.has_alpha)
