@@ -10,6 +10,9 @@ pub(crate) struct Budget {
     capacity: u64,
     held: Mutex<u64>,
     freed: Condvar,
+    /// Workers waiting for room, so a test can see one wait without guessing how long waiting takes.
+    #[cfg(test)]
+    waiting: std::sync::atomic::AtomicUsize,
 }
 
 /// What one worker holds; given back when dropped.
@@ -26,6 +29,8 @@ impl Budget {
             capacity,
             held: Mutex::new(0),
             freed: Condvar::new(),
+            #[cfg(test)]
+            waiting: std::sync::atomic::AtomicUsize::new(0),
         }
     }
 
@@ -35,7 +40,11 @@ impl Budget {
         // The count stays right even if a holder panicked: its Hold is dropped on unwind.
         let mut held = self.held.lock().unwrap_or_else(PoisonError::into_inner);
         while *held > 0 && held.saturating_add(bytes) > self.capacity {
+            #[cfg(test)]
+            self.waiting.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
             held = self.freed.wait(held).unwrap_or_else(PoisonError::into_inner);
+            #[cfg(test)]
+            self.waiting.fetch_sub(1, std::sync::atomic::Ordering::SeqCst);
         }
         *held += bytes;
         Hold { budget: self, bytes }
@@ -124,16 +133,31 @@ mod tests {
                 let _small = budget.hold(1);
                 budget.held()
             });
-            std::thread::sleep(Duration::from_millis(50));
+            // Until the waiter either waits (as it must) or gets its bytes (the bug).
+            while budget.waiting.load(Ordering::SeqCst) == 0 && !waiter.is_finished() {
+                std::thread::yield_now();
+            }
             assert!(!waiter.is_finished(), "a second image waits while the big one is held");
+            assert_eq!(budget.held(), 500);
             drop(big);
             assert_eq!(waiter.join().unwrap(), 1);
         });
     }
 
+    /// A quarter of MemTotal, or of the cgroup v2 limit when there is one and it is lower, read here
+    /// independently of `usable_memory`.
+    #[cfg(target_os = "linux")]
     #[test]
-    fn the_automatic_budget_is_a_real_amount() {
-        let auto = auto_memory_budget();
-        assert!(auto >= 64 << 20, "{auto}");
+    fn the_automatic_budget_is_a_quarter_of_the_memory_this_process_may_use() {
+        let meminfo = std::fs::read_to_string("/proc/meminfo").unwrap();
+        let line = meminfo.lines().find(|l| l.starts_with("MemTotal:")).unwrap();
+        let kib: u64 = line.split_whitespace().nth(1).unwrap().parse().unwrap();
+        let mut usable = kib * 1024;
+        if let Ok(limit) = std::fs::read_to_string("/sys/fs/cgroup/memory.max")
+            && limit.trim() != "max"
+        {
+            usable = usable.min(limit.trim().parse().unwrap());
+        }
+        assert_eq!(auto_memory_budget(), usable / 4);
     }
 }
