@@ -1,32 +1,79 @@
 //! Every input the fuzzer (`fuzz/`) found a fault with, kept under `tests/data/fuzz/` (first byte: the fuzz
-//! target's choice of settings, then the file), goes through a real job with every setting the fuzz target can
-//! choose: each file must end in exactly one event, done or failed, and the job must finish.
+//! target's choice of settings, then the file). Each is replayed as the fuzzer ran it, through `resize_bytes`
+//! with its own settings, which lets a panic through: a fault that returns fails here rather than becoming an
+//! ordinary per-file error. Then each goes through a real job with every setting the fuzz target can choose:
+//! one event per file, and the job finishes.
 
 mod common;
 
 use std::fs;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use common::*;
-use shrinkray::engine::{JobEvent, Settings};
+use shrinkray::engine::{ImageError, JobEvent, Settings, resize_bytes};
 use shrinkray::fuzzing::{CHOICES, settings_for};
 
+/// What each file must give under its own settings: the error variant's name, or "copy" for a copy.
+const EXPECTED: &[(&str, &str)] = &[
+    ("tiff-tiled-planar-assert", "Codec"),
+    ("avif-security-limits-overread", "copy"),
+    ("ftyp-box-longer-than-file", "NotAnImage"),
+];
+
+fn regression_files() -> Vec<PathBuf> {
+    let data = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/fuzz");
+    let mut files: Vec<PathBuf> = fs::read_dir(&data)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_none_or(|e| e != "md"))
+        .collect();
+    files.sort();
+    assert!(!files.is_empty(), "no regression files in {}", data.display());
+    files
+}
+
+/// The variant's name, as the fuzzer's artefacts and the README name them.
+fn kind(result: &Result<Vec<u8>, ImageError>) -> String {
+    match result {
+        Ok(_) => "copy".to_owned(),
+        Err(e) => format!("{e:?}")
+            .split([' ', '(', '{'])
+            .next()
+            .unwrap_or_default()
+            .to_owned(),
+    }
+}
+
 #[test]
-fn inputs_the_fuzzer_found_end_in_one_event_each() {
-    let data = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/fuzz");
+fn each_file_replayed_as_the_fuzzer_ran_it_gives_its_expected_outcome() {
+    for file in regression_files() {
+        let name = file.file_name().unwrap().to_string_lossy().into_owned();
+        let bytes = fs::read(&file).unwrap();
+        let (&choice, image) = bytes.split_first().unwrap();
+        let result = resize_bytes(image.to_vec(), &settings_for(choice % CHOICES));
+        let expected = EXPECTED
+            .iter()
+            .find(|(n, _)| *n == name)
+            .unwrap_or_else(|| panic!("{name}: add its expected outcome to EXPECTED"))
+            .1;
+        assert_eq!(kind(&result), expected, "{name}: {:?}", result.err());
+        // Every other choice of settings: no panic, whatever the outcome.
+        for other in 0..CHOICES {
+            let _ = resize_bytes(image.to_vec(), &settings_for(other));
+        }
+    }
+}
+
+#[test]
+fn inputs_the_fuzzer_found_end_in_one_event_each_in_a_job() {
     let dir = tempfile::tempdir().unwrap();
     let mut inputs: Vec<PathBuf> = Vec::new();
-    for entry in fs::read_dir(&data).unwrap() {
-        let path = entry.unwrap().path();
-        if path.extension().is_some_and(|e| e == "md") {
-            continue;
-        }
-        let bytes = fs::read(&path).unwrap();
-        let input = dir.path().join(path.file_name().unwrap());
+    for file in regression_files() {
+        let bytes = fs::read(&file).unwrap();
+        let input = dir.path().join(file.file_name().unwrap());
         fs::write(&input, bytes.get(1..).unwrap_or_default()).unwrap();
         inputs.push(input);
     }
-    assert!(!inputs.is_empty(), "no regression files in {}", data.display());
     for choice in 0..CHOICES {
         let settings = Settings {
             output_dir: Some(dir.path().join(format!("out-{choice}"))),

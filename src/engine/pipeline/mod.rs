@@ -12,6 +12,7 @@ mod preview;
 mod resample;
 mod sharpen;
 mod thumbnail;
+mod tiff_layout;
 
 use std::fs;
 use std::time::Instant;
