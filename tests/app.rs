@@ -32,7 +32,15 @@ fn drop_a_folder_set_two_threads_start_and_watch_it_finish() {
     let out = dir.path().join("resized");
 
     let mut harness = app_harness(None);
-    harness.state_mut().state_mut().settings.output_dir = Some(out.clone());
+    {
+        let settings = &mut harness.state_mut().state_mut().settings;
+        settings.output_dir = Some(out.clone());
+        // Smaller than the photos, so that the copies really are resized.
+        settings.resize = ResizeMode::Fit {
+            width: 200,
+            height: 200,
+        };
+    }
     harness.input_mut().dropped_files.push(Arc::new(Dropped(root.clone())));
     harness.step();
     step_until(&mut harness, "the count", |app| app.plan_line().starts_with("7 images"));
@@ -63,7 +71,9 @@ fn drop_a_folder_set_two_threads_start_and_watch_it_finish() {
     // The error list on screen names the file.
     harness.get_by_label_contains("broken.jpg");
     assert_eq!(files_below(&out).len(), 6);
-    assert_eq!(dims(&out.join("holiday/IMG_0003.jpg")), (320, 240));
+    for i in 0..6 {
+        assert_eq!(dims(&out.join(format!("holiday/IMG_{i:04}.jpg"))), (200, 150));
+    }
 }
 
 #[test]
@@ -150,10 +160,30 @@ fn dragging_files_over_the_window_shows_drop_to_add() {
 
 #[test]
 fn start_is_disabled_with_a_reason_until_there_is_something_to_do() {
+    let dir = tempfile::tempdir().unwrap();
     let mut harness = app_harness(None);
+    harness.state_mut().state_mut().settings.output_dir = Some(dir.path().join("out"));
     harness.step();
     harness.get_by_label("Add folders or files to start");
     assert!(harness.state().start_blocker().is_some());
+    // Disabled on screen, and a click or Enter does nothing.
+    assert!(harness.get_by_label("Start").accesskit_node().is_disabled());
+    harness.get_by_label("Start").click();
+    harness.key_press(egui::Key::Enter);
+    harness.step();
+    harness.step();
+    assert!(!harness.state().is_running());
+    assert!(!dir.path().join("out").exists());
+
+    // With an image, Start is enabled.
+    write_photo(&dir.path().join("in/a.jpg"), 40, 30, ImageFormat::Jpeg);
+    harness
+        .input_mut()
+        .dropped_files
+        .push(Arc::new(Dropped(dir.path().join("in"))));
+    harness.step();
+    step_until(&mut harness, "the count", |app| app.plan_line().starts_with("1 image"));
+    assert!(!harness.get_by_label("Start").accesskit_node().is_disabled());
 }
 
 #[test]

@@ -8,7 +8,7 @@ use std::time::{Duration, Instant};
 
 use eframe::egui;
 use egui_kittest::Harness;
-use shrinkray::ui::{AppState, ShrinkrayApp};
+use shrinkray::ui::ShrinkrayApp;
 
 /// A file "dropped" on the window, as a desktop would deliver it.
 #[derive(Debug)]
@@ -25,7 +25,7 @@ impl egui::DroppedFile for Dropped {
 }
 
 /// eframe's storage, in memory.
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct MemoryStorage(HashMap<String, String>);
 
 impl eframe::Storage for MemoryStorage {
@@ -44,15 +44,20 @@ impl eframe::Storage for MemoryStorage {
     fn flush(&mut self) {}
 }
 
-pub fn app_harness(storage: Option<&dyn eframe::Storage>) -> Harness<'static, ShrinkrayApp> {
-    let storage_state = AppState::load(storage);
+/// The app as `main` builds it: through `ShrinkrayApp::new` with the saved state (none: first start) and the
+/// paths given on the command line.
+pub fn app_harness_with(storage: Option<MemoryStorage>, paths: Vec<PathBuf>) -> Harness<'static, ShrinkrayApp> {
     Harness::builder()
         .with_size(egui::vec2(1280.0, 720.0))
         .build_eframe(move |cc| {
-            let mut app = ShrinkrayApp::new(&cc.egui_ctx, None, Vec::new());
-            *app.state_mut() = storage_state;
-            app
+            let storage = storage.as_ref().map(|s| s as &dyn eframe::Storage);
+            ShrinkrayApp::new(&cc.egui_ctx, storage, paths)
         })
+}
+
+/// [`app_harness_with`] and no paths.
+pub fn app_harness(storage: Option<&MemoryStorage>) -> Harness<'static, ShrinkrayApp> {
+    app_harness_with(storage.cloned(), Vec::new())
 }
 
 /// Steps until `done` holds, failing after a minute; workers run on their own, so this waits in real time.
