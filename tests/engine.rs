@@ -134,6 +134,41 @@ fn existing_outputs_get_a_number_and_inputs_never_share_one() {
     );
 }
 
+/// A name template that gives every input the same name: numbered in input order, whatever the thread count.
+#[test]
+fn a_template_that_collides_numbers_in_input_order_at_one_and_four_threads() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().join("in");
+    for (i, name) in ["a.jpg", "b.png", "c.jpg", "d.jpg", "e.png", "f.jpg"].iter().enumerate() {
+        let format = if name.ends_with("png") { ImageFormat::Png } else { ImageFormat::Jpeg };
+        write_photo(&root.join(name), 40 + i as u32, 30, format);
+    }
+    for threads in [1, 4] {
+        let out = dir.path().join(format!("out-{threads}"));
+        let settings = Settings {
+            format: OutputFormat::Jpeg,
+            name_template: "holiday".to_owned(),
+            threads: std::num::NonZeroUsize::new(threads),
+            ..settings_to(&out)
+        };
+        let events = run(std::slice::from_ref(&root), settings);
+        assert_eq!(summary(&events).done, 6, "{events:?}");
+        let named: Vec<(String, u32)> = files_below(&out.join("in"))
+            .iter()
+            .map(|f| (f.to_string_lossy().into_owned(), dims(&out.join("in").join(f)).0))
+            .collect();
+        let expected = [
+            ("holiday (1).jpg", 41),
+            ("holiday (2).jpg", 42),
+            ("holiday (3).jpg", 43),
+            ("holiday (4).jpg", 44),
+            ("holiday (5).jpg", 45),
+            ("holiday.jpg", 40),
+        ];
+        assert_eq!(named, expected.map(|(n, w)| (n.to_owned(), w)), "{threads} threads");
+    }
+}
+
 #[test]
 fn overwrite_replaces_and_skip_leaves_existing_outputs() {
     let dir = tempfile::tempdir().unwrap();
