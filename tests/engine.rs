@@ -139,8 +139,15 @@ fn existing_outputs_get_a_number_and_inputs_never_share_one() {
 fn a_template_that_collides_numbers_in_input_order_at_one_and_four_threads() {
     let dir = tempfile::tempdir().unwrap();
     let root = dir.path().join("in");
-    for (i, name) in ["a.jpg", "b.png", "c.jpg", "d.jpg", "e.png", "f.jpg"].iter().enumerate() {
-        let format = if name.ends_with("png") { ImageFormat::Png } else { ImageFormat::Jpeg };
+    for (i, name) in ["a.jpg", "b.png", "c.jpg", "d.jpg", "e.png", "f.jpg"]
+        .iter()
+        .enumerate()
+    {
+        let format = if name.ends_with("png") {
+            ImageFormat::Png
+        } else {
+            ImageFormat::Jpeg
+        };
         write_photo(&root.join(name), 40 + i as u32, 30, format);
     }
     for threads in [1, 4] {
@@ -323,7 +330,8 @@ fn jpeg_copies_keep_their_colours_when_read_back() {
         image::imageops::FilterType::Lanczos3,
     );
     let mean = mean_diff(&copy, &reference);
-    assert!(mean < 6.0, "mean difference {mean:.2} per channel");
+    // Measured 2.08, the noise of JPEG at q85.
+    assert!(mean < 3.0, "mean difference {mean:.2} per channel");
 }
 
 #[test]

@@ -336,7 +336,12 @@ fn converted_names_never_overwrite_each_other_whatever_the_case() {
             .iter()
             .map(|f| (f.to_string_lossy().into_owned(), dims(&out.join("in").join(f)).0))
             .collect();
-        let expected = [("PHOTO.jpg", 42), ("photo (1).jpg", 40), ("photo (2).jpg", 41), ("photo.jpeg", 43)];
+        let expected = [
+            ("PHOTO.jpg", 42),
+            ("photo (1).jpg", 40),
+            ("photo (2).jpg", 41),
+            ("photo.jpeg", 43),
+        ];
         assert_eq!(named, expected.map(|(n, w)| (n.to_owned(), w)), "{threads} threads");
     }
 }

@@ -27,6 +27,16 @@ fn convert(input: &Path, out: &Path, format: OutputFormat, resize: ResizeMode) -
     written[0].clone()
 }
 
+/// A copy decoded by another decoder than the one that wrote it: the `image` crate's, except for AVIF, which
+/// only the engine (libheif) reads here.
+fn read_back(copy: &Path) -> DynamicImage {
+    if copy.extension().is_some_and(|e| e == "avif") {
+        open(copy, &Limits::default()).unwrap()
+    } else {
+        image::open(copy).unwrap_or_else(|e| panic!("{}: {e}", copy.display()))
+    }
+}
+
 #[test]
 fn a_real_iphone_heic_comes_out_upright_at_its_size() {
     // An iPhone 8 Plus photo, 4032×3024 stored, rotated 90° by its container: an arrow drawn on lined paper.
@@ -42,7 +52,7 @@ fn a_real_iphone_heic_comes_out_upright_at_its_size() {
         ResizeMode::Width(60),
     );
     assert_eq!(copy.extension().unwrap(), "png");
-    let ours = open(&copy, &Limits::default()).unwrap().to_rgb8();
+    let ours = image::open(&copy).unwrap().to_rgb8();
     let reference = image::open(fixture("iphone-arrow-reference.png")).unwrap().to_rgb8();
     let diff = mean_diff(&ours, &reference);
     assert!(diff < 6.0, "mean difference {diff:.2} from ImageMagick's decoding");
@@ -109,7 +119,7 @@ fn every_output_format_round_trips_with_its_size_and_pixels() {
             ResizeMode::Width(200),
         );
         assert_eq!(copy.extension().unwrap(), ext, "{format:?}");
-        let back: RgbImage = open(&copy, &Limits::default()).unwrap().to_rgb8();
+        let back: RgbImage = read_back(&copy).to_rgb8();
         assert_eq!(back.dimensions(), (200, 150), "{format:?}");
         let diff = mean_diff(&back, &expected);
         assert!(diff < tolerance, "{format:?}: mean difference {diff:.2}");
@@ -157,7 +167,7 @@ fn transparency_survives_in_the_formats_that_have_it() {
             format,
             ResizeMode::Width(60),
         );
-        let back = open(&copy, &Limits::default()).unwrap().to_rgba8();
+        let back = read_back(&copy).to_rgba8();
         assert_eq!(back.get_pixel(1, 1).0[3], 0, "{format:?}: corner stays transparent");
         assert_eq!(back.get_pixel(30, 30).0[3], 255, "{format:?}: disc stays opaque");
     }
@@ -290,7 +300,7 @@ fn two_sizes_in_two_formats_from_one_image() {
     let thumb = &d.extra[0];
     assert_eq!(thumb.output, dir.path().join("out/photo-thumb.webp"));
     assert_eq!(thumb.output_size, (400, 267));
-    assert_eq!(open(&thumb.output, &Limits::default()).unwrap().width(), 400);
+    assert_eq!(image::open(&thumb.output).unwrap().width(), 400);
     assert_eq!(thumb.output_bytes, std::fs::metadata(&thumb.output).unwrap().len());
     let summary = summary(&events);
     assert_eq!((summary.done, summary.failed), (1, 0));

@@ -53,7 +53,8 @@ fn copies_match_a_careful_resize_at_every_kind_of_size() {
         let copy = convert(&input, mode, &dir.path().join(format!("out{w}")));
         assert_eq!(copy.dimensions(), expect, "{w}×{h}");
         let diff = mean_diff(&copy, &reference(&input, expect.0, expect.1));
-        assert!(diff < 5.0, "{w}×{h}: mean difference {diff:.2} per channel");
+        // Measured 1.45-2.29 (JPEG q85 noise); the filter itself is checked against ImageMagick in resample.rs.
+        assert!(diff < 3.0, "{w}×{h}: mean difference {diff:.2} per channel");
     }
 }
 
@@ -72,7 +73,8 @@ fn fill_cuts_the_centre_on_every_plane() {
     let centre = image::imageops::crop_imm(&image::open(&input).unwrap().to_rgb8(), 225, 0, 450, 450).to_image();
     let expected = image::imageops::resize(&centre, 200, 200, FilterType::Lanczos3);
     let diff = mean_diff(&copy, &expected);
-    assert!(diff < 5.0, "mean difference {diff:.2} per channel");
+    // Measured 2.07; a crop off by a few pixels is well above.
+    assert!(diff < 3.0, "mean difference {diff:.2} per channel");
 }
 
 #[test]

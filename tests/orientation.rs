@@ -80,7 +80,8 @@ fn every_orientation_in_png_webp_and_jpeg_comes_out_upright() {
             assert_eq!(copy.dimensions(), (w, h), "{format:?} orientation {value}");
             let expected = image::imageops::resize(&upright.to_rgb8(), w, h, FilterType::Lanczos3);
             let diff = mean_diff(&copy, &expected);
-            assert!(diff < 6.0, "{format:?} orientation {value}: mean difference {diff:.2}");
+            // Measured 0.16 (PNG), 2.33-2.36 (JPEG), 2.50-2.59 (WebP).
+            assert!(diff < 3.5, "{format:?} orientation {value}: mean difference {diff:.2}");
             assert_eq!(
                 orientation_of(&copy_path),
                 Orientation::NoTransforms,
