@@ -200,10 +200,6 @@ fn decode_with_image<'b, R: BufRead + Seek>(
         source,
         path: path.to_owned(),
     };
-    let mut reader = reader;
-    if format == ImageFormat::Tiff {
-        super::tiff_layout::refuse_unsupported(&mut reader, path)?;
-    }
     let mut reader = ImageReader::with_format(reader, format);
     reader.limits(image_limits(limits, format));
     let mut decoder = reader.into_decoder().map_err(decode_err)?;

@@ -12,7 +12,6 @@ mod preview;
 mod resample;
 mod sharpen;
 mod thumbnail;
-mod tiff_layout;
 
 use std::fs;
 use std::time::Instant;
