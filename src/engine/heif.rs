@@ -311,10 +311,7 @@ impl HandleOwner {
                 continue;
             }
             if kind == "Exif" {
-                // The block starts with the offset of the TIFF header after these four bytes.
-                let offset = block.get(..4).map(|b| u32::from_be_bytes([b[0], b[1], b[2], b[3]]));
-                let tiff = offset.and_then(|o| block.get(4usize.checked_add(o as usize)?..));
-                metadata.exif = tiff.map(<[u8]>::to_vec);
+                metadata.exif = super::heif_exif::tiff_in_item(&block).map(<[u8]>::to_vec);
             } else if content_type == "application/rdf+xml" {
                 metadata.xmp = Some(block);
             }

@@ -15,6 +15,8 @@ mod format;
 mod geometry;
 #[cfg(feature = "heif")]
 mod heif;
+#[cfg(feature = "heif")]
+mod heif_exif;
 mod job;
 mod jpeg;
 mod jpeg_options;
