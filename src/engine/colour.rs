@@ -1,7 +1,7 @@
 //! Colour management with moxcms (pure Rust, already used by `image`): which profile a copy may carry, and
 //! converting pixels to sRGB for "Convert to sRGB".
 
-use image::{DynamicImage, ImageBuffer, Luma, Rgb, Rgba};
+use image::{DynamicImage, ImageBuffer, Luma, Rgb, RgbImage, Rgba};
 use moxcms::{ColorProfile, DataColorSpace, Layout, TransformOptions};
 
 /// The sRGB profile copies converted to sRGB are tagged with: 616 bytes, where common sRGB profiles take 3–7 KB
@@ -81,6 +81,30 @@ pub(crate) fn to_srgb(img: &DynamicImage, icc: &[u8]) -> Option<DynamicImage> {
         }
         _ => None,
     }
+}
+
+/// Turns CMYK ink values (`width`×`height`, four bytes a pixel; `inverted` when 0 means full ink, as in files
+/// with Adobe's segment) into sRGB through the CMYK profile `icc`, as a print shop's colour management would.
+/// `None` when `icc` is not a CMYK profile moxcms can use; the caller then falls back to arithmetic.
+pub(crate) fn cmyk_to_srgb(mut cmyk: Vec<u8>, width: u32, height: u32, icc: &[u8], inverted: bool) -> Option<RgbImage> {
+    let source = ColorProfile::new_from_slice(icc).ok()?;
+    if source.color_space != DataColorSpace::Cmyk {
+        return None;
+    }
+    let transform = source
+        .create_transform_8bit(
+            Layout::Rgba,
+            &ColorProfile::new_srgb(),
+            Layout::Rgb,
+            TransformOptions::default(),
+        )
+        .ok()?;
+    if inverted {
+        cmyk.iter_mut().for_each(|v| *v = 255 - *v);
+    }
+    let mut rgb = vec![0u8; cmyk.len() / 4 * 3];
+    transform.transform(&cmyk, &mut rgb).ok()?;
+    RgbImage::from_raw(width, height, rgb)
 }
 
 fn out_layout(input: Layout) -> Layout {

@@ -60,14 +60,43 @@ pub(crate) fn shrink_for(width: u32, height: u32, scale: f64) -> u32 {
 /// Decodes `data` at 1/`shrink` scale into grey or RGB, failing on any corruption libjpeg-turbo notices
 /// (its warnings, such as a premature end of data, count as errors: a half-grey copy is worse than none).
 pub(crate) fn decode(data: &[u8], shrink: u32, max_alloc: u64) -> Result<DynamicImage, String> {
+    let pick = |c| {
+        if c == Colorspace::Gray {
+            PixelFormat::GRAY
+        } else {
+            PixelFormat::RGB
+        }
+    };
+    let (width, height, format, pixels) = decompress(data, shrink, max_alloc, pick)?;
+    let img = if format == PixelFormat::GRAY {
+        GrayImage::from_raw(width, height, pixels).map(DynamicImage::ImageLuma8)
+    } else {
+        RgbImage::from_raw(width, height, pixels).map(DynamicImage::ImageRgb8)
+    };
+    img.ok_or_else(|| "the decoder returned fewer pixels than its header promised".to_owned())
+}
+
+/// Decodes a CMYK or YCCK JPEG at 1/`shrink` scale into its ink values, four bytes a pixel, as stored
+/// (inverted in files with Adobe's segment), for a colour profile to turn into RGB.
+pub(crate) fn decode_cmyk(data: &[u8], shrink: u32, max_alloc: u64) -> Result<(u32, u32, Vec<u8>), String> {
+    let (width, height, _, pixels) = decompress(data, shrink, max_alloc, |_| PixelFormat::CMYK)?;
+    Ok((width, height, pixels))
+}
+
+/// Decodes into the pixel format `pick` chooses for the file's colour space.
+fn decompress(
+    data: &[u8],
+    shrink: u32,
+    max_alloc: u64,
+    pick: impl FnOnce(Colorspace) -> PixelFormat,
+) -> Result<(u32, u32, PixelFormat, Vec<u8>), String> {
     with_decompressor(|d| {
         let h = d.read_header(data).map_err(|e| e.to_string())?;
+        let format = pick(h.colorspace);
         let factor = ScalingFactor::new(1, shrink as usize);
         d.set_scaling_factor(factor).map_err(|e| e.to_string())?;
         let scaled = h.scaled(factor);
         let (width, height) = (dim(scaled.width)?, dim(scaled.height)?);
-        let grey = h.colorspace == Colorspace::Gray;
-        let format = if grey { PixelFormat::GRAY } else { PixelFormat::RGB };
         let bytes = scaled.width as u64 * scaled.height as u64 * format.size() as u64;
         if bytes > max_alloc {
             return Err(format!(
@@ -83,12 +112,7 @@ pub(crate) fn decode(data: &[u8], shrink: u32, max_alloc: u64) -> Result<Dynamic
             format,
         };
         d.decompress(data, image).map_err(|e| e.to_string())?;
-        let img = if grey {
-            GrayImage::from_raw(width, height, pixels).map(DynamicImage::ImageLuma8)
-        } else {
-            RgbImage::from_raw(width, height, pixels).map(DynamicImage::ImageRgb8)
-        };
-        img.ok_or_else(|| "the decoder returned fewer pixels than its header promised".to_owned())
+        Ok((width, height, format, pixels))
     })
 }
 

@@ -35,6 +35,12 @@ pub(crate) fn orientation(data: &[u8]) -> Orientation {
         .unwrap_or(Orientation::NoTransforms)
 }
 
+/// Whether a JPEG has Adobe's APP14 segment, which CMYK files written by Photoshop and its followers carry
+/// along with inverted ink values (0 is full ink).
+pub(crate) fn has_adobe_segment(data: &[u8]) -> bool {
+    header_segments(data).any(|(marker, body)| marker == 0xEE && body.starts_with(b"Adobe"))
+}
+
 /// The colour profile a JPEG carries, put together from its numbered APP2 pieces; `None` when there is none or
 /// the pieces do not add up.
 pub(crate) fn icc_profile(data: &[u8]) -> Option<Vec<u8>> {

@@ -10,6 +10,7 @@ use image::{DynamicImage, ImageDecoder, ImageFormat, ImageReader};
 
 use crate::engine::budget::{Budget, Hold};
 use crate::engine::codecs::isolated_file;
+use crate::engine::colour;
 use crate::engine::error::ImageError;
 use crate::engine::format::InputFormat;
 use crate::engine::jpeg;
@@ -273,6 +274,28 @@ pub(super) fn decode_jpeg<'b>(
             // zune-jpeg fills a cut-off picture with grey and calls it a success; a half-grey copy is worse
             // than a clear error.
             return Err(ImageError::Truncated { path: path.to_owned() });
+        }
+        if let Some(icc) = super::cmyk::profile(&data) {
+            let pixels = u64::from(frame.header.width) * u64::from(frame.header.height);
+            // Four bytes of ink and three of colour a pixel.
+            let hold = budget.hold(held_data + pixel_bytes(pixels * 7, frame.orientation));
+            let converted = super::cmyk::to_srgb(&data, &icc, limits.max_alloc).map_err(|why| jpeg_error(why, path))?;
+            if let Some(rgb) = converted {
+                let mut img = DynamicImage::ImageRgb8(rgb);
+                img.apply_orientation(frame.orientation);
+                // The CMYK profile cannot describe the RGB copy; the colours are now sRGB's.
+                let found = Tags {
+                    icc: Some(colour::srgb_profile().to_vec()),
+                    metadata: Metadata::from_jpeg(&data),
+                };
+                let full_size = frame.upright;
+                return Ok(Decoded {
+                    img,
+                    full_size,
+                    found,
+                    _hold: hold,
+                });
+            }
         }
         return decode_with_image(Cursor::new(data), held_data, path, ImageFormat::Jpeg, limits, budget);
     }

@@ -1,6 +1,7 @@
 //! One image, start to finish: read, decode, orient, resize, encode, write, thumbnail.
 
 mod animation;
+mod cmyk;
 mod convert;
 mod copy;
 mod decode;
