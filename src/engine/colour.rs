@@ -107,6 +107,30 @@ pub(crate) fn cmyk_to_srgb(mut cmyk: Vec<u8>, width: u32, height: u32, icc: &[u8
     RgbImage::from_raw(width, height, rgb)
 }
 
+/// [`cmyk_to_srgb`] for 16-bit inks (0 is no ink), as TIFFs store them.
+pub(crate) fn cmyk16_to_srgb(
+    inks: &[u16],
+    width: u32,
+    height: u32,
+    icc: &[u8],
+) -> Option<ImageBuffer<Rgb<u16>, Vec<u16>>> {
+    let source = ColorProfile::new_from_slice(icc).ok()?;
+    if source.color_space != DataColorSpace::Cmyk {
+        return None;
+    }
+    let transform = source
+        .create_transform_16bit(
+            Layout::Rgba,
+            &ColorProfile::new_srgb(),
+            Layout::Rgb,
+            TransformOptions::default(),
+        )
+        .ok()?;
+    let mut rgb = vec![0u16; inks.len() / 4 * 3];
+    transform.transform(inks, &mut rgb).ok()?;
+    ImageBuffer::from_raw(width, height, rgb)
+}
+
 fn out_layout(input: Layout) -> Layout {
     match input {
         Layout::Rgba => Layout::Rgba,

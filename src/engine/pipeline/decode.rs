@@ -201,6 +201,16 @@ fn decode_with_image<'b, R: BufRead + Seek>(
         source,
         path: path.to_owned(),
     };
+    let mut reader = reader;
+    let through_profile = if format == ImageFormat::Tiff {
+        super::cmyk::tiff_to_srgb(&mut reader, limits, budget).map_err(|why| ImageError::Codec {
+            format: "TIFF".to_owned(),
+            why,
+            path: path.to_owned(),
+        })?
+    } else {
+        None
+    };
     let mut reader = ImageReader::with_format(reader, format);
     reader.limits(image_limits(limits, format));
     let mut decoder = reader.into_decoder().map_err(decode_err)?;
@@ -209,10 +219,19 @@ fn decode_with_image<'b, R: BufRead + Seek>(
     // A broken orientation tag is no reason to lose the picture: it then counts as upright.
     let orientation = decoder.orientation().unwrap_or(Orientation::NoTransforms);
     // A profile that cannot be read is no reason to lose the picture.
-    let icc = decoder.icc_profile().ok().flatten();
+    let mut icc = decoder.icc_profile().ok().flatten();
     let metadata = Metadata::from_decoder(&mut decoder);
-    let hold = budget.hold(held_data + pixel_bytes(decoder.total_bytes(), orientation));
-    let mut img = DynamicImage::from_decoder(decoder).map_err(decode_err)?;
+    let (mut img, hold) = match through_profile {
+        Some((rgb, hold)) => {
+            // The CMYK profile cannot describe the RGB copy; the colours are now sRGB's.
+            icc = Some(colour::srgb_profile().to_vec());
+            (rgb, hold)
+        }
+        None => {
+            let hold = budget.hold(held_data + pixel_bytes(decoder.total_bytes(), orientation));
+            (DynamicImage::from_decoder(decoder).map_err(decode_err)?, hold)
+        }
+    };
     img.apply_orientation(orientation);
     Ok(Decoded {
         full_size: (img.width(), img.height()),
