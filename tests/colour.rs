@@ -255,7 +255,13 @@ fn real_adobe_rgb_and_display_p3_profiles_are_carried_byte_for_byte() {
 
 /// Whether a profile's description names sRGB (ASCII in version 2 profiles, UTF-16 in version 4).
 fn is_srgb(icc: &[u8]) -> bool {
-    icc.windows(4).any(|w| w == b"sRGB") || icc.windows(7).any(|w| w == b"s\0R\0G\0B")
+    describes(icc, "sRGB")
+}
+
+/// Whether `name` is in a profile, in ASCII or in UTF-16 (big-endian, as version 4 profiles store text).
+fn describes(icc: &[u8], name: &str) -> bool {
+    let utf16: Vec<u8> = name.encode_utf16().flat_map(u16::to_be_bytes).collect();
+    icc.windows(name.len()).any(|w| w == name.as_bytes()) || icc.windows(utf16.len()).any(|w| w == utf16)
 }
 
 #[test]
@@ -328,6 +334,63 @@ fn linear_light_keeps_the_brightness_of_fine_patterns() {
         assert!(
             (mean - f64::from(want)).abs() < 3.0,
             "linear {linear}: mean {mean:.1}, expected {want}"
+        );
+    }
+}
+
+/// An AVIF whose colour is given by NCLX code points alone (Display P3 primaries, sRGB curve), as Android
+/// phones' HEIC and most AVIF encoders write it: the copy carries an equivalent "Display P3" profile and the
+/// stored values (libvips converts that copy to the same sRGB values as it converts `display-p3.png`), or,
+/// with "Convert to sRGB", lcms2's sRGB values. Before, the copy was untagged and lost its gamut.
+#[cfg(feature = "heif")]
+#[test]
+fn nclx_colour_becomes_an_equivalent_profile_or_srgb() {
+    let dir = tempfile::tempdir().unwrap();
+    let lcms2 = [[218, 0, 26], [0, 183, 30], [47, 60, 208], [128, 128, 128]];
+    let stored = [[200, 40, 40], [40, 180, 60], [50, 60, 200], [128; 3]];
+    let close = |got: &[[u8; 3]; 4], want: [[u8; 3]; 4], tolerance: u8| {
+        got.iter()
+            .zip(want)
+            .all(|(g, w)| g.iter().zip(w).all(|(&g, w)| g.abs_diff(w) <= tolerance))
+    };
+    for output in [OutputFormat::Png, OutputFormat::Jpeg] {
+        let tolerance = if output == OutputFormat::Jpeg { 4 } else { 2 };
+        let settings = Settings {
+            format: output,
+            ..settings_to(&dir.path().join(format!("kept-{output:?}")))
+        };
+        let kept = outputs(&run(&[fixture("display-p3-nclx.avif")], settings));
+        let icc = icc_of(&kept[0]).expect("a profile");
+        assert!(describes(&icc, "Display P3"), "{output:?}: not Display P3");
+        assert!(
+            close(&patches(&kept[0]), stored, tolerance),
+            "{output:?}: {:?}",
+            patches(&kept[0])
+        );
+        // The profile means what the codes mean: converting the copy by it gives lcms2's sRGB values.
+        let settings = Settings {
+            format: OutputFormat::Png,
+            to_srgb: true,
+            ..settings_to(&dir.path().join(format!("again-{output:?}")))
+        };
+        let again = outputs(&run(&[kept[0].clone()], settings));
+        assert!(
+            close(&patches(&again[0]), lcms2, tolerance),
+            "{output:?}: {:?}",
+            patches(&again[0])
+        );
+
+        let settings = Settings {
+            format: output,
+            to_srgb: true,
+            ..settings_to(&dir.path().join(format!("srgb-{output:?}")))
+        };
+        let converted = outputs(&run(&[fixture("display-p3-nclx.avif")], settings));
+        assert!(is_srgb(&icc_of(&converted[0]).unwrap()), "{output:?}");
+        assert!(
+            close(&patches(&converted[0]), lcms2, tolerance),
+            "{output:?}: {:?}",
+            patches(&converted[0])
         );
     }
 }

@@ -11,6 +11,7 @@ use std::ptr;
 
 use image::{DynamicImage, RgbImage, RgbaImage};
 
+use super::cicp;
 use super::libheif::{self as ffi, Api, HeifError};
 use super::metadata::Metadata;
 use super::metadata::Tags;
@@ -269,12 +270,17 @@ impl HandleOwner {
         unsafe { (self.api.heif_image_handle_has_alpha_channel)(self.ptr) != 0 }
     }
 
-    /// The ICC profile, when the colour is given by one (not by NCLX values alone). A profile that cannot be
-    /// read is no reason to lose the picture: it counts as none.
+    /// The ICC profile: the file's own, or, when its colour is given by NCLX code points alone (as Android
+    /// phones and most AVIF encoders do), an equivalent one (Display P3 for P3 primaries), so that a copy keeps
+    /// its gamut. `None` for sRGB and for what a profile cannot say (see `cicp::icc_for_cicp`). A profile
+    /// that cannot be read is no reason to lose the picture: it counts as none.
     fn icc_profile(&self) -> Option<Vec<u8>> {
         let api = self.api;
         // SAFETY: a valid handle.
         let kind = unsafe { (api.heif_image_handle_get_color_profile_type)(self.ptr) };
+        if kind == ffi::PROFILE_NCLX {
+            return self.nclx_profile();
+        }
         if kind != ffi::PROFILE_PROF && kind != ffi::PROFILE_RICC {
             return None;
         }
@@ -282,6 +288,33 @@ impl HandleOwner {
         let mut icc = vec![0u8; unsafe { (api.heif_image_handle_get_raw_color_profile_size)(self.ptr) }];
         let read = unsafe { (api.heif_image_handle_get_raw_color_profile)(self.ptr, icc.as_mut_ptr().cast()) };
         read.check().ok().map(|()| icc)
+    }
+
+    /// An ICC profile for the handle's NCLX code points.
+    fn nclx_profile(&self) -> Option<Vec<u8>> {
+        let api = self.api;
+        let mut nclx: *mut ffi::Nclx = ptr::null_mut();
+        // SAFETY: a valid handle; libheif allocates the struct, freed below.
+        unsafe { (api.heif_image_handle_get_nclx_color_profile)(self.ptr, &mut nclx) }
+            .check()
+            .ok()?;
+        if nclx.is_null() {
+            return None;
+        }
+        // SAFETY: libheif filled a version-1 struct at least; read before it is freed.
+        let codes = unsafe {
+            let n = &*nclx;
+            (
+                n.color_primaries,
+                n.transfer_characteristics,
+                n.matrix_coefficients,
+                n.full_range_flag != 0,
+            )
+        };
+        // SAFETY: the struct libheif gave, freed once.
+        unsafe { (api.heif_nclx_color_profile_free)(nclx) };
+        let code = |v: u32| u8::try_from(v).ok();
+        cicp::icc_for_cicp(code(codes.0)?, code(codes.1)?, code(codes.2)?, codes.3)
     }
 
     /// EXIF (from its TIFF header on) and XMP; a block that cannot be read is left out.

@@ -51,6 +51,19 @@ pub(crate) enum Handle {}
 pub(crate) enum Picture {}
 pub(crate) enum Encoder {}
 
+/// `heif_color_profile_nclx`, version 1: the colour given as ITU-T H.273 code points (primaries, transfer,
+/// matrix) rather than an ICC profile. libheif allocates it; only read here.
+#[repr(C)]
+pub(crate) struct Nclx {
+    pub version: u8,
+    pub color_primaries: u32,
+    pub transfer_characteristics: u32,
+    pub matrix_coefficients: u32,
+    pub full_range_flag: u8,
+    /// The primaries' and white point's chromaticities, as libheif decoded them (unused: the codes say it).
+    pub chromaticities: [f32; 8],
+}
+
 /// `heif_writer`, version 1: one callback that receives the whole file.
 #[repr(C)]
 pub(crate) struct Writer {
@@ -72,6 +85,8 @@ pub(crate) const COMPRESSION_AV1: c_int = 4;
 /// `heif_color_profile_type_prof` and `_rICC` (four-character codes): ICC profiles.
 pub(crate) const PROFILE_PROF: u32 = u32::from_be_bytes(*b"prof");
 pub(crate) const PROFILE_RICC: u32 = u32::from_be_bytes(*b"rICC");
+/// `heif_color_profile_type_nclx`: H.273 code points.
+pub(crate) const PROFILE_NCLX: u32 = u32::from_be_bytes(*b"nclx");
 
 /// The oldest libheif whose functions below all behave as used (1.12: Ubuntu 22.04).
 const OLDEST: u32 = 0x010C_0000;
@@ -122,6 +137,8 @@ functions! {
     heif_image_handle_get_color_profile_type: fn(*const Handle) -> u32;
     heif_image_handle_get_raw_color_profile_size: fn(*const Handle) -> usize;
     heif_image_handle_get_raw_color_profile: fn(*const Handle, *mut c_void) -> HeifError;
+    heif_image_handle_get_nclx_color_profile: fn(*const Handle, *mut *mut Nclx) -> HeifError;
+    heif_nclx_color_profile_free: fn(*mut Nclx);
     heif_image_handle_get_number_of_metadata_blocks: fn(*const Handle, *const c_char) -> c_int;
     heif_image_handle_get_list_of_metadata_block_IDs: fn(*const Handle, *const c_char, *mut u32, c_int) -> c_int;
     heif_image_handle_get_metadata_type: fn(*const Handle, u32) -> *const c_char;

@@ -2,6 +2,8 @@
 //! one `JobEvent` per image. It knows nothing of any user interface; the desktop app and the CLI both drive it.
 
 mod budget;
+#[cfg(feature = "heif")]
+mod cicp;
 mod codecs;
 mod colour;
 mod control;
