@@ -181,3 +181,80 @@ fn strip_metadata_keeps_only_the_colour_profile() {
         assert_eq!(icc(&copy).as_ref(), Some(&original), "{}", copy.display());
     }
 }
+
+/// A big-endian EXIF block: IFD0 with Make and Model, an EXIF IFD with ExposureTime 1/200 and a maker note of
+/// `note` bytes, a GPS IFD with a latitude. Written by hand: no tool here writes maker notes at will.
+fn exif_with_maker_note(note: usize) -> Vec<u8> {
+    let entry = |b: &mut Vec<u8>, tag: u16, kind: u16, count: u32, value: u32| {
+        b.extend_from_slice(&tag.to_be_bytes());
+        b.extend_from_slice(&kind.to_be_bytes());
+        b.extend_from_slice(&count.to_be_bytes());
+        b.extend_from_slice(&value.to_be_bytes());
+    };
+    let mut b = b"MM\0*\0\0\0\x08".to_vec();
+    // IFD0 at 8, 4 entries: ends at 8 + 2 + 48 + 4 = 62. Values: "Maker Inc\0" (10) at 62, "M-1\0" inline.
+    b.extend_from_slice(&4u16.to_be_bytes());
+    entry(&mut b, 0x010F, 2, 10, 62);
+    entry(&mut b, 0x0110, 2, 4, u32::from_be_bytes(*b"M-1\0"));
+    entry(&mut b, 0x8769, 4, 1, 72);
+    entry(&mut b, 0x8825, 4, 1, 102);
+    b.extend_from_slice(&0u32.to_be_bytes());
+    b.extend_from_slice(b"Maker Inc\0");
+    // EXIF IFD at 72, 2 entries: ends at 72 + 2 + 24 + 4 = 102; the exposure at 144, the note after it.
+    b.extend_from_slice(&2u16.to_be_bytes());
+    entry(&mut b, 0x829A, 5, 1, 144);
+    entry(&mut b, 0x927C, 7, note as u32, 152);
+    b.extend_from_slice(&0u32.to_be_bytes());
+    // GPS IFD at 102, 1 entry: ends at 102 + 2 + 12 + 4 = 120; the latitude (3 rationals) at 120..144.
+    b.extend_from_slice(&1u16.to_be_bytes());
+    entry(&mut b, 0x0002, 5, 3, 120);
+    b.extend_from_slice(&0u32.to_be_bytes());
+    for v in [48u32, 1, 51, 1, 30, 1, 1, 200] {
+        b.extend_from_slice(&v.to_be_bytes());
+    }
+    b.extend(std::iter::repeat_n(0x5A, note));
+    b
+}
+
+/// EXIF larger than a JPEG segment (a long maker note) loses its maker note, not the camera, exposure and
+/// location; before, the JPEG copy had no EXIF at all. The input is a PNG, whose `eXIf` has no such limit.
+#[test]
+fn exif_too_large_for_a_jpeg_segment_keeps_all_but_its_maker_note() {
+    let dir = tempfile::tempdir().unwrap();
+    let seed = fs::read(write_photo(
+        &dir.path().join("seed.png"),
+        120,
+        90,
+        image::ImageFormat::Png,
+    ))
+    .unwrap();
+    let mut png = seed[..33].to_vec();
+    common::bombs::png_chunk(&mut png, b"eXIf", &exif_with_maker_note(80_000));
+    png.extend_from_slice(&seed[33..]);
+    let input = dir.path().join("long-note.png");
+    fs::write(&input, png).unwrap();
+    for remove_location in [false, true] {
+        let copy = convert(
+            &input,
+            &dir.path().join(format!("out-{remove_location}")),
+            OutputFormat::Jpeg,
+            |s| {
+                s.remove_location = remove_location;
+            },
+        );
+        let exif =
+            exif_of(&copy).unwrap_or_else(|| panic!("no EXIF in the copy (location removed: {remove_location})"));
+        assert_eq!(text(&exif, Tag::Make).as_deref(), Some("Maker Inc"));
+        assert_eq!(text(&exif, Tag::Model).as_deref(), Some("M-1"));
+        assert_eq!(text(&exif, Tag::ExposureTime).as_deref(), Some("1/200"));
+        assert!(exif.get_field(Tag::MakerNote, In::PRIMARY).is_none());
+        assert_eq!(
+            exif.get_field(Tag::GPSLatitude, In::PRIMARY).is_some(),
+            !remove_location
+        );
+        assert!(
+            fs::metadata(&copy).unwrap().len() < 40_000,
+            "the note is not in the file"
+        );
+    }
+}

@@ -2,6 +2,7 @@
 //! hold them (JPEG all three; PNG and WebP EXIF and XMP, where IPTC's fields live in XMP anyway).
 
 use super::exif;
+use super::exif_fit;
 
 /// The metadata carried from an input to its copy, besides the colour profile.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -93,7 +94,7 @@ impl Metadata {
     pub fn jpeg_segments(&self) -> (Vec<u8>, Vec<u8>) {
         let segment = |out: &mut Vec<u8>, marker: u8, prefix: &[u8], body: &[u8]| {
             let len = 2 + prefix.len() + body.len();
-            // A segment holds at most 65,533 bytes; larger metadata (rare) is left out rather than cut.
+            // A segment holds at most 65,533 bytes; larger XMP or IPTC (rare) is left out rather than cut.
             if let Ok(len) = u16::try_from(len) {
                 out.extend_from_slice(&[0xFF, marker]);
                 out.extend_from_slice(&len.to_be_bytes());
@@ -102,8 +103,13 @@ impl Metadata {
             }
         };
         let (mut exif, mut rest) = (Vec::new(), Vec::new());
-        if let Some(e) = &self.exif {
-            segment(&mut exif, 0xE1, EXIF_PREFIX, e);
+        // EXIF too large for its one segment loses its maker note, then its largest values, rather than all.
+        if let Some(e) = self
+            .exif
+            .as_deref()
+            .and_then(|e| exif_fit::fit(e, exif_fit::JPEG_EXIF_MAX))
+        {
+            segment(&mut exif, 0xE1, EXIF_PREFIX, &e);
         }
         if let Some(x) = &self.xmp {
             segment(&mut rest, 0xE1, XMP_PREFIX, x);

@@ -13,6 +13,7 @@ mod error;
 mod estimate;
 mod event;
 mod exif;
+mod exif_fit;
 mod format;
 mod geometry;
 #[cfg(feature = "heif")]
