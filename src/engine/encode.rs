@@ -4,7 +4,6 @@ use std::borrow::Cow;
 use std::io::Cursor;
 
 use image::codecs::png::{CompressionType, FilterType as PngFilter, PngEncoder};
-use image::codecs::tiff::TiffEncoder;
 use image::{DynamicImage, ImageEncoder, ImageFormat, RgbImage};
 
 use super::format::InputFormat;
@@ -145,7 +144,7 @@ impl Encoding {
 
     /// Encodes `img` (any colour type) into a new buffer, with the colour profile (byte for byte) and metadata
     /// of `tags` where the format can hold them: the profile in JPEG, PNG, WebP, AVIF and TIFF; EXIF and XMP in JPEG,
-    /// PNG, WebP and AVIF; IPTC in JPEG. Alpha is flattened onto `background` (RGB) where the format has none; 16-bit
+    /// PNG, WebP, AVIF and TIFF; IPTC in JPEG. Alpha is flattened onto `background` (RGB) where the format has none; 16-bit
     /// images become 8-bit where the format has no 16 bits.
     pub(crate) fn encode(self, img: &DynamicImage, tags: &Tags, background: [u8; 3]) -> Result<Vec<u8>, String> {
         let mut out = Vec::with_capacity(estimate(img));
@@ -180,15 +179,7 @@ impl Encoding {
                     .map_err(|e| e.to_string())?;
             }
             Self::Tiff => {
-                // TIFF has no grey-with-alpha in the encoder; keep the depth and go through RGBA.
-                let img = match img {
-                    DynamicImage::ImageLumaA8(_) => Cow::Owned(DynamicImage::ImageRgba8(img.to_rgba8())),
-                    DynamicImage::ImageLumaA16(_) => Cow::Owned(DynamicImage::ImageRgba16(img.to_rgba16())),
-                    _ => Cow::Borrowed(img),
-                };
-                let mut encoder = TiffEncoder::new(Cursor::new(&mut out));
-                with_icc(&mut encoder, icc.filter(|p| super::colour::fits(p, &img)))?;
-                img.write_with_encoder(encoder).map_err(|e| e.to_string())?;
+                out = super::tiff_out::encode(img, icc.filter(|p| super::colour::fits(p, img)), &tags.metadata)?
             }
         }
         Ok(out)

@@ -7,10 +7,10 @@
 /// The most EXIF a JPEG APP1 segment holds: 65,535 less the length field and the `Exif\0\0` prefix.
 pub(crate) const JPEG_EXIF_MAX: usize = 65_535 - 2 - 6;
 
-const EXIF_IFD: u16 = 0x8769;
-const GPS_IFD: u16 = 0x8825;
-const INTEROP_IFD: u16 = 0xA005;
-const MAKER_NOTE: u16 = 0x927C;
+pub(crate) const EXIF_IFD: u16 = 0x8769;
+pub(crate) const GPS_IFD: u16 = 0x8825;
+pub(crate) const INTEROP_IFD: u16 = 0xA005;
+pub(crate) const MAKER_NOTE: u16 = 0x927C;
 /// Pointers a rebuild cannot follow (SubIFDs, and IFD1's thumbnail, already dropped): left out.
 const UNFOLLOWED: [u16; 3] = [0x014A, 0x0201, 0x0202];
 
@@ -20,13 +20,7 @@ pub(crate) fn fit(tiff: &[u8], max: usize) -> Option<Vec<u8>> {
     if tiff.len() <= max {
         return Some(tiff.to_vec());
     }
-    let little = match tiff.get(..4)? {
-        [b'I', b'I', 42, 0] => true,
-        [b'M', b'M', 0, 42] => false,
-        _ => return None,
-    };
-    let reader = Reader { data: tiff, little };
-    let mut root = reader.dir(reader.u32(4)? as usize, 0)?;
+    let (little, mut root) = parse(tiff)?;
     root.remove(MAKER_NOTE);
     loop {
         let built = Writer::new(little).build(&root);
@@ -39,19 +33,36 @@ pub(crate) fn fit(tiff: &[u8], max: usize) -> Option<Vec<u8>> {
     }
 }
 
-/// A directory: its entries, with their values (raw, in the block's byte order) or sub-directories.
-struct Dir {
-    entries: Vec<(u16, Value)>,
+/// An EXIF block read into its directories: IFD0 with the EXIF, GPS and interoperability directories it points
+/// to (the thumbnail's IFD1 and pointers a copy cannot follow left out), and whether it is little-endian.
+pub(crate) fn parse(tiff: &[u8]) -> Option<(bool, Dir)> {
+    let little = match tiff.get(..4)? {
+        [b'I', b'I', 42, 0] => true,
+        [b'M', b'M', 0, 42] => false,
+        _ => return None,
+    };
+    let reader = Reader { data: tiff, little };
+    Some((little, reader.dir(reader.u32(4)? as usize, 0)?))
 }
 
-enum Value {
+/// A directory: its entries, with their values (raw, in the block's byte order) or sub-directories.
+#[derive(Clone)]
+pub(crate) struct Dir {
+    pub entries: Vec<(u16, Value)>,
+}
+
+/// An entry's value.
+#[derive(Clone)]
+pub(crate) enum Value {
     /// Type, count and the value's bytes.
     Data(u16, u32, Vec<u8>),
+    /// A directory pointed to.
     Sub(Dir),
 }
 
 impl Dir {
-    fn remove(&mut self, tag: u16) {
+    /// Takes out every entry with `tag`, here and in the directories below.
+    pub(crate) fn remove(&mut self, tag: u16) {
         self.entries.retain(|(t, _)| *t != tag);
         for (_, v) in &mut self.entries {
             if let Value::Sub(d) = v {

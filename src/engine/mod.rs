@@ -37,6 +37,7 @@ mod score;
 mod selection;
 mod settings;
 mod task;
+mod tiff_out;
 mod walk;
 mod webp;
 mod workers;
