@@ -86,7 +86,19 @@ pub fn decoder_traps(dir: &Path) -> Vec<PathBuf> {
     // A box too short to hold its own header.
     heic[iloc - 4..iloc].copy_from_slice(&3u32.to_be_bytes());
 
+    // CMYK through its profile (its own decoding path): a broken Huffman table, and a TIFF cut in its strips.
+    let mut cmyk = fs::read(data("cmyk-fogra39.jpg")).unwrap();
+    // Walked by segment lengths: the embedded profile's bytes may hold FF C4 too.
+    let mut at = 2;
+    while cmyk[at + 1] != 0xC4 {
+        at += 2 + usize::from(u16::from_be_bytes([cmyk[at + 2], cmyk[at + 3]]));
+    }
+    cmyk[at + 5..at + 5 + 16].fill(255);
+    let cmyk_tif = fs::read(data("cmyk-fogra39.tif")).unwrap();
+
     vec![
+        write(dir, "bad-huffman-cmyk.jpg", &cmyk),
+        write(dir, "cut-cmyk.tif", &cmyk_tif[..cmyk_tif.len() / 3]),
         write(dir, "two-soi.jpg", two_soi),
         write(dir, "exif-only.jpg", exif_only),
         write(dir, "bad-huffman.jpg", &bad_huffman),
