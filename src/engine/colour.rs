@@ -87,11 +87,7 @@ pub(crate) fn to_srgb(img: &DynamicImage, icc: &[u8]) -> Option<DynamicImage> {
 /// with Adobe's segment) into sRGB through the CMYK profile `icc`, as a print shop's colour management would.
 /// `None` when `icc` is not a CMYK profile moxcms can use; the caller then falls back to arithmetic.
 pub(crate) fn cmyk_to_srgb(mut cmyk: Vec<u8>, width: u32, height: u32, icc: &[u8], inverted: bool) -> Option<RgbImage> {
-    let source = ColorProfile::new_from_slice(icc).ok()?;
-    if source.color_space != DataColorSpace::Cmyk {
-        return None;
-    }
-    let transform = source
+    let transform = cmyk_profile(icc)?
         .create_transform_8bit(
             Layout::Rgba,
             &ColorProfile::new_srgb(),
@@ -107,6 +103,13 @@ pub(crate) fn cmyk_to_srgb(mut cmyk: Vec<u8>, width: u32, height: u32, icc: &[u8
     RgbImage::from_raw(width, height, rgb)
 }
 
+/// `icc` read as a CMYK profile.
+fn cmyk_profile(icc: &[u8]) -> Option<ColorProfile> {
+    ColorProfile::new_from_slice(icc)
+        .ok()
+        .filter(|p| p.color_space == DataColorSpace::Cmyk)
+}
+
 /// [`cmyk_to_srgb`] for 16-bit inks (0 is no ink), as TIFFs store them.
 pub(crate) fn cmyk16_to_srgb(
     inks: &[u16],
@@ -114,11 +117,7 @@ pub(crate) fn cmyk16_to_srgb(
     height: u32,
     icc: &[u8],
 ) -> Option<ImageBuffer<Rgb<u16>, Vec<u16>>> {
-    let source = ColorProfile::new_from_slice(icc).ok()?;
-    if source.color_space != DataColorSpace::Cmyk {
-        return None;
-    }
-    let transform = source
+    let transform = cmyk_profile(icc)?
         .create_transform_16bit(
             Layout::Rgba,
             &ColorProfile::new_srgb(),

@@ -16,7 +16,12 @@ use crate::engine::settings::Limits;
 
 /// The CMYK profile a CMYK or YCCK JPEG carries, if any.
 pub(super) fn profile(data: &[u8]) -> Option<Vec<u8>> {
-    markers::icc_profile(data).filter(|p| p.get(16..20) == Some(b"CMYK"))
+    markers::icc_profile(data).filter(|p| is_cmyk(p))
+}
+
+/// Whether a profile's colour space (header bytes 16–19) is CMYK.
+fn is_cmyk(icc: &[u8]) -> bool {
+    icc.get(16..20) == Some(b"CMYK")
 }
 
 /// Decodes `data` at full size (CMYK files are rare and small next to photos) and turns its inks into sRGB
@@ -32,10 +37,10 @@ pub(super) fn to_srgb(data: &[u8], icc: &[u8], max_alloc: u64) -> Result<Option<
     ))
 }
 
-/// An 8- or 16-bit CMYK TIFF that carries a CMYK profile, decoded and turned into sRGB through it; the reader is put
-/// back where it was. `Ok(None)` for any other TIFF, one over the pixel limit (the caller's checks refuse it
-/// with the usual error), or a profile moxcms cannot use; `Err` is the tiff crate's complaint.
-/// The pixels' share of `budget` (four bytes of ink and three of colour a pixel) is taken before decoding and
+/// An 8- or 16-bit CMYK TIFF that carries a CMYK profile, decoded and turned into sRGB through it; the reader
+/// is put back where it was. `Ok(None)` for any other TIFF, one over the pixel limit (the caller's checks
+/// refuse it with the usual error), or a profile moxcms cannot use; `Err` is the tiff crate's complaint. The
+/// pixels' share of `budget` (four bytes of ink and three of colour a pixel) is taken before decoding and
 /// returned with them.
 pub(super) fn tiff_to_srgb<'b, R: Read + Seek>(
     reader: &mut R,
@@ -52,11 +57,7 @@ pub(super) fn tiff_to_srgb<'b, R: Read + Seek>(
             Ok(tiff::ColorType::CMYK(16)) => 2,
             _ => return Ok(None),
         };
-        let Some(icc) = decoder
-            .get_tag_u8_vec(Tag::IccProfile)
-            .ok()
-            .filter(|p| p.get(16..20) == Some(b"CMYK"))
-        else {
+        let Some(icc) = decoder.get_tag_u8_vec(Tag::IccProfile).ok().filter(|p| is_cmyk(p)) else {
             return Ok(None);
         };
         let (width, height) = decoder.dimensions().map_err(|e| e.to_string())?;
