@@ -309,4 +309,18 @@ mod tests {
         assert_eq!(tags(&fitted), [0x010F, EXIF_IFD, 0x829A, GPS_IFD, 2]);
         assert_eq!(fit(b"not a block at all, and far too long for the limit", 10), None);
     }
+
+    #[test]
+    fn cut_or_damaged_blocks_never_panic() {
+        let good = block(300, 300);
+        for cut in 0..good.len() {
+            let _ = fit(&good[..cut], 200);
+        }
+        for at in 0..good.len() {
+            let mut bad = good.clone();
+            bad[at] ^= 0xA5;
+            let _ = fit(&bad, 200);
+            let _ = parse(&bad);
+        }
+    }
 }

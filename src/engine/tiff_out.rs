@@ -158,3 +158,40 @@ fn copy_entries<W: Write + Seek>(
     }
     Ok(())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// EXIF as found in a file, damaged anywhere: the TIFF copy is still written, with whatever could be read.
+    #[test]
+    fn damaged_exif_never_stops_the_copy() {
+        let img = DynamicImage::ImageRgb8(image::RgbImage::new(4, 3));
+        // IFD0 with Make (inline) and an EXIF pointer to a directory with one RATIONAL (ExposureTime).
+        let mut exif = b"MM\0*\0\0\0\x08\0\x02".to_vec();
+        exif.extend_from_slice(&[0x01, 0x0F, 0, 2, 0, 0, 0, 4, b'C', b'a', b'm', 0]);
+        exif.extend_from_slice(&[0x87, 0x69, 0, 4, 0, 0, 0, 1, 0, 0, 0, 38]);
+        exif.extend_from_slice(&[0, 0, 0, 0]);
+        exif.extend_from_slice(&[0, 1, 0x82, 0x9A, 0, 5, 0, 0, 0, 1, 0, 0, 0, 56, 0, 0, 0, 0]);
+        exif.extend_from_slice(&[0, 0, 0, 1, 0, 0, 0, 200]);
+        let clean = Metadata {
+            exif: Some(exif.clone()),
+            ..Metadata::default()
+        };
+        let written = encode(&img, None, &clean).unwrap();
+        assert!(written.windows(4).any(|w| w == b"Cam\0"), "the camera is carried");
+        for at in 0..exif.len() {
+            let mut bad = exif.clone();
+            bad[at] ^= 0xFF;
+            let metadata = Metadata {
+                exif: Some(bad),
+                ..Metadata::default()
+            };
+            let copy = encode(&img, None, &metadata).unwrap_or_else(|e| panic!("byte {at}: {e}"));
+            assert!(
+                image::load_from_memory(&copy).is_ok(),
+                "byte {at}: the copy does not decode"
+            );
+        }
+    }
+}
