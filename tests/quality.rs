@@ -84,6 +84,42 @@ fn the_quality_chosen_by_look_reaches_the_target_and_one_lower_does_not() {
     }
 }
 
+/// A JPEG chosen by look is written progressive, and its pixels are those of the baseline copy at the same
+/// quality, which is what the search scored.
+#[test]
+fn jpegs_chosen_by_look_are_progressive_with_the_pixels_the_search_scored() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = write_photo(&dir.path().join("photo.png"), 640, 480, ImageFormat::Png);
+    let look = Settings {
+        format: OutputFormat::Jpeg,
+        min_score: Some(83.5),
+        ..settings_to(&dir.path().join("look"))
+    };
+    let (copy, made) = copy_of(&input, look);
+    let bytes = fs::read(&made.output).unwrap();
+    assert!(bytes.windows(2).any(|w| w == [0xFF, 0xC2]), "a progressive frame");
+    let baseline = Settings {
+        format: OutputFormat::Jpeg,
+        quality: made.quality.unwrap(),
+        ..settings_to(&dir.path().join("fixed"))
+    };
+    let (fixed, fixed_made) = copy_of(&input, baseline);
+    assert!(
+        fs::read(&fixed_made.output)
+            .unwrap()
+            .windows(2)
+            .any(|w| w == [0xFF, 0xC0]),
+        "a baseline frame"
+    );
+    assert_eq!(copy.to_rgb8(), fixed.to_rgb8(), "the same pixels");
+    assert!(
+        made.output_bytes < fixed_made.output_bytes,
+        "{} ≥ {}",
+        made.output_bytes,
+        fixed_made.output_bytes
+    );
+}
+
 #[test]
 fn a_higher_target_costs_more_bytes() {
     let dir = tempfile::tempdir().unwrap();
@@ -164,7 +200,14 @@ fn the_cli_takes_a_look_or_a_score_and_reports_the_quality_and_score_chosen() {
     let dir = tempfile::tempdir().unwrap();
     let input = write_photo(&dir.path().join("in/photo.png"), 640, 480, ImageFormat::Png);
     let reference = image::open(&input).unwrap();
-    for (args, target) in [(&["--quality", "high"][..], 80.0), (&["--min-score", "85"][..], 85.0)] {
+    let high = f64::from(
+        shrinkray::engine::LOOKS
+            .iter()
+            .find(|l| l.name == "high")
+            .unwrap()
+            .target,
+    );
+    for (args, target) in [(&["--quality", "high"][..], high), (&["--min-score", "85"][..], 85.0)] {
         let out = dir.path().join(format!("out-{target}"));
         let run = cli(&[&["--json", "--format", "jpeg", "--out", p(&out)], args, &[p(&input)]].concat());
         assert_eq!(run.status.code(), Some(0), "{}", String::from_utf8_lossy(&run.stderr));

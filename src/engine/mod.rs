@@ -59,7 +59,7 @@ pub use pipeline::{Preview, load_thumbnail, load_thumbnail_sized, open, preview,
 pub use plan::names::example_output;
 pub use plan::{CopiesFound, Plan, PlanEntry, copies_found, plan, plan_dry, plan_selected};
 pub use report::{Report, ReportFormat, estimate_json, event_json, planned_json, summary_json};
-pub use score::ssimulacra2;
+pub use score::{LOOKS, Look, ssimulacra2};
 pub use selection::{Selection, Shard, ShardError};
 pub use settings::{
     Collision, ExtraOutput, Filter, Limits, MAX_THREADS, OutputFormat, PngCompression, ResizeMode, Settings,

@@ -91,7 +91,7 @@ pub(crate) struct Cli {
     format: FormatArg,
 
     /// Quality of JPEG, WebP and AVIF copies: 1-100, or chosen per image by how the copy looks:
-    /// visually-lossless, high or good (the lowest quality whose copy scores at least 90, 80 or 70 in
+    /// visually-lossless, high or good (the lowest quality whose copy scores at least 90, 83.5 or 70 in
     /// SSIMULACRA2 against the resized picture; up to 6 encodes an image).
     #[arg(short, long, default_value = "85", value_name = "Q|LOOK", value_parser = parse_quality)]
     quality: QualityArg,

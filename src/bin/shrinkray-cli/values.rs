@@ -143,13 +143,12 @@ pub(crate) enum QualityArg {
     Look(f32),
 }
 
-/// The SSIMULACRA2 targets of the named looks: the metric's own calibration points (90: no difference seen in
-/// a flicker test at 1:1; 80: none seen side by side; 70: artefacts hard to notice without the original).
-pub(crate) const LOOKS: [(&str, f32); 3] = [("visually-lossless", 90.0), ("high", 80.0), ("good", 70.0)];
-
 pub(crate) fn parse_quality(text: &str) -> Result<QualityArg, String> {
-    if let Some((_, score)) = LOOKS.iter().find(|(name, _)| name.eq_ignore_ascii_case(text.trim())) {
-        return Ok(QualityArg::Look(*score));
+    if let Some(look) = shrinkray::engine::LOOKS
+        .iter()
+        .find(|l| l.name.eq_ignore_ascii_case(text.trim()))
+    {
+        return Ok(QualityArg::Look(look.target));
     }
     match text.trim().parse::<u8>() {
         Ok(n @ 1..=100) => Ok(QualityArg::Number(n)),

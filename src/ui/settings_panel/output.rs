@@ -4,7 +4,7 @@ use std::path::PathBuf;
 
 use eframe::egui;
 
-use crate::engine::{Collision, OutputFormat, PngCompression, Settings, SettingsError, example_output};
+use crate::engine::{Collision, LOOKS, OutputFormat, PngCompression, Settings, SettingsError, example_output};
 use crate::ui::command::Command;
 use crate::ui::state::AppState;
 
@@ -186,16 +186,14 @@ pub fn format_label(f: OutputFormat) -> &'static str {
     }
 }
 
-/// The looks "quality by look" offers, with their SSIMULACRA2 targets (the metric's calibration points).
-const LOOKS: [(&str, f32, &str); 3] = [
-    (
-        "Visually lossless",
-        90.0,
-        "No difference seen even flicking between copy and original at 100 %",
-    ),
-    ("High", 80.0, "No difference seen side by side at 100 %"),
-    ("Good", 70.0, "Artefacts hard to notice without the original beside it"),
-];
+/// `text` with its first letter in capitals.
+fn capitalised(text: &str) -> String {
+    let mut chars = text.chars();
+    chars
+        .next()
+        .map(|c| c.to_uppercase().chain(chars).collect())
+        .unwrap_or_default()
+}
 
 /// A fixed number, or a look that picks the lowest quality per image.
 fn quality(ui: &mut egui::Ui, settings: &mut crate::engine::Settings) {
@@ -204,19 +202,21 @@ fn quality(ui: &mut egui::Ui, settings: &mut crate::engine::Settings) {
             None => "Number".to_owned(),
             Some(score) => LOOKS
                 .iter()
-                .find(|(_, s, _)| (s - score).abs() < 0.01)
-                .map_or_else(|| format!("Score {score:.0}"), |(name, ..)| (*name).to_owned()),
+                .find(|l| (l.target - score).abs() < 0.01)
+                .map_or_else(|| format!("Score {score:.1}"), |l| l.label.to_owned()),
         };
         egui::ComboBox::from_id_salt("quality-mode")
             .selected_text(selected)
             .show_ui(ui, |ui| {
                 ui.selectable_value(&mut settings.min_score, None, "Number")
                     .on_hover_text("The same quality for every image");
-                for (name, score, help) in LOOKS {
-                    ui.selectable_value(&mut settings.min_score, Some(score), name)
+                for look in LOOKS {
+                    ui.selectable_value(&mut settings.min_score, Some(look.target), look.label)
                         .on_hover_text(format!(
-                            "{help}: each image gets the lowest quality whose copy scores at least {score:.0} in \
-                             SSIMULACRA2 (about ten times slower than a fixed quality)"
+                            "{}: each image gets the lowest quality whose copy scores at least {} in SSIMULACRA2 \
+                             (about twenty times slower than a fixed quality)",
+                            capitalised(look.means),
+                            look.target
                         ));
                 }
             })
