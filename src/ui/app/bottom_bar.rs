@@ -26,7 +26,10 @@ impl ShrinkrayApp {
         // "q85", or the look's target when the quality is chosen per image.
         let q = s.min_score.map_or_else(
             || format!("q{}", s.quality),
-            |score| format!("quality by look ≥ {score:.0}"),
+            |score| match crate::engine::LOOKS.iter().find(|l| (l.target - score).abs() < 0.01) {
+                Some(look) => format!("{} look, score ≥ {score}", look.label),
+                None => format!("quality by look ≥ {score}"),
+            },
         );
         let format = match s.format {
             OutputFormat::SameAsInput => format!("same format (JPEG {q})"),
