@@ -83,6 +83,26 @@ pub(crate) fn edit(tiff: &mut Vec<u8>, edit: Edit) -> Option<()> {
     Some(())
 }
 
+/// The 16-bit number at `at` in a block of the given byte order.
+pub(crate) fn u16_at(data: &[u8], at: usize, little: bool) -> Option<u16> {
+    let b: [u8; 2] = data.get(at..at.checked_add(2)?)?.try_into().ok()?;
+    Some(if little {
+        u16::from_le_bytes(b)
+    } else {
+        u16::from_be_bytes(b)
+    })
+}
+
+/// The 32-bit number at `at` in a block of the given byte order.
+pub(crate) fn u32_at(data: &[u8], at: usize, little: bool) -> Option<u32> {
+    let b: [u8; 4] = data.get(at..at.checked_add(4)?)?.try_into().ok()?;
+    Some(if little {
+        u32::from_le_bytes(b)
+    } else {
+        u32::from_be_bytes(b)
+    })
+}
+
 /// One directory entry: where it is and what it says about its value.
 struct Entry {
     at: usize,
@@ -113,21 +133,11 @@ impl<'a> Tiff<'a> {
     }
 
     fn u16(&self, at: usize) -> Option<u16> {
-        let b: [u8; 2] = self.data.get(at..at + 2)?.try_into().ok()?;
-        Some(if self.little {
-            u16::from_le_bytes(b)
-        } else {
-            u16::from_be_bytes(b)
-        })
+        u16_at(self.data, at, self.little)
     }
 
     fn u32(&self, at: usize) -> Option<u32> {
-        let b: [u8; 4] = self.data.get(at..at + 4)?.try_into().ok()?;
-        Some(if self.little {
-            u32::from_le_bytes(b)
-        } else {
-            u32::from_be_bytes(b)
-        })
+        u32_at(self.data, at, self.little)
     }
 
     fn put_u16(&mut self, at: usize, v: u16) -> Option<()> {

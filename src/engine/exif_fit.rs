@@ -4,12 +4,18 @@
 //! without its maker note first, which is what makes a rebuild safe, then, if needed, without its largest
 //! values one by one. The camera, exposure, date and location survive; before, the whole block was dropped.
 
+use super::exif::{u16_at, u32_at};
+
 /// The most EXIF a JPEG APP1 segment holds: 65,535 less the length field and the `Exif\0\0` prefix.
 pub(crate) const JPEG_EXIF_MAX: usize = 65_535 - 2 - 6;
 
+/// The EXIF directory's pointer tag.
 pub(crate) const EXIF_IFD: u16 = 0x8769;
+/// The GPS directory's pointer tag.
 pub(crate) const GPS_IFD: u16 = 0x8825;
+/// The interoperability directory's pointer tag (inside the EXIF directory).
 pub(crate) const INTEROP_IFD: u16 = 0xA005;
+/// The maker note: the camera maker's own data, with offsets into the block.
 pub(crate) const MAKER_NOTE: u16 = 0x927C;
 /// Pointers a rebuild cannot follow (SubIFDs, and IFD1's thumbnail, already dropped): left out.
 const UNFOLLOWED: [u16; 3] = [0x014A, 0x0201, 0x0202];
@@ -113,21 +119,11 @@ struct Reader<'a> {
 
 impl Reader<'_> {
     fn u16(&self, at: usize) -> Option<u16> {
-        let b: [u8; 2] = self.data.get(at..at + 2)?.try_into().ok()?;
-        Some(if self.little {
-            u16::from_le_bytes(b)
-        } else {
-            u16::from_be_bytes(b)
-        })
+        u16_at(self.data, at, self.little)
     }
 
     fn u32(&self, at: usize) -> Option<u32> {
-        let b: [u8; 4] = self.data.get(at..at + 4)?.try_into().ok()?;
-        Some(if self.little {
-            u32::from_le_bytes(b)
-        } else {
-            u32::from_be_bytes(b)
-        })
+        u32_at(self.data, at, self.little)
     }
 
     /// The directory at `at`; `depth` stops a block whose pointers go in circles.
