@@ -160,10 +160,7 @@ fn a_template_that_collides_numbers_in_input_order_at_one_and_four_threads() {
         };
         let events = run(std::slice::from_ref(&root), settings);
         assert_eq!(summary(&events).done, 6, "{events:?}");
-        let named: Vec<(String, u32)> = files_below(&out.join("in"))
-            .iter()
-            .map(|f| (f.to_string_lossy().into_owned(), dims(&out.join("in").join(f)).0))
-            .collect();
+        let named = names_and_widths(&out.join("in"));
         let expected = [
             ("holiday (1).jpg", 41),
             ("holiday (2).jpg", 42),

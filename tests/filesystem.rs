@@ -332,10 +332,7 @@ fn converted_names_never_overwrite_each_other_whatever_the_case() {
         let events = run(std::slice::from_ref(&root), settings);
         assert_eq!(summary(&events).done, 4, "{events:?}");
         // The widths tell the inputs apart.
-        let named: Vec<(String, u32)> = files_below(&out.join("in"))
-            .iter()
-            .map(|f| (f.to_string_lossy().into_owned(), dims(&out.join("in").join(f)).0))
-            .collect();
+        let named = names_and_widths(&out.join("in"));
         let expected = [
             ("PHOTO.jpg", 42),
             ("photo (1).jpg", 40),

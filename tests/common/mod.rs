@@ -243,3 +243,12 @@ pub fn mean_diff(a: &RgbImage, b: &RgbImage) -> f64 {
         .sum();
     sum as f64 / a.as_raw().len() as f64
 }
+
+/// Each file below `dir` (relative path, sorted) with its width: in tests whose inputs differ by width, which
+/// input became which output.
+pub fn names_and_widths(dir: &Path) -> Vec<(String, u32)> {
+    files_below(dir)
+        .iter()
+        .map(|f| (f.to_string_lossy().into_owned(), dims(&dir.join(f)).0))
+        .collect()
+}
