@@ -1,6 +1,9 @@
 //! What file systems do to a batch: special files, huge sparse files, odd and very long names, folders that
 //! cannot be read or written, a disk that fills up. Each ends in clear per-file errors, no hang, no partial
 //! output, and originals untouched.
+//!
+//! In its own test binary, not in `suite`: the sparse-file test counts the bytes the whole process has read, so
+//! no other test may read files beside it.
 #![cfg(unix)]
 
 mod common;

@@ -1,7 +1,7 @@
 //! Long batches: incremental runs (`update`), re-runs into the same folder, resume after cancel, pause,
 //! reports, shards and retrying chosen files, through the real engine on generated photos.
 
-mod common;
+use crate::common;
 
 use std::collections::HashSet;
 use std::fs;

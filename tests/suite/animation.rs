@@ -1,7 +1,7 @@
 //! Animated GIF, WebP and APNG: every frame resized, timing and loop count kept in every format that animates;
 //! the first frame, with a note saying so, in formats that do not.
 
-mod common;
+use crate::common;
 
 use std::fs::File;
 use std::io::BufReader;

@@ -1,7 +1,7 @@
 //! Colour profiles: whatever the input format carries reaches every output format that can hold one, byte for
 //! byte, so Adobe RGB, Display P3 and ProPhoto photos keep their colours.
 
-mod common;
+use crate::common;
 
 use std::path::{Path, PathBuf};
 

@@ -2,7 +2,7 @@
 //! peak resident memory read from the kernel while it runs.
 #![cfg(target_os = "linux")]
 
-mod common;
+use crate::common;
 
 use std::fs;
 use std::path::{Path, PathBuf};

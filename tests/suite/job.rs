@@ -1,7 +1,7 @@
 //! The job as the apps run it: cancelling, thread counts, the order and number of events, thumbnails, the
 //! waker, and setup errors.
 
-mod common;
+use crate::common;
 
 use std::fs;
 use std::num::NonZeroUsize;

@@ -1,7 +1,7 @@
 //! EXIF orientation: every copy is upright, whatever the input format carries it in, and carries no tag that
 //! would turn it again; values outside 1–8 count as upright.
 
-mod common;
+use crate::common;
 
 use std::fs;
 use std::path::{Path, PathBuf};

@@ -1,7 +1,7 @@
 //! JPEG to JPEG, the path most photos take: resampled in the decoder's own planes, shrunk on load when the
 //! output is much smaller. Each copy is compared with a careful full-size resize of the same picture.
 
-mod common;
+use crate::common;
 
 use std::fs;
 use std::path::Path;

@@ -2,7 +2,7 @@
 
 #![cfg(feature = "gui")]
 
-mod common;
+use crate::common;
 
 use std::fs;
 use std::num::NonZeroUsize;

@@ -1,7 +1,7 @@
 //! Seeing a batch before it runs: one image's before/after preview and the batch estimate, both made by the real
 //! pipeline in memory, neither writing anything.
 
-mod common;
+use crate::common;
 
 use std::fs;
 use std::path::PathBuf;

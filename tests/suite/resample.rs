@@ -2,7 +2,7 @@
 //! `tests/data/resample/` (how it was made, and the figures, in its README). The real CLI with `--filter`, the
 //! copy written as PNG so no encoder noise hides the filter, read back with the `image` crate.
 
-mod common;
+use crate::common;
 
 use std::path::Path;
 

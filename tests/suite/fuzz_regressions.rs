@@ -4,7 +4,7 @@
 //! ordinary per-file error. Then each goes through a real job with every setting the fuzz target can choose:
 //! one event per file, and the job finishes.
 
-mod common;
+use crate::common;
 
 use std::fs;
 use std::path::{Path, PathBuf};

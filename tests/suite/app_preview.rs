@@ -2,7 +2,7 @@
 
 #![cfg(feature = "gui")]
 
-mod common;
+use crate::common;
 
 use std::path::Path;
 use std::sync::Arc;

@@ -1,6 +1,6 @@
 //! The engine as the apps use it: real files in, real files out, one event per image.
 
-mod common;
+use crate::common;
 
 use std::fs;
 use std::path::PathBuf;

@@ -4,7 +4,7 @@
 //! other HEIC tests.
 #![cfg(feature = "heif")]
 
-mod common;
+use crate::common;
 
 use std::fs;
 use std::io::BufReader;

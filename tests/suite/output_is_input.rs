@@ -2,7 +2,7 @@
 //! hard link, or another spelling of the folder. The input is never touched.
 #![cfg(unix)]
 
-mod common;
+use crate::common;
 
 use std::fs;
 use std::os::unix::fs::symlink;

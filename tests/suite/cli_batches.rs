@@ -1,7 +1,7 @@
 //! The real `shrinkray-cli` over long batches: resuming a killed run with `--update`, failed lists and input
 //! lists, reports and shards.
 
-mod common;
+use crate::common;
 
 use std::fs;
 use std::io::Write;

@@ -1,7 +1,7 @@
 //! Bit depth and colour type survive resizing: 16-bit PNG and TIFF stay 16-bit, grey stays grey, palette images
 //! keep their colours.
 
-mod common;
+use crate::common;
 
 use std::path::Path;
 

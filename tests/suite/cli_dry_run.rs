@@ -1,6 +1,6 @@
 //! `shrinkray-cli --dry-run` through the real binary: the plan and the estimate printed, nothing written.
 
-mod common;
+use crate::common;
 
 use std::fs;
 use std::process::Output;

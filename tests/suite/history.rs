@@ -3,7 +3,7 @@
 //! a job of that file alone makes. A worker that kept a failed decoder's state (libjpeg-turbo's decompressor
 //! once refused every JPEG after one with two SOI markers) fails here.
 
-mod common;
+use crate::common;
 
 use std::collections::HashMap;
 use std::fs;

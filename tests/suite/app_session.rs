@@ -3,7 +3,7 @@
 
 #![cfg(feature = "gui")]
 
-mod common;
+use crate::common;
 
 use std::path::Path;
 

@@ -1,7 +1,7 @@
 //! Files built to hurt a decoder: headers written by hand that declare enormous pictures. Each must fail alone,
 //! quickly, before its pixels are allocated, while the good image beside it is done.
 
-mod common;
+use crate::common;
 
 use std::fs;
 use std::path::{Path, PathBuf};

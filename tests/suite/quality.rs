@@ -1,7 +1,7 @@
 //! Quality by look (the lowest quality whose copy scores at least a SSIMULACRA2 target) and the JPEG encoder's
 //! options (progressive scans, chroma subsampling), read back from the copies.
 
-mod common;
+use crate::common;
 
 use std::fs;
 use std::path::Path;

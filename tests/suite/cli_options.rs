@@ -1,7 +1,7 @@
 //! CLI options that reach the engine and change what is written, each checked on the copy itself:
 //! `--max-megapixels`, `--avif-speed`, `--size-name`, `--allow-enlarge`, `--linear`.
 
-mod common;
+use crate::common;
 
 use std::fs;
 

@@ -1,7 +1,7 @@
 //! Formats: HEIC from a phone and AVIF read through libheif; every output format written and read back with
 //! the right size and pixels.
 
-mod common;
+use crate::common;
 
 use std::fs;
 use std::path::{Path, PathBuf};

@@ -2,7 +2,7 @@
 //! thumbnail), all left out with "strip metadata", only the location left out with "remove location". Read
 //! back from the copies with kamadak-exif and from the raw bytes.
 
-mod common;
+use crate::common;
 
 use std::fs;
 use std::io::BufReader;

@@ -3,7 +3,7 @@
 //! cap holds.
 #![cfg(target_os = "linux")]
 
-mod common;
+use crate::common;
 
 use std::fs;
 use std::path::Path;

@@ -1,6 +1,6 @@
 //! The real `shrinkray-cli` binary on real files: exit codes, the `--json` stream, the output on disk.
 
-mod common;
+use crate::common;
 
 use std::fs;
 use std::io::{BufReader, Lines};
