@@ -7,7 +7,9 @@ use turbojpeg::Subsamp;
 /// How much colour detail a JPEG copy keeps: its chroma subsampling.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum Subsampling {
-    /// 4:4:4 at quality 90 and above (where the eye would miss the colour), 4:2:0 below, as libvips does.
+    /// 4:4:4 at quality 90 and above (where the eye would miss the colour), 4:2:0 below, as libvips does. A
+    /// quality chosen by look settles it by its target instead, so that one search keeps one subsampling: 4:2:0
+    /// below 90 (4:4:4 only where 4:2:0 cannot reach the target), 4:4:4 from 90.
     #[default]
     #[serde(rename = "auto")]
     Auto,

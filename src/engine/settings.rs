@@ -66,7 +66,8 @@ pub struct Settings {
     /// JPEG copies in progressive scans rather than baseline. Default: `false` (see the README's JPEG table:
     /// progressive files are smaller, and take longer to write).
     pub progressive: bool,
-    /// JPEG chroma subsampling. Default: auto (4:4:4 at quality 90 and above, 4:2:0 below).
+    /// JPEG chroma subsampling. Default: auto (4:4:4 at quality 90 and above, 4:2:0 below; with a look, by its
+    /// target: 4:2:0 below 90 unless it cannot reach the target, 4:4:4 from 90).
     pub subsampling: Subsampling,
     /// PNG compression: how hard deflate works. Default: fast (on the benchmark's 20 photos, 1.7 s of CPU
     /// instead of 19 s for the balanced level, with files only 7 % larger).

@@ -67,9 +67,16 @@ fn the_quality_chosen_by_look_reaches_the_target_and_one_lower_does_not() {
             // The search may stop before proving the answer the lowest, but then it says so.
             Some(note) => assert!(note.contains("the search stopped"), "{note}"),
             None => {
+                // At the subsampling the search kept (a fixed quality's auto may differ).
+                let subsampling = match format {
+                    OutputFormat::Jpeg if frame(&done.output).1[0] == (1, 1) => Subsampling::S444,
+                    OutputFormat::Jpeg => Subsampling::S420,
+                    _ => Subsampling::Auto,
+                };
                 let below = Settings {
                     format,
                     quality: quality - 1,
+                    subsampling,
                     ..settings_to(&dir.path().join(format!("{format:?}-{target}-below")))
                 };
                 let (lower, _) = copy_of(&input, below);
@@ -98,9 +105,12 @@ fn jpegs_chosen_by_look_are_progressive_with_the_pixels_the_search_scored() {
     let (copy, made) = copy_of(&input, look);
     let bytes = fs::read(&made.output).unwrap();
     assert!(bytes.windows(2).any(|w| w == [0xFF, 0xC2]), "a progressive frame");
+    // A look below 90 keeps 4:2:0 whatever quality it chooses; a fixed quality's auto would not at 90 and above.
+    assert_eq!(frame(&made.output).1, vec![(2, 2), (1, 1), (1, 1)]);
     let baseline = Settings {
         format: OutputFormat::Jpeg,
         quality: made.quality.unwrap(),
+        subsampling: Subsampling::S420,
         ..settings_to(&dir.path().join("fixed"))
     };
     let (fixed, fixed_made) = copy_of(&input, baseline);
@@ -133,6 +143,86 @@ fn a_higher_target_costs_more_bytes() {
     };
     let (good, high, lossless) = (bytes(70.0), bytes(80.0), bytes(90.0));
     assert!(good < high && high < lossless, "{good} {high} {lossless}");
+}
+
+/// A 640×480 picture of smooth gradients under grain: `luma` levels of it shared by the three channels, and
+/// `chroma` levels moving red and green apart (colour detail that halving the colour resolution loses).
+fn grainy(path: &Path, luma: i32, chroma: i32) -> std::path::PathBuf {
+    let mut state = 12_345u32;
+    let mut grain = |amplitude: i32| {
+        state = state.wrapping_mul(1_103_515_245).wrapping_add(12_345);
+        if amplitude == 0 {
+            0
+        } else {
+            (state >> 16) as i32 % (2 * amplitude + 1) - amplitude
+        }
+    };
+    let img = image::RgbImage::from_fn(640, 480, |x, y| {
+        let (g, c) = (grain(luma), grain(chroma));
+        let (fx, fy) = (x as f32 / 640.0, y as f32 / 480.0);
+        let px = |v: f32, d: i32| (v * 255.0 + d as f32).clamp(0.0, 255.0) as u8;
+        image::Rgb([
+            px(fx, g + c),
+            px(fy * 0.8 + 0.1, g - c),
+            px(((fx + fy) * 3.0).sin() * 0.5 + 0.5, g),
+        ])
+    });
+    img.save(path).unwrap();
+    path.to_owned()
+}
+
+/// A fixed quality's `auto` subsampling turns to 4:4:4 at quality 90, a step in bytes and score. A look keeps
+/// one subsampling through its search instead (4:2:0 below a target of 90), so where the lowest passing
+/// quality is near 90 the copy is not a 4:4:4 one that overshoots the target at a higher cost.
+#[test]
+fn a_look_with_auto_subsampling_costs_no_more_than_with_4_2_0() {
+    let dir = tempfile::tempdir().unwrap();
+    // Grain that needs about quality 90 at 4:2:0 to reach 83.5.
+    let input = grainy(&dir.path().join("grain.png"), 24, 0);
+    let look = |subsampling| {
+        let settings = Settings {
+            format: OutputFormat::Jpeg,
+            min_score: Some(83.5),
+            subsampling,
+            ..settings_to(&dir.path().join(format!("{subsampling:?}")))
+        };
+        copy_of(&input, settings).1
+    };
+    let (auto, halved) = (look(Subsampling::Auto), look(Subsampling::S420));
+    assert!(auto.score.unwrap() >= 83.5 && auto.note.is_none(), "{:?}", auto.note);
+    assert_eq!(frame(&auto.output).1, vec![(2, 2), (1, 1), (1, 1)], "4:2:0");
+    assert!(
+        auto.output_bytes <= halved.output_bytes,
+        "auto: {} bytes at q{:?}, 4:2:0: {} bytes at q{:?}",
+        auto.output_bytes,
+        auto.quality,
+        halved.output_bytes,
+        halved.quality
+    );
+}
+
+/// Colour detail that 4:2:0 cannot keep at any quality: the look then searches again at 4:4:4 and reaches its
+/// target; and a visually lossless look keeps colour at full resolution throughout.
+#[test]
+fn a_look_falls_back_to_4_4_4_where_4_2_0_cannot_reach_the_target() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = grainy(&dir.path().join("colour.png"), 12, 24);
+    for (target, name) in [(83.5, "high"), (90.0, "lossless")] {
+        let settings = Settings {
+            format: OutputFormat::Jpeg,
+            min_score: Some(target),
+            ..settings_to(&dir.path().join(name))
+        };
+        let (_, made) = copy_of(&input, settings);
+        assert!(
+            made.score.unwrap() >= target,
+            "{name}: {:?} {:?}",
+            made.score,
+            made.note
+        );
+        assert!(made.note.is_none(), "{name}: {:?}", made.note);
+        assert_eq!(frame(&made.output).1, vec![(1, 1), (1, 1), (1, 1)], "{name}: 4:4:4");
+    }
 }
 
 /// The JPEG's frame: whether it is progressive, and each component's sampling factors.

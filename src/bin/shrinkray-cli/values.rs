@@ -167,7 +167,8 @@ pub(crate) fn parse_score(text: &str) -> Result<f32, String> {
 
 #[derive(Clone, Copy, Debug, ValueEnum)]
 pub(crate) enum SubsamplingArg {
-    /// 4:4:4 at quality 90 and above, 4:2:0 below.
+    /// 4:4:4 at quality 90 and above, 4:2:0 below; with a look or --min-score, 4:2:0 below a score of 90 (4:4:4
+    /// where 4:2:0 cannot reach it), 4:4:4 from 90.
     Auto,
     #[value(name = "420")]
     S420,
