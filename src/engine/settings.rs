@@ -57,7 +57,8 @@ pub struct Settings {
     pub quality: u8,
     /// Quality by look: instead of `quality`, each lossy copy (JPEG, WebP, AVIF) gets the lowest quality whose
     /// decoded copy scores at least this SSIMULACRA2 against the resized picture, found in at most 6 encodes
-    /// (the named looks are `engine::LOOKS`: 90, 83.5, 70); `target_size` is not used with it.
+    /// (12 for a JPEG that 4:2:0 cannot bring to the target, searched again at 4:4:4). The named looks are
+    /// `engine::LOOKS` (90, 83.5, 70); `target_size` is not used with it.
     /// Default: none (the fixed `quality`).
     pub min_score: Option<f32>,
     /// A light unsharp mask on copies made smaller, sized to how much smaller ("sharpen for screen"). Default:

@@ -92,7 +92,7 @@ pub(crate) struct Cli {
 
     /// Quality of JPEG, WebP and AVIF copies: 1-100, or chosen per image by how the copy looks:
     /// visually-lossless, high or good (the lowest quality whose copy scores at least 90, 83.5 or 70 in
-    /// SSIMULACRA2 against the resized picture; up to 6 encodes an image).
+    /// SSIMULACRA2 against the resized picture; up to 6 encodes an image, 12 for a JPEG that needs 4:4:4).
     #[arg(short, long, default_value = "85", value_name = "Q|LOOK", value_parser = parse_quality)]
     quality: QualityArg,
 
