@@ -69,10 +69,10 @@ pub(crate) fn encode_by_look(
 }
 
 /// Finds the lowest quality of `encoding` whose copy scores at least `target` against `scorer`'s picture, in
-/// at most `MAX_ENCODES` encodes. The score rises with quality almost linearly over a few steps, so each next quality is
-/// where the line through the two nearest results meets the target (one step past it when it lands on a quality
-/// already tried), kept strictly between the highest failing and the lowest passing quality once both are known.
-/// The search ends when they are neighbours: the answer is then proven the lowest.
+/// at most `MAX_ENCODES` encodes. The score rises with quality almost linearly over a few steps, so each next
+/// quality is where the line through the two nearest results meets the target (one step past it when it lands
+/// on a quality already tried), kept strictly between the highest failing and the lowest passing quality once
+/// both are known. The search ends when they are neighbours: the answer is then proven the lowest.
 fn search(
     scorer: &Scorer,
     encoding: Encoding,
