@@ -57,22 +57,32 @@ pub(crate) fn encode_by_look(
         other => other,
     };
     let auto = matches!(encoding, Encoding::Jpeg { options, .. } if options.subsampling == Subsampling::Auto);
-    if auto && target < 90.0 {
+    let (encoding, looked) = if auto && target < 90.0 {
         let halved = search(&scorer, with(Subsampling::S420), target, &encode)?;
         if halved.score >= target {
-            return Ok(halved);
+            (with(Subsampling::S420), halved)
+        } else {
+            (
+                with(Subsampling::S444),
+                search(&scorer, with(Subsampling::S444), target, &encode)?,
+            )
         }
-        return search(&scorer, with(Subsampling::S444), target, &encode);
-    }
-    let encoding = if auto { with(Subsampling::S444) } else { encoding };
-    search(&scorer, encoding, target, &encode)
+    } else {
+        let encoding = if auto { with(Subsampling::S444) } else { encoding };
+        (encoding, search(&scorer, encoding, target, &encode)?)
+    };
+    Ok(Looked {
+        bytes: progressive(encoding, looked.quality, looked.bytes, &encode)?,
+        ..looked
+    })
 }
 
 /// Finds the lowest quality of `encoding` whose copy scores at least `target` against `scorer`'s picture, in
-/// at most `MAX_ENCODES` encodes. The score rises with quality almost linearly over a few steps, so each next
-/// quality is where the line through the two nearest results meets the target (one step past it when it lands
-/// on a quality already tried), kept strictly between the highest failing and the lowest passing quality once
-/// both are known. The search ends when they are neighbours: the answer is then proven the lowest.
+/// at most `MAX_ENCODES` encodes; the copy returned is the one scored (baseline for JPEG). The score rises with
+/// quality almost linearly over a few steps, so each next quality is where the line through the two nearest
+/// results meets the target (one step past it when it lands on a quality already tried), kept strictly between
+/// the highest failing and the lowest passing quality once both are known. The search ends when they are
+/// neighbours: the answer is then proven the lowest.
 fn search(
     scorer: &Scorer,
     encoding: Encoding,
@@ -120,7 +130,6 @@ fn search(
     }
     match (pass, fail) {
         (Some((quality, score, bytes)), fail) => {
-            let bytes = progressive(encoding, quality, bytes, encode)?;
             let proven = fail.as_ref().is_some_and(|(f, ..)| *f + 1 == quality) || quality == 1;
             let note = (!proven).then(|| {
                 let below = fail.as_ref().map_or(1, |(f, ..)| f + 1);
@@ -138,7 +147,7 @@ fn search(
             })
         }
         (None, Some((quality, score, bytes))) => Ok(Looked {
-            bytes: progressive(encoding, quality, bytes, encode)?,
+            bytes,
             note: Some(format!(
                 "no quality reached a score of {target}: quality {quality}, the highest tried, scores {score:.1}"
             )),
