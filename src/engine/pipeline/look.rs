@@ -58,14 +58,12 @@ pub(crate) fn encode_by_look(
     };
     let auto = matches!(encoding, Encoding::Jpeg { options, .. } if options.subsampling == Subsampling::Auto);
     let (encoding, looked) = if auto && target < 90.0 {
-        let halved = search(&scorer, with(Subsampling::S420), target, &encode)?;
-        if halved.score >= target {
-            (with(Subsampling::S420), halved)
+        let (halved, full) = (with(Subsampling::S420), with(Subsampling::S444));
+        let looked = search(&scorer, halved, target, &encode)?;
+        if looked.score >= target {
+            (halved, looked)
         } else {
-            (
-                with(Subsampling::S444),
-                search(&scorer, with(Subsampling::S444), target, &encode)?,
-            )
+            (full, search(&scorer, full, target, &encode)?)
         }
     } else {
         let encoding = if auto { with(Subsampling::S444) } else { encoding };
