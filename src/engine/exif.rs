@@ -29,6 +29,10 @@ const THUMBNAIL_LENGTH: u16 = 0x0202;
 pub(crate) fn edit(tiff: &mut Vec<u8>, edit: Edit) -> Option<()> {
     let mut t = Tiff::new(tiff)?;
     let ifd0 = t.u32(4)? as usize;
+    // Every directory is visited once: a pointer back to one already seen (IFD0 itself, or the EXIF directory
+    // twice) makes the block malformed, never a loop, a fan-out or an edit of a directory twice.
+    let mut seen = vec![ifd0];
+    let mut first_visit = |at: usize| (!seen.contains(&at)).then(|| seen.push(at)).map(|()| at);
     let (w, h) = edit.size;
     for e in t.entries(ifd0)? {
         match e.tag {
@@ -36,7 +40,7 @@ pub(crate) fn edit(tiff: &mut Vec<u8>, edit: Edit) -> Option<()> {
             IMAGE_WIDTH => t.set_number(&e, w)?,
             IMAGE_HEIGHT => t.set_number(&e, h)?,
             EXIF_IFD => {
-                let exif = t.pointer(&e)?;
+                let exif = first_visit(t.pointer(&e)?)?;
                 for e in t.entries(exif)? {
                     match e.tag {
                         PIXEL_X => t.set_number(&e, w)?,
@@ -52,6 +56,7 @@ pub(crate) fn edit(tiff: &mut Vec<u8>, edit: Edit) -> Option<()> {
     let next_at = t.next_pointer_at(ifd0)?;
     let ifd1 = t.u32(next_at)? as usize;
     if ifd1 != 0 {
+        let ifd1 = first_visit(ifd1)?;
         if let Some(entries) = t.entries(ifd1) {
             let offset = entries
                 .iter()
@@ -72,6 +77,7 @@ pub(crate) fn edit(tiff: &mut Vec<u8>, edit: Edit) -> Option<()> {
         && let Some(gps) = t.entries(ifd0)?.into_iter().find(|e| e.tag == GPS_IFD)
     {
         if let Some(dir) = t.pointer(&gps)
+            && let Some(dir) = first_visit(dir)
             && let Some(entries) = t.entries(dir)
         {
             t.zero_ifd(dir, &entries);
@@ -249,7 +255,7 @@ impl<'a> Tiff<'a> {
         let end = self.next_pointer_at(ifd)? + 4;
         self.data.copy_within(e.at + 12..end, e.at);
         self.data[end - 12..end].fill(0);
-        self.put_u16(ifd, count - 1)
+        self.put_u16(ifd, count.checked_sub(1)?)
     }
 
     /// Where the block can end: before the zeroed ranges that reach its end (the thumbnail usually lies last).
@@ -370,5 +376,35 @@ mod tests {
                 .is_none()
             );
         }
+    }
+
+    /// A GPS pointer back to IFD0, with the location to be removed, once wiped IFD0 and then underflowed its
+    /// entry count (a panic): now the pointer is taken out and IFD0 left alone. An EXIF pointer back to IFD0
+    /// made the editor walk IFD0 again: a malformed block, so the copy goes without EXIF.
+    #[test]
+    fn pointers_back_to_a_directory_already_seen_are_never_followed() {
+        let block = |tag: u16| {
+            let mut b = b"II*\0\x08\0\0\0\x01\0".to_vec();
+            b.extend_from_slice(&tag.to_le_bytes());
+            b.extend_from_slice(&[4, 0, 1, 0, 0, 0, 8, 0, 0, 0, 0, 0, 0, 0]);
+            b
+        };
+        let edit_of = |b: &mut Vec<u8>| {
+            edit(
+                b,
+                Edit {
+                    size: (1, 1),
+                    remove_location: true,
+                },
+            )
+        };
+        let mut gps = block(GPS_IFD);
+        assert!(edit_of(&mut gps).is_some());
+        assert_eq!(
+            Tiff::new(&mut gps).unwrap().entries(8).unwrap().len(),
+            0,
+            "the pointer is gone"
+        );
+        assert!(edit_of(&mut block(EXIF_IFD)).is_none());
     }
 }

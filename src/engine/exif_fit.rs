@@ -4,6 +4,8 @@
 //! without its maker note first, which is what makes a rebuild safe, then, if needed, without its largest
 //! values one by one. The camera, exposure, date and location survive; before, the whole block was dropped.
 
+use std::cell::{Cell, RefCell};
+
 use super::exif::{u16_at, u32_at};
 
 /// The most EXIF a JPEG APP1 segment holds: 65,535 less the length field and the `Exif\0\0` prefix.
@@ -47,9 +49,21 @@ pub(crate) fn parse(tiff: &[u8]) -> Option<(bool, Dir)> {
         [b'M', b'M', 0, 42] => false,
         _ => return None,
     };
-    let reader = Reader { data: tiff, little };
-    Some((little, reader.dir(reader.u32(4)? as usize, 0)?))
+    let reader = Reader {
+        data: tiff,
+        little,
+        seen: RefCell::new(Vec::new()),
+        budget: Cell::new(ENTRY_BUDGET),
+    };
+    let root = reader.dir(reader.u32(4)? as usize, 0)?;
+    // A directory reached twice (a loop, or many pointers to one directory) or more entries than any camera
+    // writes: the block is malformed and the copy goes without it, rather than read it without end.
+    (reader.budget.get() > 0).then_some((little, root))
 }
+
+/// Entries a block may hold in all its directories: cameras write a few hundred; a crafted block with
+/// thousands of pointers must cost no more than this.
+const ENTRY_BUDGET: usize = 8192;
 
 /// A directory: its entries, with their values (raw, in the block's byte order) or sub-directories.
 #[derive(Clone)]
@@ -115,6 +129,10 @@ impl Dir {
 struct Reader<'a> {
     data: &'a [u8],
     little: bool,
+    /// Directories read so far, by offset.
+    seen: RefCell<Vec<usize>>,
+    /// Entries still allowed; 0 once the block proved malformed.
+    budget: Cell<usize>,
 }
 
 impl Reader<'_> {
@@ -128,10 +146,21 @@ impl Reader<'_> {
 
     /// The directory at `at`; `depth` stops a block whose pointers go in circles.
     fn dir(&self, at: usize, depth: u8) -> Option<Dir> {
-        if depth > 3 {
+        if depth > 3 || self.budget.get() == 0 {
             return None;
         }
+        if self.seen.borrow().contains(&at) {
+            self.budget.set(0);
+            return None;
+        }
+        self.seen.borrow_mut().push(at);
         let count = usize::from(self.u16(at)?);
+        let Some(left) = self.budget.get().checked_sub(count) else {
+            self.budget.set(0);
+            return None;
+        };
+        // Never 0 after a directory that fits, so only a malformed block reads as spent.
+        self.budget.set(left.max(1));
         let mut entries = Vec::with_capacity(count);
         for i in 0..count {
             let e = at + 2 + 12 * i;
@@ -258,11 +287,7 @@ mod tests {
     }
 
     fn tags(tiff: &[u8]) -> Vec<u16> {
-        let r = Reader {
-            data: tiff,
-            little: false,
-        };
-        let root = r.dir(r.u32(4).unwrap() as usize, 0).unwrap();
+        let root = parse(tiff).unwrap().1;
         let mut all = Vec::new();
         fn walk(d: &Dir, all: &mut Vec<u16>) {
             for (t, v) in &d.entries {
@@ -289,11 +314,7 @@ mod tests {
         assert!(fitted.len() <= JPEG_EXIF_MAX, "{}", fitted.len());
         assert_eq!(tags(&fitted), [0x010F, EXIF_IFD, 0x829A, 0x9286, GPS_IFD, 2]);
         // Values read back where the rebuilt pointers say.
-        let r = Reader {
-            data: &fitted,
-            little: false,
-        };
-        let root = r.dir(8, 0).unwrap();
+        let root = parse(&fitted).unwrap().1;
         assert!(matches!(&root.entries[0].1, Value::Data(2, 4, v) if v == b"Cam\0"));
     }
 
@@ -318,5 +339,37 @@ mod tests {
             let _ = fit(&bad, 200);
             let _ = parse(&bad);
         }
+    }
+
+    /// A big-endian IFD0 of `n` entries with `tag`, each pointing at `to`.
+    fn pointers(n: u16, tag: u16, to: u32) -> Vec<u8> {
+        let mut b = b"MM\0*\0\0\0\x08".to_vec();
+        b.extend_from_slice(&n.to_be_bytes());
+        for _ in 0..n {
+            b.extend_from_slice(&tag.to_be_bytes());
+            b.extend_from_slice(&[0, 4, 0, 0, 0, 1]);
+            b.extend_from_slice(&to.to_be_bytes());
+        }
+        b.extend_from_slice(&[0; 4]);
+        b
+    }
+
+    /// 5,000 EXIF pointers back to IFD0 fit in one 62 KB segment and once made the rebuild read 5,000⁴
+    /// directories, until the process ran out of memory; now the block is malformed at the second visit.
+    #[test]
+    fn loops_and_fan_outs_are_malformed_blocks_not_endless_reads() {
+        let looped = pointers(5000, EXIF_IFD, 8);
+        assert!(looped.len() < 65_000);
+        assert!(parse(&looped).is_none());
+        assert_eq!(fit(&looped, 100), None);
+        // Many pointers to one other directory: a fan-out, refused the same way.
+        let mut fan = pointers(3, GPS_IFD, 50);
+        fan.resize(50, 0);
+        fan.extend_from_slice(&[0, 0, 0, 0, 0, 0]);
+        assert!(parse(&fan).is_none());
+        // One pointer to it is a block like any other.
+        let mut one = pointers(1, GPS_IFD, 26);
+        one.extend_from_slice(&[0, 0, 0, 0, 0, 0]);
+        assert!(parse(&one).is_some());
     }
 }
