@@ -7,8 +7,9 @@ use std::time::SystemTime;
 
 use super::error::ImageError;
 use super::format::InputFormat;
-use super::walk::{Entry, FileId, FolderWalk};
-use super::write::TEMP_PREFIX;
+use super::guard::TEMP_PREFIX;
+use super::platform::FileId;
+use super::walk::{Entry, FolderWalk};
 
 /// One file found among the inputs, before it is known to be an image.
 #[derive(Debug)]

@@ -27,6 +27,24 @@ pub enum SetupError {
         /// The report file.
         path: PathBuf,
     },
+    /// The failed list could not be created.
+    #[error("cannot write the failed list: {source}: {}", path.display())]
+    FailedList {
+        /// The OS error, or what the guard found.
+        source: io::Error,
+        /// The failed list.
+        path: PathBuf,
+    },
+    /// Another run is writing into the same output folder (a shard may share it only with other shards).
+    #[error(
+        "another Shrinkray run is writing into this output folder (wait for it to end, or choose another \
+         folder): {}",
+        path.display()
+    )]
+    Busy {
+        /// The output folder.
+        path: PathBuf,
+    },
     /// A bug in planning, caught so the caller still gets its `Finished`.
     #[error("internal error: {0}")]
     Internal(String),
@@ -180,6 +198,15 @@ pub enum ImageError {
         /// The output.
         path: PathBuf,
     },
+    /// The copy would land where Shrinkray never writes (outside the output folder, onto an input, a file
+    /// that is not Shrinkray's or not a regular file); nothing was written.
+    #[error("cannot write the copy: {why}: {}", path.display())]
+    Refused {
+        /// What the guard found.
+        why: String,
+        /// The output.
+        path: PathBuf,
+    },
     /// A bug or assertion inside a decoder or encoder; caught so the batch carries on.
     #[error("internal error while processing the image ({message}): {}", path.display())]
     Panicked {
@@ -211,6 +238,7 @@ impl ImageError {
             | Self::Write { path, .. }
             | Self::OutputIsInput { path }
             | Self::OutputAppeared { path }
+            | Self::Refused { path, .. }
             | Self::Panicked { path, .. } => path,
         }
     }

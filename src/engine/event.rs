@@ -4,6 +4,7 @@ use std::path::PathBuf;
 use std::time::Duration;
 
 use super::error::{ImageError, SetupError};
+use super::guard::Protected;
 
 /// A worker-to-caller message. Per-image events come in completion order; `Finished` is always last, exactly
 /// once.
@@ -124,4 +125,9 @@ pub struct Summary {
     pub report: Option<PathBuf>,
     /// Why the report asked for could not be written whole, with its path last; the images are unaffected.
     pub report_error: Option<String>,
+    /// Why nothing from this run will be remembered in the output folder's manifest (so a later incremental
+    /// run makes these copies again), with the path last; the images are unaffected.
+    pub manifest_error: Option<String>,
+    /// The run's inputs, which a file saved afterwards (the app's "Save report…") may not replace either.
+    pub protected: Protected,
 }

@@ -15,8 +15,10 @@ use super::codecs::isolated_file;
 use super::control::{CancelToken, Pause};
 use super::error::{ImageError, SetupError, panic_message};
 use super::event::{ImageDone, JobEvent, Summary};
+use super::failed_list::{FailedList, FailedListSpec};
+use super::guard::Protected;
 use super::keys::fingerprint;
-use super::manifest::{Journal, Record};
+use super::manifest::{Input, Journal, Record};
 use super::pipeline::process;
 use super::plan::{PlanEntry, plan_selected};
 use super::report::Report;
@@ -54,6 +56,8 @@ pub struct JobOptions {
     pub selection: Selection,
     /// Write a report of every input here (`.csv`, `.json` or `.jsonl`; see `Report`). Default: none.
     pub report: Option<PathBuf>,
+    /// List the inputs that fail here (`FailedListSpec`). Default: none.
+    pub failed_list: Option<FailedListSpec>,
     /// Run the workers at idle priority (Linux's `SCHED_IDLE`): they take every core nothing else wants, and
     /// yield at once to any other thread that wakes, such as the window drawing its next frame (with every core
     /// busy resizing, the app's frames otherwise wait for the scheduler: p99 frame time 14.5 ms instead of
@@ -98,6 +102,7 @@ impl JobHandle {
             options,
             journal: OnceLock::new(),
             report: Mutex::new((None, None)),
+            failed_list: Mutex::new(None),
         };
         // The pool's threads end once this, its only work, is done and `pool` is dropped here.
         pool.spawn(move || run.run(&inputs));
@@ -168,8 +173,10 @@ struct Run {
     /// This run's record of what it wrote; none until planning made the output folder, or when it cannot be
     /// kept.
     journal: OnceLock<Journal>,
-    /// The report being written, and the first error writing it.
+    /// The report being written, and the first error writing it (or the failed list).
     report: Mutex<(Option<Report>, Option<String>)>,
+    /// The failed list being written.
+    failed_list: Mutex<Option<FailedList>>,
 }
 
 impl Run {
@@ -181,6 +188,17 @@ impl Run {
             {
                 *error = Some(format!("cannot write the report: {e}: {}", r.path().display()));
                 *report = None;
+            }
+        }
+        if let JobEvent::ImageFailed { input, .. } = &event
+            && let Ok(mut list) = self.failed_list.lock()
+            && let Some(l) = list.as_mut()
+            && let Err(e) = l.add(input)
+        {
+            let why = format!("cannot write the failed list: {e}: {}", l.path().display());
+            *list = None;
+            if let Ok(mut guard) = self.report.lock() {
+                guard.1.get_or_insert(why);
             }
         }
         // A receiver that hung up has stopped listening; the job still finishes its files cleanly.
@@ -206,23 +224,19 @@ impl Run {
             }
         };
         let total = plan.total();
-        if let Some(path) = &self.options.report {
-            match Report::create(path) {
-                Ok(report) => {
-                    if let Ok(mut guard) = self.report.lock() {
-                        guard.0 = Some(report);
-                    }
-                }
-                Err(source) => {
-                    let path = path.clone();
-                    drop(plan);
-                    return self.finish_early(start, SetupError::Report { source, path });
-                }
-            }
+        let protected = plan.protected();
+        if let Err(error) = self.open_side_files(&protected) {
+            drop(plan);
+            return self.finish_early(start, error);
         }
         // Planning made the output folder; the journal goes inside it.
-        if let Some(journal) = self.settings.output_dir.as_deref().and_then(Journal::open) {
-            let _ = self.journal.set(journal);
+        let mut manifest_error = None;
+        match self.settings.output_dir.as_deref().map(Journal::open) {
+            Some(Ok(journal)) => {
+                let _ = self.journal.set(journal);
+            }
+            Some(Err(why)) => manifest_error = Some(why),
+            None => {}
         }
         self.send(JobEvent::Started { total });
 
@@ -239,8 +253,10 @@ impl Run {
             .map(|entry| self.entry(entry))
             .reduce(Counts::default, Counts::add);
         drop(plan);
-        if let Some(journal) = self.journal.take() {
-            journal.finish();
+        if let Some(journal) = self.journal.take()
+            && let Err(why) = journal.finish()
+        {
+            manifest_error.get_or_insert(why);
         }
         let mut summary = Summary {
             total: total.max(counts.entries),
@@ -254,7 +270,10 @@ impl Run {
             setup_error: None,
             report: None,
             report_error: None,
+            manifest_error,
+            protected,
         };
+        self.finish_failed_list(&mut summary);
         if let Ok(mut guard) = self.report.lock() {
             let (report, error) = &mut *guard;
             summary.report_error = error.take();
@@ -267,6 +286,41 @@ impl Run {
             }
         }
         self.send(JobEvent::Finished { summary });
+    }
+
+    /// Starts the report and the failed list asked for; neither may be one of the inputs.
+    fn open_side_files(&self, protected: &Protected) -> Result<(), SetupError> {
+        if let Some(path) = &self.options.report {
+            let report = Report::create(path, protected).map_err(|source| SetupError::Report {
+                source,
+                path: path.clone(),
+            })?;
+            if let Ok(mut guard) = self.report.lock() {
+                guard.0 = Some(report);
+            }
+        }
+        if let Some(spec) = &self.options.failed_list {
+            let list = FailedList::create(spec, protected).map_err(|source| SetupError::FailedList {
+                source,
+                path: spec.path.clone(),
+            })?;
+            if let Ok(mut guard) = self.failed_list.lock() {
+                *guard = Some(list);
+            }
+        }
+        Ok(())
+    }
+
+    /// Gives the failed list its name; an error goes where the report's would.
+    fn finish_failed_list(&self, summary: &mut Summary) {
+        let Some(list) = self.failed_list.lock().ok().and_then(|mut l| l.take()) else {
+            return;
+        };
+        let path = list.path().to_owned();
+        if let Err(e) = list.finish() {
+            let why = format!("cannot write the failed list: {e}: {}", path.display());
+            summary.report_error.get_or_insert(why);
+        }
     }
 
     fn entry(&self, entry: PlanEntry) -> Counts {
@@ -345,8 +399,7 @@ impl Run {
             .collect();
         journal.record(&Record::new(
             task.key.clone(),
-            task.input_bytes,
-            task.modified,
+            &Input::new(&task.input, task.input_bytes, task.modified),
             self.fingerprint.clone(),
             out_dir,
             &outputs,

@@ -11,6 +11,7 @@ use serde_json::{Value, json};
 
 use super::estimate::Estimate;
 use super::event::{JobEvent, Summary};
+use super::guard::{Protected, SideFile};
 use super::plan::PlanEntry;
 
 /// How a report file is written, from its extension.
@@ -60,26 +61,19 @@ struct Row<'a> {
 /// always whole; a run that is killed leaves none.
 pub struct Report {
     format: ReportFormat,
-    path: PathBuf,
     csv: Option<csv::Writer<BufWriter<fs::File>>>,
     json: Option<BufWriter<fs::File>>,
-    tmp: tempfile::TempPath,
+    side: SideFile,
     rows: usize,
 }
 
 impl Report {
     /// Starts a report at `path` (its folder must exist); the format comes from the extension, CSV when it is
-    /// none of `.csv`, `.json`, `.jsonl`.
-    pub fn create(path: &Path) -> io::Result<Self> {
+    /// none of `.csv`, `.json`, `.jsonl`. A path that is one of `protected` (the run's inputs) or not a
+    /// regular file is refused.
+    pub fn create(path: &Path, protected: &Protected) -> io::Result<Self> {
         let format = ReportFormat::of(path).unwrap_or(ReportFormat::Csv);
-        let dir = match path.parent() {
-            Some(p) if !p.as_os_str().is_empty() => p,
-            _ => Path::new("."),
-        };
-        let (file, tmp) = tempfile::Builder::new()
-            .prefix(".shrinkray-report-")
-            .tempfile_in(dir)?
-            .into_parts();
+        let (file, side) = SideFile::create(path, protected, "report-")?;
         let out = BufWriter::new(file);
         let (csv, mut json) = match format {
             ReportFormat::Csv => (Some(csv::Writer::from_writer(out)), None),
@@ -90,17 +84,16 @@ impl Report {
         }
         Ok(Self {
             format,
-            path: path.to_owned(),
             csv,
             json,
-            tmp,
+            side,
             rows: 0,
         })
     }
 
     /// Where the report goes.
     pub fn path(&self) -> &Path {
-        &self.path
+        self.side.path()
     }
 
     /// Adds the row of a per-image event; `Started` and `Finished` add none (`finish` takes the summary).
@@ -110,7 +103,9 @@ impl Report {
         }
         self.rows += 1;
         if let Some(csv) = &mut self.csv {
-            return csv.serialize(row(event)).map_err(io::Error::other);
+            return csv
+                .serialize(row(event).safe_for_spreadsheets())
+                .map_err(io::Error::other);
         }
         self.json_value(&event_json(event))
     }
@@ -144,8 +139,30 @@ impl Report {
             (None, None) => return Err(io::Error::other("the report was already finished")),
         };
         file.into_inner().map_err(io::IntoInnerError::into_error)?.sync_all()?;
-        self.tmp.persist(&self.path).map_err(|e| e.error)?;
-        Ok(self.path)
+        self.side.commit()
+    }
+}
+
+impl Row<'_> {
+    /// The text cells made safe to open in a spreadsheet: a cell starting with `=`, `+`, `-`, `@`, a tab or a
+    /// carriage return would run as a formula (a file named `=HYPERLINK(…).jpg`), so it gets the usual `'`
+    /// in front, which spreadsheets show as text.
+    fn safe_for_spreadsheets(self) -> Self {
+        Self {
+            input: as_text(self.input),
+            outputs: as_text(Cow::Owned(self.outputs)).into_owned(),
+            reason: as_text(self.reason),
+            ..self
+        }
+    }
+}
+
+/// `cell`, with a `'` in front when a spreadsheet would take it for a formula.
+fn as_text(cell: Cow<'_, str>) -> Cow<'_, str> {
+    if cell.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        Cow::Owned(format!("'{cell}"))
+    } else {
+        cell
     }
 }
 

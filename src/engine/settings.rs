@@ -28,7 +28,7 @@ pub enum SettingsError {
     #[error("invalid AVIF speed {0}: it must be between 0 and 9")]
     AvifSpeed(u8),
     /// An extra output's name is empty or has a path separator.
-    #[error("invalid output name {0:?}: it must not be empty or contain / or \\")]
+    #[error("invalid output name {0:?}: it must not be empty, . or .., or contain / or \\")]
     OutputName(String),
     /// More threads than `MAX_THREADS`.
     #[error("invalid thread count {0}: it must be between 1 and {max}", max = MAX_THREADS)]
@@ -195,11 +195,18 @@ impl Settings {
             return Err(SettingsError::NoOutputDir);
         }
         super::naming::check_template(&self.name_template)?;
+        // The size name goes into file names through `{size}`: a path in it would lead out of the output folder.
+        if self.size_name.contains(['/', '\\']) || matches!(self.size_name.trim(), "." | "..") {
+            return Err(SettingsError::OutputName(self.size_name.clone()));
+        }
         for extra in &self.extra_outputs {
             if !extra.resize.is_valid() {
                 return Err(SettingsError::Size(extra.resize));
             }
-            if extra.name.trim().is_empty() || extra.name.contains(['/', '\\']) {
+            if extra.name.trim().is_empty()
+                || extra.name.contains(['/', '\\'])
+                || matches!(extra.name.trim(), "." | "..")
+            {
                 return Err(SettingsError::OutputName(extra.name.clone()));
             }
         }

@@ -2,10 +2,13 @@
 //! makes these; the pipeline carries them out.
 
 use std::path::PathBuf;
+use std::sync::Arc;
 use std::time::SystemTime;
 
 use super::encode::Encoding;
 use super::format::InputFormat;
+use super::guard::OutputRoot;
+use super::platform::FileId;
 use super::settings::ResizeMode;
 
 /// One image to resize.
@@ -30,6 +33,10 @@ pub struct Task {
     /// The output may replace an existing file (the overwrite policy, and that file is no input; or, under
     /// the rename policy, this input's own copy from an earlier run).
     pub replace: bool,
+    /// The file `replace` may replace, as planning saw it: any other found there when writing is left alone.
+    pub(crate) replaces: Option<FileId>,
+    /// The output folder, which every copy stays inside.
+    pub(crate) root: Arc<OutputRoot>,
     /// The path the name template gave, when it was taken (by another copy in this job, or by a file already
     /// there) and `output` is a numbered variant of it.
     pub numbered_from: Option<PathBuf>,
@@ -48,4 +55,6 @@ pub struct ExtraTask {
     pub encoding: Encoding,
     /// It may replace an existing file.
     pub replace: bool,
+    /// The file it may replace, as planning saw it.
+    pub(crate) replaces: Option<FileId>,
 }

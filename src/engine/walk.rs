@@ -9,6 +9,9 @@ use std::fs::{self, Metadata};
 use std::io;
 use std::path::{Path, PathBuf};
 
+use super::manifest::MANIFEST_DIR;
+use super::platform::FileId;
+
 /// One thing met on the walk. Folders themselves are not reported, only what is in them.
 #[derive(Debug)]
 pub(crate) enum Entry {
@@ -51,13 +54,16 @@ impl FolderWalk {
         }
     }
 
-    /// Decides about a subfolder: enter it (`None`), or report why not.
+    /// Decides about a subfolder: enter it (`None`), or report why not. The output folder is never entered,
+    /// nor any folder holding a `.shrinkray` manifest folder: the copies an earlier run made, into whatever
+    /// folder, are not photos to resize again (`--out photos/web photos`, then `--out photos/small photos`).
     fn enter(&mut self, path: PathBuf, meta: &Metadata) -> Option<Entry> {
         if !self.recursive
             || self
                 .exclude
                 .as_deref()
                 .is_some_and(|x| fs::canonicalize(&path).is_ok_and(|p| p == x))
+            || fs::symlink_metadata(path.join(MANIFEST_DIR)).is_ok_and(|m| m.is_dir())
         {
             return None;
         }
@@ -147,28 +153,6 @@ impl Listing {
         // process, which is what `from_encoded_bytes_unchecked` requires.
         let name = unsafe { OsStr::from_encoded_bytes_unchecked(&self.names[start..end]) };
         Some(self.dir.join(name))
-    }
-}
-
-/// A file's identity (device and inode on Unix), so an output that is an input is caught even through
-/// hard links, symlinks or a case-insensitive file system.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub(crate) struct FileId(u64, u64);
-
-impl FileId {
-    #[cfg(unix)]
-    pub fn of(_path: &Path, meta: &Metadata) -> Self {
-        use std::os::unix::fs::MetadataExt;
-        Self(meta.dev(), meta.ino())
-    }
-
-    /// Without inode numbers, a hash of the canonical path stands in.
-    #[cfg(not(unix))]
-    pub fn of(path: &Path, _meta: &Metadata) -> Self {
-        use std::hash::{BuildHasher, BuildHasherDefault, DefaultHasher};
-        let canonical = fs::canonicalize(path).unwrap_or_else(|_| path.to_owned());
-        let key = canonical.to_string_lossy().to_lowercase();
-        Self(BuildHasherDefault::<DefaultHasher>::default().hash_one(key), 0)
     }
 }
 

@@ -69,8 +69,15 @@ impl Dialogs {
         });
     }
 
-    /// Asks where to save the report `from` and copies it there, all off the UI thread.
-    pub fn save_report(&mut self, from: PathBuf, ctx: &egui::Context, start_dir: Option<PathBuf>) {
+    /// Asks where to save the report `from` and copies it there (never onto one of the run's inputs,
+    /// `protected`), all off the UI thread.
+    pub fn save_report(
+        &mut self,
+        from: PathBuf,
+        protected: crate::engine::Protected,
+        ctx: &egui::Context,
+        start_dir: Option<PathBuf>,
+    ) {
         self.spawn(ctx, start_dir, move |dialog| {
             let dialog = dialog
                 .set_title("Save report")
@@ -78,7 +85,7 @@ impl Dialogs {
                 .add_filter("CSV", &["csv"]);
             match dialog.save_file() {
                 None => (DialogKind::ReportSaved, Vec::new()),
-                Some(to) => match std::fs::copy(&from, &to) {
+                Some(to) => match crate::engine::save_copy(&from, &to, &protected) {
                     Ok(_) => (DialogKind::ReportSaved, vec![to]),
                     Err(_) => (DialogKind::ReportFailed, vec![to]),
                 },

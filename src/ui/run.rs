@@ -92,6 +92,9 @@ impl RunView {
                 if let Some(error) = &summary.report_error {
                     self.errors.push((self.output_dir.clone(), error.clone()));
                 }
+                if let Some(error) = &summary.manifest_error {
+                    self.errors.push((self.output_dir.clone(), error.clone()));
+                }
                 self.set_paused(false);
                 self.summary = Some(summary);
                 // The job is over: let its channel and pool go.
@@ -138,9 +141,10 @@ impl RunView {
         &self.failed_inputs
     }
 
-    /// The report the job wrote, once it is finished.
-    pub fn report(&self) -> Option<&std::path::Path> {
-        self.summary.as_ref()?.report.as_deref()
+    /// The report the job wrote, once it is finished, and the inputs a saved copy of it may not replace.
+    pub fn report(&self) -> Option<(&std::path::Path, &crate::engine::Protected)> {
+        let summary = self.summary.as_ref()?;
+        Some((summary.report.as_deref()?, &summary.protected))
     }
 
     fn cancelling(&self) -> bool {

@@ -10,15 +10,12 @@ mod json;
 mod report;
 mod values;
 
-use std::fs::File;
-use std::io::{BufWriter, Write};
-use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::sync::Arc;
 
 use anyhow::{Context, bail};
 use clap::Parser;
-use shrinkray::engine::{JobEvent, JobHandle, JobOptions, Selection};
+use shrinkray::engine::{FailedListSpec, JobEvent, JobHandle, JobOptions, Selection};
 
 use args::Cli;
 use report::Report;
@@ -45,7 +42,6 @@ fn run(cli: &Cli) -> anyhow::Result<ExitCode> {
         };
         return dry_run::dry_run(&inputs, &settings, &selection, cli.json);
     }
-    let mut failed_list = FailedList::create(cli)?;
     let options = JobOptions {
         thumbnails: false,
         selection: Selection {
@@ -53,6 +49,7 @@ fn run(cli: &Cli) -> anyhow::Result<ExitCode> {
             only: None,
         },
         report: cli.report.clone(),
+        failed_list: failed_list(cli),
         background: false,
     };
     let job = JobHandle::start(inputs, settings, options, Arc::new(|| {})).context("cannot start the job")?;
@@ -71,11 +68,7 @@ fn run(cli: &Cli) -> anyhow::Result<ExitCode> {
     let mut report = Report::new(cli.json);
     for event in job.events() {
         if let JobEvent::Finished { summary } = event {
-            failed_list.finish()?;
             return report.finish(&summary);
-        }
-        if let JobEvent::ImageFailed { input, .. } = &event {
-            failed_list.add(input)?;
         }
         if !report.event(&event) {
             // stdout was closed (for example `| head`): nobody is listening, so stop starting new images.
@@ -86,39 +79,18 @@ fn run(cli: &Cli) -> anyhow::Result<ExitCode> {
     bail!("the job ended without reporting its result")
 }
 
-/// `--failed-list`/`--failed-list0`: the inputs that failed, written as they fail.
-struct FailedList {
-    out: Option<(BufWriter<File>, PathBuf, u8)>,
-}
-
-impl FailedList {
-    /// Creates (or empties) the file at once, so a path that cannot be written stops the run before it starts.
-    fn create(cli: &Cli) -> anyhow::Result<Self> {
-        let (path, separator) = match (&cli.failed_list, &cli.failed_list0) {
-            (Some(p), _) => (p, b'\n'),
-            (None, Some(p)) => (p, 0),
-            (None, None) => return Ok(Self { out: None }),
-        };
-        let file = File::create(path).with_context(|| format!("cannot write the failed list: {}", path.display()))?;
-        Ok(Self {
-            out: Some((BufWriter::new(file), path.clone(), separator)),
-        })
-    }
-
-    fn add(&mut self, input: &Path) -> anyhow::Result<()> {
-        let Some((out, path, separator)) = &mut self.out else {
-            return Ok(());
-        };
-        out.write_all(input.as_os_str().as_encoded_bytes())
-            .and_then(|()| out.write_all(&[*separator]))
-            .with_context(|| format!("cannot write the failed list: {}", path.display()))
-    }
-
-    fn finish(&mut self) -> anyhow::Result<()> {
-        let Some((out, path, _)) = &mut self.out else {
-            return Ok(());
-        };
-        out.flush()
-            .with_context(|| format!("cannot write the failed list: {}", path.display()))
+/// `--failed-list`/`--failed-list0`: the inputs that failed, one per line or NUL-separated. The engine writes it
+/// through its guard (never onto an input), whole at the end of the run.
+fn failed_list(cli: &Cli) -> Option<FailedListSpec> {
+    match (&cli.failed_list, &cli.failed_list0) {
+        (Some(path), _) => Some(FailedListSpec {
+            path: path.clone(),
+            separator: b'\n',
+        }),
+        (None, Some(path)) => Some(FailedListSpec {
+            path: path.clone(),
+            separator: 0,
+        }),
+        (None, None) => None,
     }
 }

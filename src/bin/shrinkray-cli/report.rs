@@ -95,6 +95,9 @@ impl Report {
         if let Some(error) = &summary.report_error {
             eprintln!("shrinkray-cli: {error}");
         }
+        if let Some(error) = &summary.manifest_error {
+            eprintln!("shrinkray-cli: warning: {error}");
+        }
         if !self.json {
             let up_to_date = if self.up_to_date > 0 {
                 format!(" ({} up to date)", self.up_to_date)

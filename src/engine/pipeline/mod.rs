@@ -26,10 +26,10 @@ pub use thumbnail::{load_thumbnail, load_thumbnail_sized};
 use crate::engine::budget::Budget;
 use crate::engine::error::ImageError;
 use crate::engine::event::{ExtraDone, ImageDone};
+use crate::engine::guard::write_copy;
 use crate::engine::jpeg;
 use crate::engine::settings::Settings;
 use crate::engine::task::Task;
-use crate::engine::write::write_atomically;
 use convert::{convert, convert_many};
 use copy::{Converted, Names};
 use decode::Source;
@@ -100,10 +100,10 @@ pub(crate) fn process(
     } else {
         &converted.bytes
     };
-    write_atomically(&task.output, bytes, task.replace, modified)?;
+    write_copy(&task.root, &task.output, bytes, task.replaces, modified)?;
     let mut extra = Vec::with_capacity(extras.len());
     for (copy, out) in extras.iter().zip(&task.extra) {
-        write_atomically(&out.output, &copy.bytes, out.replace, modified)?;
+        write_copy(&task.root, &out.output, &copy.bytes, out.replaces, modified)?;
         extra.push(ExtraDone {
             output: out.output.clone(),
             output_bytes: copy.bytes.len() as u64,

@@ -62,9 +62,10 @@ impl ShrinkrayApp {
                     }
                 }
                 Command::SaveReport => {
-                    if let Some(report) = self.run.as_ref().and_then(RunView::report) {
+                    if let Some((report, protected)) = self.run.as_ref().and_then(RunView::report) {
                         let start = self.state.settings.output_dir.clone();
-                        self.dialogs.save_report(report.to_owned(), ctx, start);
+                        self.dialogs
+                            .save_report(report.to_owned(), protected.clone(), ctx, start);
                     }
                 }
                 Command::OnlyNewAndChanged => self.state.settings.update = true,
@@ -120,6 +121,7 @@ impl ShrinkrayApp {
             thumbnails: true,
             selection,
             report: Some(report),
+            failed_list: None,
             background: true,
         };
         match JobHandle::start(self.inputs.paths(), settings, options, waker) {

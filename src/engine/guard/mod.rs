@@ -1,0 +1,27 @@
+//! The one way Shrinkray creates, replaces or deletes a file. Every writer (copies, reports, failed lists, the
+//! manifest, journals, locks, leftovers) goes through here, so the rules live in one place:
+//!
+//! - **confined**: a copy lands inside the output folder: its name has no `..` or absolute part, and the folder
+//!   it goes in, once made, resolves (symbolic links followed) to a place inside the output folder;
+//! - **never an input**: the identity (device and inode, or the platform's file id) of every input of the run is
+//!   known before the first write, and no rule may replace, truncate or delete a file with one of them;
+//! - **never someone else's file**: an existing copy is replaced only when the plan proved it is this input's
+//!   own (from the manifest) or the user chose to overwrite, and only if it is still the very file the plan saw;
+//! - **only regular files**: a FIFO, device, socket, folder or symbolic link is never replaced or written
+//!   through, and files are opened so that opening cannot block;
+//! - **whole or absent**: everything is written to a temporary file in the target folder and renamed into
+//!   place; a cancelled or killed run leaves at most temporary files, which the next run removes.
+
+mod copy;
+mod files;
+mod rules;
+mod side;
+mod temp;
+
+pub(crate) use copy::{OutputRoot, write_copy};
+pub(crate) use files::{open_regular, real_dir};
+pub use rules::Protected;
+pub(crate) use rules::{Found, confined, examine, plain_relative};
+pub use side::{SideFile, save_copy};
+pub use temp::TEMP_PREFIX;
+pub(crate) use temp::{sweep_leftovers, temp_builder};
