@@ -356,14 +356,28 @@ fn leftovers_of_a_killed_run_are_swept_and_those_of_a_live_one_kept() {
     let gone = std::process::Command::new("true").spawn().unwrap();
     let gone_pid = gone.id();
     drop(gone.wait_with_output());
+    // Names of the older form (`PREFIX-PID-…`) carry no host: their PID may be another host's, so they go only
+    // once a day old. (Leftovers of this host's dead runs go at once: `cli::kill_9_…`.)
     let stale = out.join(format!("{TEMP_PREFIX}{gone_pid}-x1y2z3"));
+    let young = out.join(format!("{TEMP_PREFIX}{gone_pid}-y1y2z3"));
     let live = out.join(format!("{TEMP_PREFIX}{}-a1b2c3", std::process::id()));
     let unrelated = out.join(".shrinkray-tmp-notapid");
-    for f in [&stale, &live, &unrelated] {
+    for f in [&stale, &young, &live, &unrelated] {
         fs::write(f, b"half an image").unwrap();
     }
+    let day_ago = std::time::SystemTime::now() - std::time::Duration::from_secs(25 * 3600);
+    fs::File::options()
+        .write(true)
+        .open(&stale)
+        .unwrap()
+        .set_modified(day_ago)
+        .unwrap();
     assert_eq!(summary(&run(&[input], settings_to(&out))).done, 1);
-    assert!(!stale.exists(), "a dead run's leftover is removed");
+    assert!(!stale.exists(), "a leftover over a day old is removed");
+    assert!(young.exists(), "a younger one may be another host's, in flight");
     assert!(live.exists(), "a running job's temporary file is left alone");
-    assert!(unrelated.exists(), "only files with our naming are touched");
+    assert!(
+        unrelated.exists(),
+        "a name Shrinkray cannot read is another's, until a day old"
+    );
 }

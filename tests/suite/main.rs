@@ -38,4 +38,6 @@ mod output_is_input;
 mod preview;
 mod quality;
 mod resample;
+mod safety;
+mod safety_props;
 mod threads;

@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 
 use crate::engine::discover::Walk;
 use crate::engine::keys::{fingerprint, relative_key};
-use crate::engine::manifest::Manifest;
+use crate::engine::manifest::{Input, Manifest};
 use crate::engine::settings::Settings;
 
 /// Copies an earlier run left of the inputs, by the output folder's manifest.
@@ -35,7 +35,12 @@ pub fn copies_found(inputs: &[PathBuf], settings: &Settings) -> CopiesFound {
         if manifest.contains(&key) {
             found.made_before += 1;
             if manifest
-                .up_to_date(&key, c.bytes, c.modified, &fingerprint, Path::new(out_dir))
+                .up_to_date(
+                    &key,
+                    &Input::new(&c.path, c.bytes, c.modified),
+                    &fingerprint,
+                    Path::new(out_dir),
+                )
                 .is_some()
             {
                 found.up_to_date += 1;

@@ -6,6 +6,7 @@
 
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 mod fresh;
 pub(crate) mod names;
@@ -24,13 +25,13 @@ use super::discover::{Candidate, Found, Walk, identify};
 use super::encode::Encoding;
 use super::error::{ImageError, SetupError};
 use super::format::InputFormat;
+use super::guard::{OutputRoot, Protected, sweep_leftovers};
 use super::keys::{fingerprint, relative_key};
-use super::manifest::Manifest;
+use super::manifest::{Input, Manifest, RunLock};
 use super::naming::needs_index;
 use super::selection::Selection;
-use super::settings::{Collision, ResizeMode, Settings};
+use super::settings::{ResizeMode, Settings};
 use super::task::{ExtraTask, Task};
-use super::write::sweep_leftovers;
 
 /// What will happen to one input.
 #[derive(Debug)]
@@ -79,6 +80,10 @@ pub struct Plan<'a> {
     fingerprint: String,
     /// Nothing is created or removed: the output folder is not made, leftovers are not swept.
     dry: bool,
+    /// The output folder, as named and as it resolves.
+    root: Arc<OutputRoot>,
+    /// This run's hold on the output folder (none for a dry plan).
+    _run_lock: Option<RunLock>,
 }
 
 impl Plan<'_> {
@@ -86,6 +91,11 @@ impl Plan<'_> {
     /// real number).
     pub fn total(&self) -> usize {
         self.total
+    }
+
+    /// The identities of every input: what no file the run writes may replace.
+    pub fn protected(&self) -> Protected {
+        self.taken.protected.clone()
     }
 }
 
@@ -133,14 +143,20 @@ fn start_plan<'a>(
     } else {
         prepare_output_dir(out_dir)?
     };
-    let overwrite = settings.on_collision == Collision::Overwrite;
+    let run_lock = if dry {
+        None
+    } else {
+        RunLock::take(out_dir, selection.shard).map_err(|()| SetupError::Busy {
+            path: out_dir.to_owned(),
+        })?
+    };
     // `{index}` is padded to the number of images, so only then does counting open the files.
     let count_images = needs_index(&settings.name_template);
     let (mut total, mut images) = (0, 0);
     let mut input_ids = HashSet::new();
     for item in Walk::new(inputs, settings.recursive, Some(canonical_out.clone())).filter(|i| selected(selection, i)) {
         total += 1;
-        if let (true, Ok(c)) = (overwrite, &item) {
+        if let Ok(c) = &item {
             input_ids.insert(c.id);
         }
         if count_images && matches!(identify(item), Found::Image(..)) {
@@ -148,7 +164,7 @@ fn start_plan<'a>(
         }
     }
     Ok(Plan {
-        walk: Walk::new(inputs, settings.recursive, Some(canonical_out)),
+        walk: Walk::new(inputs, settings.recursive, Some(canonical_out.clone())),
         settings,
         out_dir,
         total,
@@ -157,13 +173,18 @@ fn start_plan<'a>(
         image_no: 0,
         taken: Taken {
             keys: HashSet::new(),
-            input_ids,
+            protected: Protected::new(input_ids),
         },
         swept: HashSet::new(),
         selection,
         manifest: Manifest::load(out_dir),
         fingerprint: fingerprint(settings),
         dry,
+        root: Arc::new(OutputRoot {
+            given: out_dir.to_owned(),
+            canonical: canonical_out,
+        }),
+        _run_lock: run_lock,
     })
 }
 
@@ -217,13 +238,10 @@ impl Plan<'_> {
         if !self.settings.update {
             return None;
         }
-        let record = self.manifest.up_to_date(
-            &relative_key(&c.relative),
-            c.bytes,
-            c.modified,
-            &self.fingerprint,
-            self.out_dir,
-        )?;
+        let input = Input::new(&c.path, c.bytes, c.modified);
+        let record = self
+            .manifest
+            .up_to_date(&relative_key(&c.relative), &input, &self.fingerprint, self.out_dir)?;
         for output in &record.outputs {
             self.taken.keys.insert(key(&self.out_dir.join(&output.path)));
         }
@@ -274,12 +292,12 @@ impl Plan<'_> {
         };
         let mut entry = self.place(index, c, format, encoding, output);
         if let PlanEntry::Task(task) = &mut entry
-            && let Err(output) = self.place_extras(task, names)
+            && let Err(error) = self.place_extras(task, names)
         {
             entry = PlanEntry::Fail {
                 index: task.index,
                 input: task.input.clone(),
-                error: ImageError::OutputIsInput { path: output },
+                error,
             };
         }
         if let PlanEntry::Task(task) = &entry {
@@ -308,16 +326,19 @@ impl Plan<'_> {
     ) -> PlanEntry {
         let input_key = relative_key(&c.relative);
         let template_gave = wanted.clone();
-        match self.taken.settle(
+        let input = Input::new(&c.path, c.bytes, c.modified);
+        let settled = self.taken.settle(
             wanted,
             &input_key,
+            &input,
             &Existing {
                 collision: self.settings.on_collision,
                 manifest: &self.manifest,
                 out_dir: self.out_dir,
             },
-        ) {
-            Ok((output, replace)) => PlanEntry::Task(Task {
+        );
+        match settled {
+            Ok((output, replaces)) => PlanEntry::Task(Task {
                 index,
                 key: input_key,
                 input: c.path,
@@ -327,7 +348,9 @@ impl Plan<'_> {
                 modified: c.modified,
                 numbered_from: (output != template_gave).then_some(template_gave),
                 output,
-                replace,
+                replace: replaces.is_some(),
+                replaces,
+                root: Arc::clone(&self.root),
                 extra: Vec::new(),
             }),
             Err(Unsettled::Exists(output)) => PlanEntry::Skip {
@@ -335,39 +358,42 @@ impl Plan<'_> {
                 input: c.path,
                 reason: format!("the output exists: {}", output.display()),
             },
-            Err(Unsettled::IsInput(output)) => PlanEntry::Fail {
+            Err(unsettled) => PlanEntry::Fail {
                 index,
                 input: c.path,
-                error: ImageError::OutputIsInput { path: output },
+                error: unsettled.into_error(),
             },
         }
     }
 
     /// Names and places the extra outputs of `task`. An extra output whose file exists under the skip policy is
-    /// left out; one that would replace an input fails the whole image (`Err` gives its path).
+    /// left out; one that would replace an input, or land outside the output folder, fails the whole image.
     fn place_extras(
         &mut self,
         task: &mut Task,
         named: impl Iterator<Item = (ResizeMode, Encoding, PathBuf)>,
-    ) -> Result<(), PathBuf> {
+    ) -> Result<(), ImageError> {
+        let input = Input::new(&task.input, task.input_bytes, task.modified);
         for (resize, encoding, wanted) in named {
             match self.taken.settle(
                 wanted,
                 &task.key,
+                &input,
                 &Existing {
                     collision: self.settings.on_collision,
                     manifest: &self.manifest,
                     out_dir: self.out_dir,
                 },
             ) {
-                Ok((output, replace)) => task.extra.push(ExtraTask {
+                Ok((output, replaces)) => task.extra.push(ExtraTask {
                     output,
                     resize,
                     encoding,
-                    replace,
+                    replace: replaces.is_some(),
+                    replaces,
                 }),
                 Err(Unsettled::Exists(_)) => {}
-                Err(Unsettled::IsInput(output)) => return Err(output),
+                Err(unsettled) => return Err(unsettled.into_error()),
             }
         }
         Ok(())

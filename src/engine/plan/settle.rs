@@ -1,24 +1,25 @@
 //! Where each copy goes when its name is taken: collisions settled in plan order, so the result never depends
-//! on timing or thread count.
+//! on timing or thread count, and never onto an input, outside the output folder, or onto a file that is not
+//! Shrinkray's own copy of this input unless the user chose to overwrite.
 
 use std::collections::HashSet;
-use std::fs;
 use std::hash::{BuildHasher, BuildHasherDefault, DefaultHasher};
 use std::path::{Path, PathBuf};
 
-use crate::engine::manifest::Manifest;
+use crate::engine::error::ImageError;
+use crate::engine::guard::{Found, Protected, confined, examine};
+use crate::engine::manifest::{Input, Manifest};
 use crate::engine::naming::numbered;
+use crate::engine::platform::FileId;
 use crate::engine::settings::Collision;
-use crate::engine::walk::FileId;
 
 /// The outputs a plan has named so far, and the inputs no output may replace.
 #[derive(Default)]
 pub(crate) struct Taken {
     /// Keys of the outputs named so far, compared without case (for case-insensitive file systems).
     pub keys: HashSet<u64>,
-    /// Every input's identity, when outputs may replace files; otherwise empty (an existing file is never
-    /// replaced then, input or not).
-    pub input_ids: HashSet<FileId>,
+    /// Every input's identity.
+    pub protected: Protected,
 }
 
 /// What earlier runs and the settings say about existing files.
@@ -30,17 +31,21 @@ pub(crate) struct Existing<'a> {
 
 impl Taken {
     /// The path an output gets: `wanted`, or a numbered variant of it, never one taken by another output of
-    /// the job; with the overwrite policy, an existing file that is no input may be replaced (`true`), and with
-    /// the rename policy, a copy an earlier run made of this same input (`input_key`), untouched since.
+    /// the job and never an input; with the overwrite policy, an existing regular file that is no input may be
+    /// replaced, and with the rename policy, a copy an earlier run made of this same input (`input_key`,
+    /// `input`), untouched since. The identity returned is the file that may be replaced.
     pub fn settle(
         &mut self,
         wanted: PathBuf,
         input_key: &str,
+        input: &Input,
         existing: &Existing,
-    ) -> Result<(PathBuf, bool), Unsettled> {
+    ) -> Result<(PathBuf, Option<FileId>), Unsettled> {
+        if !confined(existing.out_dir, &wanted) {
+            return Err(Unsettled::Outside(wanted));
+        }
         let mut output = wanted.clone();
         let mut n = 0;
-        let mut replace = false;
         loop {
             let key = key(&output);
             if self.keys.contains(&key) {
@@ -48,28 +53,28 @@ impl Taken {
                 output = numbered(&wanted, n);
                 continue;
             }
-            if let Ok(found) = fs::symlink_metadata(&output) {
-                match existing.collision {
-                    Collision::Rename if existing.manifest.is_own_copy(input_key, &output, existing.out_dir) => {
-                        replace = true;
-                    }
-                    Collision::Rename => {
-                        n += 1;
-                        output = numbered(&wanted, n);
-                        continue;
-                    }
-                    Collision::Skip => return Err(Unsettled::Exists(output)),
-                    Collision::Overwrite => {
-                        let target = fs::metadata(&output).unwrap_or(found);
-                        if self.input_ids.contains(&FileId::of(&output, &target)) {
-                            return Err(Unsettled::IsInput(output));
-                        }
-                        replace = true;
-                    }
+            let found = examine(&output, &self.protected);
+            let replaces = match (found, existing.collision) {
+                (Found::Nothing, _) => None,
+                (_, Collision::Skip) => return Err(Unsettled::Exists(output)),
+                (Found::File(id), Collision::Rename)
+                    if existing
+                        .manifest
+                        .is_own_copy(input_key, input, &output, existing.out_dir) =>
+                {
+                    Some(id)
                 }
-            }
+                (_, Collision::Rename) => {
+                    n += 1;
+                    output = numbered(&wanted, n);
+                    continue;
+                }
+                (Found::File(id), Collision::Overwrite) => Some(id),
+                (Found::Input, Collision::Overwrite) => return Err(Unsettled::IsInput(output)),
+                (Found::NotRegular, Collision::Overwrite) => return Err(Unsettled::NotRegular(output)),
+            };
             self.keys.insert(key);
-            return Ok((output, replace));
+            return Ok((output, replaces));
         }
     }
 }
@@ -80,6 +85,28 @@ pub(crate) enum Unsettled {
     Exists(PathBuf),
     /// The file is one of the job's inputs.
     IsInput(PathBuf),
+    /// Something other than a regular file is there (a folder, link, FIFO, device).
+    NotRegular(PathBuf),
+    /// The name leads outside the output folder.
+    Outside(PathBuf),
+}
+
+impl Unsettled {
+    /// The image's error, for the outcomes that fail it (`Exists` is a skip, not an error).
+    pub fn into_error(self) -> ImageError {
+        match self {
+            Self::IsInput(path) => ImageError::OutputIsInput { path },
+            Self::Exists(path) => ImageError::OutputAppeared { path },
+            Self::NotRegular(path) => ImageError::Refused {
+                why: "something that is not a regular file is there".to_owned(),
+                path,
+            },
+            Self::Outside(path) => ImageError::Refused {
+                why: "its name leads outside the output folder".to_owned(),
+                path,
+            },
+        }
+    }
 }
 
 /// An output's key for collisions: a hash of its path without case. A false match (1 in 2⁶⁴) costs only a

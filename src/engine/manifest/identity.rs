@@ -1,0 +1,94 @@
+//! What an input is, beyond its name: two memory cards both hold `DCIM/IMG_0001.jpg`, and two roots called
+//! `DCIM` give one manifest key, yet their copies must never replace each other's.
+//!
+//! An input is known by the file system it is on and its canonical path there (so a photo edited in place, or
+//! saved by an editor through a new file and a rename, is still the same input), and recognised elsewhere by a
+//! fingerprint of its content (so the same library mounted at another path, unchanged, is still up to date).
+
+use std::cell::OnceCell;
+use std::fs::File;
+use std::io::{Read, Seek, SeekFrom};
+use std::path::Path;
+use std::time::SystemTime;
+
+use crate::engine::platform::file_system_id;
+
+/// Bytes read from each end of a file for its fingerprint.
+const ENDS: u64 = 64 * 1024;
+
+/// Where an input lives: its file system and canonical path.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub(crate) struct Identity {
+    /// The file system's id (`statvfs`'s `f_fsid`, the volume on Windows).
+    pub fs: Option<String>,
+    /// The canonical path.
+    pub at: Option<String>,
+}
+
+impl Identity {
+    /// The identity of the file at `path`; empty parts where they cannot be read.
+    pub fn of(path: &Path) -> Self {
+        let Ok(canonical) = std::fs::canonicalize(path) else {
+            return Self::default();
+        };
+        Self {
+            fs: file_system_id(&canonical),
+            at: Some(canonical.to_string_lossy().into_owned()),
+        }
+    }
+}
+
+/// A fingerprint of a file's content: its size and a CRC-32 of its first and last 64 KiB. Enough to tell one
+/// photo from another with the same name and size (the pixels differ within the first kilobytes); read only
+/// when a record names another place.
+pub(crate) fn content_of(path: &Path) -> Option<String> {
+    let mut file = File::open(path).ok()?;
+    let len = file.metadata().ok()?.len();
+    let mut crc = crc32fast::Hasher::new();
+    let mut buf = vec![0; ENDS.min(len) as usize];
+    file.read_exact(&mut buf).ok()?;
+    crc.update(&buf);
+    if len > ENDS {
+        let from = len.saturating_sub(ENDS).max(ENDS);
+        buf.resize((len - from) as usize, 0);
+        file.seek(SeekFrom::Start(from)).ok()?;
+        file.read_exact(&mut buf).ok()?;
+        crc.update(&buf);
+    }
+    Some(format!("{len:x}-{:08x}", crc.finalize()))
+}
+
+/// One input as the manifest asks about it; its identity and fingerprint are read only when needed.
+pub(crate) struct Input<'a> {
+    /// The file.
+    pub path: &'a Path,
+    /// Its size.
+    pub bytes: u64,
+    /// Its modification time.
+    pub modified: Option<SystemTime>,
+    identity: OnceCell<Identity>,
+    content: OnceCell<Option<String>>,
+}
+
+impl<'a> Input<'a> {
+    /// The input at `path`, of this size and time.
+    pub fn new(path: &'a Path, bytes: u64, modified: Option<SystemTime>) -> Self {
+        Self {
+            path,
+            bytes,
+            modified,
+            identity: OnceCell::new(),
+            content: OnceCell::new(),
+        }
+    }
+
+    /// Where it lives.
+    pub fn identity(&self) -> &Identity {
+        self.identity.get_or_init(|| Identity::of(self.path))
+    }
+
+    /// Its fingerprint.
+    pub fn content(&self) -> Option<&str> {
+        self.content.get_or_init(|| content_of(self.path)).as_deref()
+    }
+}
