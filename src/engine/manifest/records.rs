@@ -228,16 +228,24 @@ impl Manifest {
 
     /// Whether `output` is a copy an earlier run made of this very input (same place), untouched since, so
     /// this run may replace it instead of writing a numbered copy beside it. A record of an earlier version,
-    /// which cannot prove whose it is, never allows it.
+    /// which does not say where its input was, proves it only while the input is exactly as it recorded (size
+    /// and modification time to the nanosecond): another card's photo with the same name, or this one changed,
+    /// gets a numbered copy instead.
     pub fn is_own_copy(&self, key: &str, input: &Input, output: &Path, out_dir: &Path) -> bool {
         let Ok(inside) = output.strip_prefix(out_dir) else {
             return false;
         };
         let path = relative_key(inside);
+        let modified = input.modified.and_then(nanos);
         self.records.get(key).is_some_and(|records| {
-            records
-                .iter()
-                .any(|r| r.outputs.iter().any(|o| o.path == path && o.intact_at(output)) && r.kin(input) == Kin::Same)
+            records.iter().any(|r| {
+                r.outputs.iter().any(|o| o.path == path && o.intact_at(output))
+                    && match r.kin(input) {
+                        Kin::Same => true,
+                        Kin::Unknown => r.bytes == input.bytes && r.modified.is_some() && r.modified == modified,
+                        Kin::Other => false,
+                    }
+            })
         })
     }
 }

@@ -154,11 +154,16 @@ fn start_plan<'a>(
     let count_images = needs_index(&settings.name_template);
     let (mut total, mut images) = (0, 0);
     let mut input_ids = HashSet::new();
-    for item in Walk::new(inputs, settings.recursive, Some(canonical_out.clone())).filter(|i| selected(selection, i)) {
-        total += 1;
+    for item in Walk::new(inputs, settings.recursive, Some(canonical_out.clone())) {
+        // Every input is protected, those of other shards (or left out of a retry) too: a report pointed at a
+        // photo of shard 2 must not replace it because shard 1 does not resize it.
         if let Ok(c) = &item {
             input_ids.insert(c.id);
         }
+        if !selected(selection, &item) {
+            continue;
+        }
+        total += 1;
         if count_images && matches!(identify(item), Found::Image(..)) {
             images += 1;
         }
