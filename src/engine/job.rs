@@ -345,6 +345,14 @@ impl Run {
     }
 
     fn finish_early(&self, start: Instant, error: SetupError) {
+        // A report or failed list already begun is dropped (its temporary file removed) before `Finished`: once
+        // the caller hears the job is over, it finds nothing half-written.
+        if let Ok(mut guard) = self.report.lock() {
+            guard.0 = None;
+        }
+        if let Ok(mut list) = self.failed_list.lock() {
+            *list = None;
+        }
         let summary = Summary {
             elapsed: start.elapsed(),
             cancelled: self.cancelled(),
