@@ -683,3 +683,23 @@ fn a_failed_list_pointed_at_another_shards_input_leaves_it_whole() {
     }
     assert_eq!(snapshot(&d.join("photos")), before);
 }
+
+// A folder inside the output folder that is a link leading out: no copy is written through it, and no folder is
+// made below its target either.
+#[test]
+fn a_linked_output_subfolder_creates_nothing_where_it_leads() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    photos(&d.join("photos/sub"), &["a.jpg"]);
+    fs::create_dir_all(d.join("elsewhere")).unwrap();
+    fs::create_dir_all(d.join("web")).unwrap();
+    symlink(d.join("elsewhere"), d.join("web/photos")).unwrap();
+    let out = cli_in(d, &["--out", "web", "photos"]);
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("its folder leads outside the output folder"),
+        "{}",
+        stderr(&out)
+    );
+    assert_eq!(fs::read_dir(d.join("elsewhere")).unwrap().count(), 0);
+}

@@ -46,9 +46,16 @@ pub(crate) fn write_copy(
         return Err(refusal(path, "its name leads outside the output folder"));
     }
     let dir = path.parent().unwrap_or(&root.given);
+    // A folder on the way may be a symbolic link planted to lead elsewhere (onto the originals): the deepest
+    // one that exists must resolve inside the output folder before any folder is made below it, and the
+    // folder itself once made.
+    let inside = |d: &Path| fs::canonicalize(d).is_ok_and(|d| d.starts_with(&root.canonical));
+    let existing = dir.ancestors().find(|d| fs::symlink_metadata(d).is_ok()).unwrap_or(dir);
+    if !inside(existing) {
+        return Err(refusal(path, "its folder leads outside the output folder"));
+    }
     fs::create_dir_all(dir).map_err(write_err)?;
-    // A folder on the way may be a symbolic link planted to lead elsewhere (onto the originals).
-    if !fs::canonicalize(dir).is_ok_and(|d| d.starts_with(&root.canonical)) {
+    if !inside(dir) {
         return Err(refusal(path, "its folder leads outside the output folder"));
     }
     let mut tmp = temp_builder(dir, "").map_err(write_err)?;

@@ -79,8 +79,9 @@ mod tests {
 
     use crate::engine::platform::FileId;
 
+    #[cfg(unix)]
     #[test]
-    fn an_input_or_a_fifo_is_never_written_and_a_plain_file_is_replaced_whole() {
+    fn an_input_or_a_link_to_one_is_never_written_and_a_plain_file_is_replaced_whole() {
         let dir = tempfile::tempdir().unwrap();
         let input = dir.path().join("photo.json");
         fs::write(&input, b"jpeg bytes").unwrap();
