@@ -22,7 +22,9 @@ fn background_jobs_run_their_workers_at_idle_priority() {
                 let stat = fs::read_to_string(task.path().join("stat")).unwrap_or_default();
                 // Field 41 is the scheduling policy (5: SCHED_IDLE, 0: SCHED_OTHER); the fields after the ")"
                 // that ends the name start at 3.
-                let after = &stat[stat.rfind(')').unwrap() + 2..];
+                // A thread that ended while being read has no stat left: it is no worker any more.
+                let Some(end) = stat.rfind(')') else { continue };
+                let after = &stat[end + 2..];
                 nices.push(after.split(' ').nth(41 - 3).unwrap().parse().unwrap());
             }
         }

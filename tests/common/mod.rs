@@ -252,3 +252,13 @@ pub fn names_and_widths(dir: &Path) -> Vec<(String, u32)> {
         .map(|f| (f.to_string_lossy().into_owned(), dims(&dir.join(f)).0))
         .collect()
 }
+
+/// A file's modification time in nanoseconds since 1970, as the output folder's manifest records it (for tests
+/// that plant records).
+pub fn modified_nanos(meta: &std::fs::Metadata) -> u128 {
+    meta.modified()
+        .unwrap()
+        .duration_since(std::time::UNIX_EPOCH)
+        .unwrap()
+        .as_nanos()
+}

@@ -232,12 +232,7 @@ fn a_planted_link_and_manifest_never_lead_a_copy_onto_the_originals() {
     let mut manifest = String::new();
     for n in ["a.jpg", "b.jpg"] {
         let meta = fs::metadata(originals.join(n)).unwrap();
-        let nanos = meta
-            .modified()
-            .unwrap()
-            .duration_since(std::time::UNIX_EPOCH)
-            .unwrap()
-            .as_nanos();
+        let nanos = modified_nanos(&meta);
         manifest.push_str(&format!(
             "{{\"input\":\"photos/{n}\",\"bytes\":{},\"modified\":{nanos},\"settings\":\"x\",\
              \"outputs\":[{{\"path\":\"photos/{n}\",\"bytes\":{},\"modified\":{nanos}}}],\
@@ -384,7 +379,7 @@ fn an_exif_fan_out_costs_at_most_its_own_file() {
             write_photo(&d.join(format!("in/{i}-good.png")), 50, 40, ImageFormat::Png);
         }
         let script = format!(
-            "ulimit -v 3000000; exec '{}' --out web --threads 1 --format {format} in",
+            "ulimit -v 3000000; exec '{}' --out web --threads 1 --format {format} --report r.csv in",
             env!("CARGO_BIN_EXE_shrinkray-cli")
         );
         let out = Command::new("sh")
@@ -395,6 +390,11 @@ fn an_exif_fan_out_costs_at_most_its_own_file() {
             .unwrap();
         assert!(out.status.success(), "{format}: {}", stderr(&out));
         assert_eq!(fs::read_dir(d.join("web/in")).unwrap().count(), 4, "{format}");
+        // The crafted file's copy says why it has no EXIF; the good ones say nothing.
+        let report = fs::read_to_string(d.join("r.csv")).unwrap();
+        let noted: Vec<&str> = report.lines().filter(|l| l.contains("EXIF left out")).collect();
+        assert_eq!(noted.len(), 1, "{format}: {report}");
+        assert!(noted[0].contains("0-crafted"), "{format}: {report}");
     }
 }
 

@@ -213,12 +213,7 @@ fn run_case(case: &Case) {
         for (i, _) in case.plants.iter().enumerate() {
             let at = copies.join(format!("p{i}.jpg"));
             let Ok(meta) = fs::metadata(&at) else { continue };
-            let nanos = meta
-                .modified()
-                .unwrap()
-                .duration_since(std::time::UNIX_EPOCH)
-                .unwrap()
-                .as_nanos();
+            let nanos = modified_nanos(&meta);
             // Forged records claim the file for every other input: the manifest's word that "this input made
             // it" must never let one input's run replace what stands for another.
             for who in inputs.iter().filter(|w| !w.ends_with(format!("p{i}.jpg"))) {

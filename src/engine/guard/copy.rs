@@ -1,14 +1,15 @@
 //! Writing one copy: confined to the output folder, whole or absent, replacing only the file the plan saw.
 
-use std::fs;
+use std::ffi::{OsStr, OsString};
+use std::fs::File;
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 use std::time::SystemTime;
 
 use super::rules::confined;
-use super::temp::temp_builder;
+use super::temp::temp_name;
 use crate::engine::error::ImageError;
-use crate::engine::platform::FileId;
+use crate::engine::platform::{Dir, FileId};
 
 /// Why the guard refused a write.
 fn refusal(path: &Path, why: &str) -> ImageError {
@@ -27,10 +28,14 @@ pub(crate) struct OutputRoot {
     pub canonical: PathBuf,
 }
 
-/// Writes one copy at `path` inside `root`, through a temporary file renamed into place. With
-/// `replaces` `None` an existing file is never replaced, even one that appeared after planning; with the
-/// identity the plan saw, only that very file is (a file swapped in since, an input or not, is left alone).
-/// `modified`, when given, becomes the file's modification time before it takes its name.
+/// Writes one copy at `path` inside `root`, through a temporary file renamed into place. With `replaces` `None`
+/// an existing file is never replaced, even one that appeared after planning; with the identity the plan saw,
+/// only that very file is (a file swapped in since, an input or not, is left alone). `modified`, when given,
+/// becomes the file's modification time before it takes its name.
+///
+/// The folders from the output folder down are opened one by one without following links and held open, and the
+/// temporary file is made, renamed and (on failure) removed relative to the last one: a folder swapped for a
+/// link between a check and a write cannot lead the copy elsewhere.
 pub(crate) fn write_copy(
     root: &OutputRoot,
     path: &Path,
@@ -42,45 +47,55 @@ pub(crate) fn write_copy(
         source,
         path: path.to_owned(),
     };
+    let (Some(name), Ok(inside)) = (path.file_name(), path.strip_prefix(&root.given)) else {
+        return Err(refusal(path, "its name leads outside the output folder"));
+    };
     if !confined(&root.given, path) {
         return Err(refusal(path, "its name leads outside the output folder"));
     }
-    let dir = path.parent().unwrap_or(&root.given);
-    // A folder on the way may be a symbolic link planted to lead elsewhere (onto the originals): the deepest
-    // one that exists must resolve inside the output folder before any folder is made below it, and the
-    // folder itself once made.
-    let inside = |d: &Path| fs::canonicalize(d).is_ok_and(|d| d.starts_with(&root.canonical));
-    let existing = dir.ancestors().find(|d| fs::symlink_metadata(d).is_ok()).unwrap_or(dir);
-    if !inside(existing) {
-        return Err(refusal(path, "its folder leads outside the output folder"));
-    }
-    fs::create_dir_all(dir).map_err(write_err)?;
-    if !inside(dir) {
-        return Err(refusal(path, "its folder leads outside the output folder"));
-    }
-    let mut tmp = temp_builder(dir, "").map_err(write_err)?;
-    tmp.write_all(bytes).map_err(write_err)?;
-    if let Some(time) = modified {
-        tmp.as_file().set_modified(time).map_err(write_err)?;
-    }
-    let persisted = match replaces {
-        None => tmp.persist_noclobber(path).map(drop),
-        Some(expected) => {
-            match fs::symlink_metadata(path) {
-                Ok(m) if !m.is_file() => return Err(refusal(path, "it is not a regular file")),
-                Ok(m) if FileId::of(path, &m) != expected => {
-                    return Err(refusal(path, "the file there changed since the job began"));
-                }
-                _ => {}
-            }
-            tmp.persist(path).map(drop)
-        }
-    };
-    persisted.map_err(|e| {
-        if e.error.kind() == io::ErrorKind::AlreadyExists {
-            ImageError::OutputAppeared { path: path.to_owned() }
+    let parts: Vec<&OsStr> = inside.parent().into_iter().flat_map(Path::iter).collect();
+    let dir = Dir::open_below(&root.canonical, &parts).map_err(|e| {
+        if e.kind() == io::ErrorKind::InvalidInput {
+            refusal(path, "its folder leads outside the output folder")
         } else {
-            write_err(e.error)
+            write_err(e)
         }
-    })
+    })?;
+    let (tmp_name, mut file) = create_temp(&dir).map_err(write_err)?;
+    let written = file
+        .write_all(bytes)
+        .and_then(|()| modified.map_or(Ok(()), |time| file.set_modified(time)));
+    drop(file);
+    let placed = written.map_err(write_err).and_then(|()| match replaces {
+        None => dir.rename(&tmp_name, name, false).map_err(|e| {
+            if e.kind() == io::ErrorKind::AlreadyExists {
+                ImageError::OutputAppeared { path: path.to_owned() }
+            } else {
+                write_err(e)
+            }
+        }),
+        Some(expected) => match dir.examine(name).map_err(write_err)? {
+            Some((_, false)) => Err(refusal(path, "it is not a regular file")),
+            Some((id, true)) if id != expected => Err(refusal(path, "the file there changed since the job began")),
+            _ => dir.rename(&tmp_name, name, true).map_err(write_err),
+        },
+    });
+    if placed.is_err() {
+        // Nothing half-written stays behind.
+        let _ = dir.remove(&tmp_name);
+    }
+    placed
+}
+
+/// A new temporary file in `dir`, under a name no file there has.
+fn create_temp(dir: &Dir) -> io::Result<(OsString, File)> {
+    let mut tries = 0;
+    loop {
+        let name = OsString::from(temp_name(""));
+        match dir.create_new(&name) {
+            Ok(file) => return Ok((name, file)),
+            Err(e) if e.kind() == io::ErrorKind::AlreadyExists && tries < 16 => tries += 1,
+            Err(e) => return Err(e),
+        }
+    }
 }

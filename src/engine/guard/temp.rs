@@ -10,6 +10,7 @@ use std::fs;
 use std::io;
 use std::path::Path;
 use std::sync::OnceLock;
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::{Duration, SystemTime};
 
 use crate::engine::keys::stable_hash;
@@ -44,6 +45,22 @@ pub(crate) fn temp_builder(dir: &Path, kind: &str) -> io::Result<tempfile::Named
         builder.permissions(fs::Permissions::from_mode(0o666));
     }
     builder.tempfile_in(dir)
+}
+
+/// A fresh temporary file name (not yet made): `kind`, then a number no other name of this process has had
+/// and some of the clock, so names of processes that share a PID on different hosts rarely meet (a clash only
+/// costs a retry: files are created with `O_EXCL`).
+pub(crate) fn temp_name(kind: &str) -> String {
+    static NEXT: AtomicU64 = AtomicU64::new(0);
+    let n = NEXT.fetch_add(1, Ordering::Relaxed);
+    let clock = SystemTime::now()
+        .duration_since(SystemTime::UNIX_EPOCH)
+        .map_or(0, |d| d.subsec_nanos());
+    format!(
+        "{TEMP_PREFIX}{}-{}-{kind}{n:x}.{clock:08x}",
+        host_tag(),
+        std::process::id()
+    )
 }
 
 /// Whose a leftover is, from its name: `Some((ours, pid))` for a current name (ours: this host, boot and

@@ -228,6 +228,18 @@ fn encode_copy(
     }
     let found = Tags { icc, metadata };
     let tags = |size| tags_for_copy(found.clone(), size, settings);
+    // A malformed EXIF block (cut, or directories that loop or fan out) is left out rather than carried wrong;
+    // the user hears why the copy has none.
+    let exif_dropped = !settings.strip_metadata
+        && found.metadata.exif.is_some()
+        && tags((resized.width(), resized.height())).metadata.exif.is_none();
+    let note = [
+        note,
+        exif_dropped.then(|| "EXIF left out: the original's is malformed".to_owned()),
+    ]
+    .into_iter()
+    .flatten()
+    .reduce(|a, b| format!("{a}; {b}"));
     let output = names.output;
     let encode_err = |why| ImageError::Encode {
         why,
