@@ -3,7 +3,7 @@
 //! being written from one a killed run left (which it folds).
 
 use std::fs::{self, File, OpenOptions};
-use std::io::Write;
+use std::io::{self, BufWriter, Write};
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 use std::time::{SystemTime, UNIX_EPOCH};
@@ -86,17 +86,15 @@ impl Journal {
                 folded.push(journal);
             }
         }
-        let records = manifest.sorted();
-        let mut text = Vec::with_capacity(records.len() * 250);
-        for record in records {
-            if let Ok(line) = serde_json::to_vec(record) {
-                text.extend_from_slice(&line);
-                text.push(b'\n');
-            }
-        }
         let target = dir.join(MANIFEST_FILE);
-        let written = temp_builder(&dir, "manifest-").and_then(|mut tmp| {
-            tmp.write_all(&text)?;
+        // Written record by record through a buffer, never built whole in memory first.
+        let written = temp_builder(&dir, "manifest-").and_then(|tmp| {
+            let mut out = BufWriter::new(tmp);
+            for record in manifest.sorted() {
+                serde_json::to_writer(&mut out, record)?;
+                out.write_all(b"\n")?;
+            }
+            let tmp = out.into_inner().map_err(io::IntoInnerError::into_error)?;
             tmp.persist(&target).map_err(|e| e.error)
         });
         written.map_err(|e| format!("cannot write the manifest: {e}: {}", target.display()))?;

@@ -3,7 +3,7 @@
 
 use std::collections::HashMap;
 use std::fs::{self, OpenOptions};
-use std::io::Read;
+use std::io::{BufRead, BufReader};
 use std::path::Path;
 use std::time::{SystemTime, UNIX_EPOCH};
 
@@ -154,15 +154,19 @@ impl Manifest {
     /// Adds the records of the file at `path`. Each line stands alone: one cut short by a kill, damaged, or
     /// not UTF-8 is skipped, and the records after it still count.
     pub(super) fn read(&mut self, path: &Path) {
-        let Ok(mut file) = open_regular(path, OpenOptions::new().read(true)) else {
+        let Ok(file) = open_regular(path, OpenOptions::new().read(true)) else {
             return;
         };
-        let mut text = Vec::new();
-        if file.read_to_end(&mut text).is_err() {
-            return;
-        }
-        for line in text.split(|&b| b == b'\n') {
-            if let Ok(record) = serde_json::from_slice::<Record>(line)
+        // Line by line through one buffer: the file is never held whole (10,000 records are about 4 MB).
+        let mut reader = BufReader::new(file);
+        let mut line = Vec::new();
+        loop {
+            line.clear();
+            match reader.read_until(b'\n', &mut line) {
+                Ok(0) | Err(_) => return,
+                Ok(_) => {}
+            }
+            if let Ok(record) = serde_json::from_slice::<Record>(line.trim_ascii_end())
                 && record.confined()
             {
                 self.insert(record);
