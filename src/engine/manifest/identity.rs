@@ -8,7 +8,7 @@
 use std::cell::OnceCell;
 use std::fs::File;
 use std::io::{Read, Seek, SeekFrom};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::time::SystemTime;
 
 use crate::engine::platform::file_system_id;
@@ -34,6 +34,41 @@ impl Identity {
         Self {
             fs: file_system_id(&canonical),
             at: Some(canonical.to_string_lossy().into_owned()),
+        }
+    }
+}
+
+/// `Identity::of` for many files, most in the same few folders (a plan's walk): a folder is resolved once, not
+/// once per file, which keeps an incremental run over 10,000 unchanged photos to a `stat` and an `lstat` each.
+#[derive(Default)]
+pub(crate) struct Identities {
+    /// The last folder resolved: as named, canonical, and its file system's id.
+    last: Option<(PathBuf, PathBuf, Option<String>)>,
+}
+
+impl Identities {
+    /// The identity of the file at `path`, as `Identity::of` gives it.
+    pub fn of(&mut self, path: &Path) -> Identity {
+        let (Some(parent), Some(name)) = (path.parent(), path.file_name()) else {
+            return Identity::of(path);
+        };
+        // A link's canonical path is its target's, which the folder does not tell.
+        if std::fs::symlink_metadata(path).map_or(true, |m| m.file_type().is_symlink()) {
+            return Identity::of(path);
+        }
+        if self.last.as_ref().is_none_or(|(named, ..)| named != parent) {
+            let Ok(canonical) = std::fs::canonicalize(parent) else {
+                return Identity::of(path);
+            };
+            let fs = file_system_id(&canonical);
+            self.last = Some((parent.to_owned(), canonical, fs));
+        }
+        let Some((_, canonical, fs)) = &self.last else {
+            return Identity::of(path);
+        };
+        Identity {
+            fs: fs.clone(),
+            at: Some(canonical.join(name).to_string_lossy().into_owned()),
         }
     }
 }
@@ -80,6 +115,12 @@ impl<'a> Input<'a> {
             identity: OnceCell::new(),
             content: OnceCell::new(),
         }
+    }
+
+    /// The same input, whose identity is already known.
+    pub fn with_identity(self, identity: Identity) -> Self {
+        let _ = self.identity.set(identity);
+        self
     }
 
     /// Where it lives.

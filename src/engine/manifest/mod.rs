@@ -19,7 +19,7 @@ mod records;
 mod run_lock;
 
 pub use folder::MANIFEST_DIR;
-pub(crate) use identity::Input;
+pub(crate) use identity::{Identities, Input};
 pub(crate) use journal::Journal;
 pub(crate) use records::{Manifest, Record};
 pub(crate) use run_lock::RunLock;

@@ -27,7 +27,7 @@ use super::error::{ImageError, SetupError};
 use super::format::InputFormat;
 use super::guard::{OutputRoot, Protected, sweep_leftovers};
 use super::keys::{fingerprint, relative_key};
-use super::manifest::{Input, Manifest, RunLock};
+use super::manifest::{Identities, Input, Manifest, RunLock};
 use super::naming::needs_index;
 use super::selection::Selection;
 use super::settings::{ResizeMode, Settings};
@@ -84,6 +84,8 @@ pub struct Plan<'a> {
     root: Arc<OutputRoot>,
     /// This run's hold on the output folder (none for a dry plan).
     _run_lock: Option<RunLock>,
+    /// Inputs' identities, resolved a folder at a time.
+    identities: Identities,
 }
 
 impl Plan<'_> {
@@ -190,6 +192,7 @@ fn start_plan<'a>(
             canonical: canonical_out,
         }),
         _run_lock: run_lock,
+        identities: Identities::default(),
     })
 }
 
@@ -243,7 +246,7 @@ impl Plan<'_> {
         if !self.settings.update {
             return None;
         }
-        let input = Input::new(&c.path, c.bytes, c.modified);
+        let input = Input::new(&c.path, c.bytes, c.modified).with_identity(self.identities.of(&c.path));
         let record = self
             .manifest
             .up_to_date(&relative_key(&c.relative), &input, &self.fingerprint, self.out_dir)?;
