@@ -273,7 +273,7 @@ pub fn planned_json(entry: &PlanEntry) -> Value {
             "output": t.output.to_string_lossy(),
             "input_bytes": t.input_bytes,
             "format": t.encoding.format().name(),
-            "replaces": t.replace,
+            "replaces": t.replace(),
             "numbered_from": t.numbered_from.as_ref().map(|p| p.to_string_lossy()),
             "extra": t.extra.iter().map(|e| e.output.to_string_lossy()).collect::<Vec<_>>(),
         }),

@@ -30,10 +30,9 @@ pub struct Task {
     pub input_bytes: u64,
     /// Input modification time, as found when planning (what `keep_dates` gives the output).
     pub modified: Option<SystemTime>,
-    /// The output may replace an existing file (the overwrite policy, and that file is no input; or, under
-    /// the rename policy, this input's own copy from an earlier run).
-    pub replace: bool,
-    /// The file `replace` may replace, as planning saw it: any other found there when writing is left alone.
+    /// The existing file the output may replace (the overwrite policy, and that file is no input; or, under
+    /// the rename policy, this input's own copy from an earlier run), as planning saw it: any other found there
+    /// when writing is left alone.
     pub(crate) replaces: Option<FileId>,
     /// The output folder, which every copy stays inside.
     pub(crate) root: Arc<OutputRoot>,
@@ -53,8 +52,13 @@ pub struct ExtraTask {
     pub resize: ResizeMode,
     /// How it is encoded.
     pub encoding: Encoding,
-    /// It may replace an existing file.
-    pub replace: bool,
     /// The file it may replace, as planning saw it.
     pub(crate) replaces: Option<FileId>,
+}
+
+impl Task {
+    /// Whether the output replaces an existing file.
+    pub fn replace(&self) -> bool {
+        self.replaces.is_some()
+    }
 }

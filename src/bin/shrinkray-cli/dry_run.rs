@@ -89,7 +89,7 @@ fn line(entry: &PlanEntry) -> String {
             }
             if let Some(wanted) = &t.numbered_from {
                 line.push_str(&format!("  (numbered: {} is taken)", wanted.display()));
-            } else if t.replace {
+            } else if t.replace() {
                 line.push_str("  (replaces the file there)");
             }
             line
@@ -108,7 +108,7 @@ impl Tally {
                     *self.folders.entry(folder).or_default() += 1;
                 }
                 self.numbered += usize::from(t.numbered_from.is_some());
-                self.replaced += usize::from(t.replace);
+                self.replaced += usize::from(t.replace());
             }
             PlanEntry::Skip { reason, .. } if reason == "up to date" => self.up_to_date += 1,
             _ => {}

@@ -24,16 +24,6 @@ impl Protected {
         fs::symlink_metadata(path).is_ok_and(|m| self.0.contains(&id(m)))
             || fs::metadata(path).is_ok_and(|m| self.0.contains(&id(m)))
     }
-
-    /// The number of protected files.
-    pub fn len(&self) -> usize {
-        self.0.len()
-    }
-
-    /// Whether nothing is protected.
-    pub fn is_empty(&self) -> bool {
-        self.0.is_empty()
-    }
 }
 
 /// Whether `path` is `root` followed by plain names only (no `..`, `.`, root or prefix parts): a name a

@@ -356,7 +356,6 @@ impl Plan<'_> {
                 modified: c.modified,
                 numbered_from: (output != template_gave).then_some(template_gave),
                 output,
-                replace: replaces.is_some(),
                 replaces,
                 root: Arc::clone(&self.root),
                 extra: Vec::new(),
@@ -397,7 +396,6 @@ impl Plan<'_> {
                     output,
                     resize,
                     encoding,
-                    replace: replaces.is_some(),
                     replaces,
                 }),
                 Err(Unsettled::Exists(_)) => {}
