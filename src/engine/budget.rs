@@ -65,35 +65,11 @@ impl Drop for Hold<'_> {
 }
 
 /// The budget when the user sets none: a quarter of the memory this process may use (the machine's, or its
-/// control group's limit when lower), read on Linux; 2 GiB elsewhere. Read once per process, so a UI may ask
-/// every frame.
+/// control group's limit when lower) on Linux, the physical memory on Windows; 2 GiB elsewhere. Read once
+/// per process, so a UI may ask every frame.
 pub fn auto_memory_budget() -> u64 {
     static AUTO: std::sync::OnceLock<u64> = std::sync::OnceLock::new();
-    *AUTO.get_or_init(|| usable_memory().map_or(2 << 30, |bytes| bytes / 4))
-}
-
-#[cfg(target_os = "linux")]
-fn usable_memory() -> Option<u64> {
-    let meminfo = std::fs::read_to_string("/proc/meminfo").ok()?;
-    let total_kib: u64 = meminfo
-        .lines()
-        .find_map(|l| l.strip_prefix("MemTotal:"))?
-        .trim()
-        .trim_end_matches("kB")
-        .trim()
-        .parse()
-        .ok()?;
-    let total = total_kib * 1024;
-    // cgroup v2 says "max" when there is no limit.
-    let limit = std::fs::read_to_string("/sys/fs/cgroup/memory.max")
-        .ok()
-        .and_then(|s| s.trim().parse::<u64>().ok());
-    Some(limit.map_or(total, |l| l.min(total)))
-}
-
-#[cfg(not(target_os = "linux"))]
-fn usable_memory() -> Option<u64> {
-    None
+    *AUTO.get_or_init(|| crate::engine::platform::usable_memory().map_or(2 << 30, |bytes| bytes / 4))
 }
 
 #[cfg(test)]

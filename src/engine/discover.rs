@@ -151,7 +151,7 @@ fn candidate(path: PathBuf, relative: PathBuf, explicit: bool, meta: &Metadata) 
 fn root_name(root: &Path) -> PathBuf {
     match root.file_name() {
         Some(name) => PathBuf::from(name),
-        None => fs::canonicalize(root)
+        None => crate::engine::platform::canonicalize(root)
             .ok()
             .and_then(|p| p.file_name().map(PathBuf::from))
             .unwrap_or_else(|| PathBuf::from("root")),

@@ -180,7 +180,7 @@ const NAMES: &[&str] = if cfg!(windows) {
 
 /// What to install when libheif is missing, for error messages.
 pub(crate) const PACKAGE: &str = if cfg!(windows) {
-    "libheif (vcpkg or MSYS2), next to shrinkray.exe"
+    "libheif.dll (from vcpkg or MSYS2) beside shrinkray.exe"
 } else if cfg!(target_os = "macos") {
     "libheif (brew install libheif)"
 } else {
@@ -193,6 +193,33 @@ pub(crate) fn api() -> Result<&'static Api, String> {
     API.get_or_init(load).as_ref().map_err(Clone::clone)
 }
 
+/// Loads the library `name` (a file name, or a path from `SHRINKRAY_LIBHEIF`).
+///
+/// # Safety
+/// As [`Library::new`]: the library's initialisers run.
+#[cfg(not(windows))]
+unsafe fn open(name: &std::ffi::OsStr) -> Result<Library, libloading::Error> {
+    // SAFETY: the caller's promise.
+    unsafe { Library::new(name) }
+}
+
+/// Loads the library `name` from the application's folder or System32 only: the default search also looks in
+/// the current folder, where a folder of photos could carry a planted `libheif.dll`. A full path (from
+/// `SHRINKRAY_LIBHEIF`) may load its own codec DLLs from beside it.
+///
+/// # Safety
+/// As [`Library::new`]: the library's initialisers run.
+#[cfg(windows)]
+unsafe fn open(name: &std::ffi::OsStr) -> Result<Library, libloading::Error> {
+    use libloading::os::windows::{self as win, Library as WinLibrary};
+    let mut flags = win::LOAD_LIBRARY_SEARCH_APPLICATION_DIR | win::LOAD_LIBRARY_SEARCH_SYSTEM32;
+    if std::path::Path::new(name).is_absolute() {
+        flags |= win::LOAD_LIBRARY_SEARCH_DLL_LOAD_DIR;
+    }
+    // SAFETY: the caller's promise.
+    unsafe { WinLibrary::load_with_flags(name, flags) }.map(Library::from)
+}
+
 fn load() -> Result<Api, String> {
     let wanted = std::env::var_os("SHRINKRAY_LIBHEIF");
     let mut tried = Vec::new();
@@ -202,7 +229,7 @@ fn load() -> Result<Api, String> {
     };
     for name in &names {
         // SAFETY: loading libheif runs its initialisers, which only set up its codec tables.
-        match unsafe { Library::new(name) } {
+        match unsafe { open(name) } {
             Ok(library) => {
                 // libheif 1.13 and newer may keep their codecs in plugins, which only `heif_init` loads.
                 // SAFETY: `heif_init(const heif_init_params*)`, documented to take NULL.

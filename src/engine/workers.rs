@@ -22,25 +22,14 @@ pub fn quiet_worker_panics() {
     }));
 }
 
-/// Puts the calling thread in the idle scheduling class; best effort, as a failure only costs smoothness.
-fn lower_priority() {
-    #[cfg(target_os = "linux")]
-    // SAFETY: `param` is a valid sched_param for the call's duration; on Linux, pid 0 means the calling
-    // thread alone (scheduling policy is per thread there). SCHED_IDLE needs no privilege.
-    unsafe {
-        let param = libc::sched_param { sched_priority: 0 };
-        libc::sched_setscheduler(0, libc::SCHED_IDLE, &param);
-    }
-}
-
-/// A pool of `threads` threads named `shrinkray-worker-N`, in the idle scheduling class when `background`.
+/// A pool of `threads` threads named `shrinkray-worker-N`, at the lowest priority the platform has when `background`.
 pub(crate) fn worker_pool(threads: usize, background: bool) -> Result<rayon::ThreadPool, SetupError> {
     rayon::ThreadPoolBuilder::new()
         .num_threads(threads)
         .thread_name(|i| format!("{WORKER_PREFIX}{i}"))
         .start_handler(move |_| {
             if background {
-                lower_priority();
+                crate::engine::platform::lower_thread_priority();
             }
         })
         .build()

@@ -21,7 +21,7 @@ mod temp;
 pub(crate) use copy::{OutputRoot, write_copy};
 pub(crate) use files::{open_regular, real_dir};
 pub use rules::Protected;
-pub(crate) use rules::{Found, confined, examine, plain_relative};
+pub(crate) use rules::{Found, confined, examine, names_a_device, plain_relative};
 pub use side::{SideFile, save_copy};
 pub use temp::TEMP_PREFIX;
 pub(crate) use temp::{sweep_leftovers, temp_builder};

@@ -33,6 +33,30 @@ pub(crate) fn confined(root: &Path, path: &Path) -> bool {
         .is_ok_and(|rest| rest.components().all(|c| matches!(c, Component::Normal(_))))
 }
 
+/// Whether a part of `path` below `root` is a name Windows keeps for a device (`CON`, `NUL`, `aux.jpg`,
+/// `com1.png`...: the name before its first dot, without trailing spaces or case): opening one opens the
+/// device, not a file. Checked on Windows only; elsewhere these are ordinary names.
+pub(crate) fn names_a_device(root: &Path, path: &Path) -> bool {
+    const DEVICES: [&str; 6] = ["con", "prn", "aux", "nul", "conin$", "conout$"];
+    let reserved = |part: &std::ffi::OsStr| {
+        let part = part.to_string_lossy().to_lowercase();
+        let base = part.split('.').next().unwrap_or_default().trim_end_matches(' ');
+        DEVICES.contains(&base)
+            || (base.len() == 4 && (base.starts_with("com") || base.starts_with("lpt")) && {
+                let last = base.as_bytes()[3];
+                last.is_ascii_digit() && last != b'0'
+            })
+            || ["com", "lpt"].iter().any(|p| {
+                base.strip_prefix(p)
+                    .is_some_and(|n| ["\u{b9}", "\u{b2}", "\u{b3}"].contains(&n))
+            })
+    };
+    path.strip_prefix(root).is_ok_and(|rest| {
+        rest.components()
+            .any(|c| matches!(c, Component::Normal(n) if reserved(n)))
+    })
+}
+
 /// Whether `relative` (a `/`-separated path read from a file, such as the manifest) is plain names only.
 pub(crate) fn plain_relative(relative: &str) -> bool {
     !relative.is_empty()
@@ -64,5 +88,46 @@ pub(crate) fn examine(path: &Path, protected: &Protected) -> Found {
         Found::File(FileId::of(path, &meta))
     } else {
         Found::NotRegular
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn windows_device_names_are_caught_whatever_their_extension_or_case() {
+        let root = Path::new("out");
+        for name in [
+            "CON",
+            "nul.jpg",
+            "Aux.JPG",
+            "com1.png",
+            "LPT9.webp",
+            "con .jpg",
+            "prn.tar.gz",
+            "COM\u{b9}.jpg",
+        ] {
+            assert!(names_a_device(root, &root.join(name)), "{name}");
+        }
+        assert!(
+            names_a_device(root, &root.join("aux").join("photo.jpg")),
+            "a folder part"
+        );
+        for name in [
+            "console.jpg",
+            "com0.jpg",
+            "com10.jpg",
+            "lpt.jpg",
+            "nully.png",
+            "a.con",
+            "photo.jpg",
+        ] {
+            assert!(!names_a_device(root, &root.join(name)), "{name}");
+        }
+        assert!(
+            !names_a_device(Path::new("nul"), &Path::new("nul").join("a.jpg")),
+            "the root is the user's"
+        );
     }
 }

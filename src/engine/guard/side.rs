@@ -79,7 +79,6 @@ mod tests {
 
     use crate::engine::platform::FileId;
 
-    #[cfg(unix)]
     #[test]
     fn an_input_or_a_link_to_one_is_never_written_and_a_plain_file_is_replaced_whole() {
         let dir = tempfile::tempdir().unwrap();
@@ -90,8 +89,14 @@ mod tests {
         let err = SideFile::create(&input, &protected, "report-").err().unwrap();
         assert!(err.to_string().contains("one of the inputs"), "{err}");
         let link = dir.path().join("link.csv");
-        std::os::unix::fs::symlink(&input, &link).unwrap();
-        assert!(SideFile::create(&link, &protected, "report-").is_err());
+        #[cfg(unix)]
+        let made = std::os::unix::fs::symlink(&input, &link);
+        #[cfg(windows)]
+        let made = std::os::windows::fs::symlink_file(&input, &link);
+        // Wine 8.0 answers with success and makes no link: nothing to try then.
+        if made.is_ok() && fs::symlink_metadata(&link).is_ok() {
+            assert!(SideFile::create(&link, &protected, "report-").is_err());
+        }
         assert_eq!(fs::read(&input).unwrap(), b"jpeg bytes");
 
         let plain = dir.path().join("report.csv");

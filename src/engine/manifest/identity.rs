@@ -28,7 +28,7 @@ pub(crate) struct Identity {
 impl Identity {
     /// The identity of the file at `path`; empty parts where they cannot be read.
     pub fn of(path: &Path) -> Self {
-        let Ok(canonical) = std::fs::canonicalize(path) else {
+        let Ok(canonical) = crate::engine::platform::canonicalize(path) else {
             return Self::default();
         };
         Self {
@@ -57,7 +57,7 @@ impl Identities {
             return Identity::of(path);
         }
         if self.last.as_ref().is_none_or(|(named, ..)| named != parent) {
-            let Ok(canonical) = std::fs::canonicalize(parent) else {
+            let Ok(canonical) = crate::engine::platform::canonicalize(parent) else {
                 return Identity::of(path);
             };
             let fs = file_system_id(&canonical);

@@ -1,6 +1,5 @@
 //! What the output folder already holds of a batch, for a window to show before Start.
 
-use std::fs;
 use std::path::{Path, PathBuf};
 
 use crate::engine::discover::Walk;
@@ -29,7 +28,7 @@ pub fn copies_found(inputs: &[PathBuf], settings: &Settings) -> CopiesFound {
         return found;
     }
     let fingerprint = fingerprint(settings);
-    let exclude = fs::canonicalize(out_dir).ok();
+    let exclude = crate::engine::platform::canonicalize(out_dir).ok();
     for c in Walk::new(inputs, settings.recursive, exclude).flatten() {
         let key = relative_key(&c.relative);
         if manifest.contains(&key) {

@@ -9,7 +9,7 @@ use crate::engine::error::SetupError;
 pub(super) fn canonical_to_be(dir: &Path) -> PathBuf {
     let absolute = std::path::absolute(dir).unwrap_or_else(|_| dir.to_owned());
     for existing in absolute.ancestors() {
-        if let Ok(canonical) = fs::canonicalize(existing) {
+        if let Ok(canonical) = crate::engine::platform::canonicalize(existing) {
             return match absolute.strip_prefix(existing) {
                 Ok(rest) => canonical.join(rest),
                 Err(_) => canonical,
@@ -25,7 +25,7 @@ pub(super) fn prepare_output_dir(dir: &Path) -> Result<PathBuf, SetupError> {
         path: dir.to_owned(),
     };
     fs::create_dir_all(dir).map_err(err)?;
-    let canonical = fs::canonicalize(dir).map_err(err)?;
+    let canonical = crate::engine::platform::canonicalize(dir).map_err(err)?;
     if !canonical.is_dir() {
         return Err(err(std::io::Error::new(
             std::io::ErrorKind::NotADirectory,

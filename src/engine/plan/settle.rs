@@ -7,7 +7,7 @@ use std::hash::{BuildHasher, BuildHasherDefault, DefaultHasher};
 use std::path::{Path, PathBuf};
 
 use crate::engine::error::ImageError;
-use crate::engine::guard::{Found, Protected, confined, examine};
+use crate::engine::guard::{Found, Protected, confined, examine, names_a_device};
 use crate::engine::manifest::{Input, Manifest};
 use crate::engine::naming::numbered;
 use crate::engine::platform::FileId;
@@ -43,6 +43,9 @@ impl Taken {
     ) -> Result<(PathBuf, Option<FileId>), Unsettled> {
         if !confined(existing.out_dir, &wanted) {
             return Err(Unsettled::Outside(wanted));
+        }
+        if cfg!(windows) && names_a_device(existing.out_dir, &wanted) {
+            return Err(Unsettled::Device(wanted));
         }
         let mut output = wanted.clone();
         let mut n = 0;
@@ -89,6 +92,8 @@ pub(crate) enum Unsettled {
     NotRegular(PathBuf),
     /// The name leads outside the output folder.
     Outside(PathBuf),
+    /// The name is one Windows keeps for a device.
+    Device(PathBuf),
 }
 
 impl Unsettled {
@@ -103,6 +108,10 @@ impl Unsettled {
             },
             Self::Outside(path) => ImageError::Refused {
                 why: "its name leads outside the output folder".to_owned(),
+                path,
+            },
+            Self::Device(path) => ImageError::Refused {
+                why: "Windows keeps its name for a device (CON, PRN, AUX, NUL, COM1-9, LPT1-9)".to_owned(),
                 path,
             },
         }

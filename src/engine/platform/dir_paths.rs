@@ -18,16 +18,24 @@ impl Dir {
         let mut dir = root.to_owned();
         for part in parts {
             dir.push(part);
-            match fs::symlink_metadata(&dir) {
-                Ok(m) if m.is_dir() => {}
-                Ok(_) => {
-                    return Err(io::Error::new(
-                        io::ErrorKind::InvalidInput,
-                        "a folder on the way is a link",
-                    ));
+            let mut made = false;
+            loop {
+                match fs::symlink_metadata(&dir) {
+                    Ok(m) if m.is_dir() => break,
+                    Ok(_) => {
+                        return Err(io::Error::new(
+                            io::ErrorKind::InvalidInput,
+                            "a folder on the way is a link",
+                        ));
+                    }
+                    Err(e) if e.kind() == io::ErrorKind::NotFound && !made => match fs::create_dir(&dir) {
+                        // Another worker may make it between the look and the make: look again.
+                        Ok(()) => made = true,
+                        Err(e) if e.kind() == io::ErrorKind::AlreadyExists => made = true,
+                        Err(e) => return Err(e),
+                    },
+                    Err(e) => return Err(e),
                 }
-                Err(e) if e.kind() == io::ErrorKind::NotFound => fs::create_dir(&dir)?,
-                Err(e) => return Err(e),
             }
         }
         Ok(Self(dir))

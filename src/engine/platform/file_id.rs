@@ -3,7 +3,7 @@
 use std::fs::Metadata;
 use std::path::Path;
 
-/// A file's identity (device and inode on Unix, a hash of the canonical path elsewhere), so an output that is
+/// A file's identity (device and inode on Unix, volume serial number and file index on Windows), so an output that is
 /// an input is caught even through hard links, symlinks or a case-insensitive file system.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub struct FileId(u64, u64);
@@ -22,11 +22,16 @@ impl FileId {
         Self(dev, ino)
     }
 
-    /// Without inode numbers, a hash of the canonical path stands in.
-    #[cfg(not(unix))]
-    pub(crate) fn of(path: &Path, _meta: &Metadata) -> Self {
+    /// The volume serial number and file index of the file `meta` describes: a link itself when `meta` is a
+    /// link's (`symlink_metadata`), else what the path leads to; a hash of the canonical path when they cannot
+    /// be read.
+    #[cfg(windows)]
+    pub(crate) fn of(path: &Path, meta: &Metadata) -> Self {
         use std::hash::{BuildHasher, BuildHasherDefault, DefaultHasher};
-        let canonical = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_owned());
+        if let Some((volume, index)) = super::windows::file_index(path, !meta.file_type().is_symlink()) {
+            return Self(volume, index);
+        }
+        let canonical = super::windows::canonicalize(path).unwrap_or_else(|_| path.to_owned());
         let key = canonical.to_string_lossy().to_lowercase();
         Self(BuildHasherDefault::<DefaultHasher>::default().hash_one(key), 0)
     }

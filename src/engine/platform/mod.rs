@@ -5,21 +5,23 @@
 mod unix;
 #[cfg(unix)]
 use unix as os;
-#[cfg(not(unix))]
+#[cfg(windows)]
 mod windows;
-#[cfg(not(unix))]
+#[cfg(windows)]
 use windows as os;
 
 mod file_id;
 
 pub use file_id::FileId;
-pub(crate) use os::{file_system_id, host_parts, open_no_follow, process_is_alive};
+pub(crate) use os::{
+    canonicalize, file_system_id, host_parts, lower_thread_priority, open_no_follow, process_is_alive, usable_memory,
+};
 
 #[cfg(unix)]
 mod dir_unix;
 #[cfg(unix)]
 pub(crate) use dir_unix::Dir;
-#[cfg(not(unix))]
+#[cfg(windows)]
 mod dir_paths;
-#[cfg(not(unix))]
+#[cfg(windows)]
 pub(crate) use dir_paths::Dir;

@@ -57,3 +57,43 @@ pub(crate) fn file_system_id(path: &Path) -> Option<String> {
     #[allow(clippy::unnecessary_cast)]
     Some(format!("{:x}", stat.f_fsid as u64))
 }
+
+/// The absolute path of `path` with every link resolved.
+pub(crate) fn canonicalize(path: &Path) -> io::Result<std::path::PathBuf> {
+    std::fs::canonicalize(path)
+}
+
+/// Puts the calling thread in the idle scheduling class (Linux's `SCHED_IDLE`: it runs only when nothing else
+/// wants the core); best effort, as a failure only costs smoothness. Other Unixes keep the normal class.
+pub(crate) fn lower_thread_priority() {
+    #[cfg(target_os = "linux")]
+    // SAFETY: `param` is a valid sched_param for the call's duration; on Linux, pid 0 means the calling
+    // thread alone (scheduling policy is per thread there). SCHED_IDLE needs no privilege.
+    unsafe {
+        let param = libc::sched_param { sched_priority: 0 };
+        libc::sched_setscheduler(0, libc::SCHED_IDLE, &param);
+    }
+}
+
+/// The memory this process may use: the machine's, or its control group's limit when lower (Linux); `None`
+/// where it is not read.
+pub(crate) fn usable_memory() -> Option<u64> {
+    if !cfg!(target_os = "linux") {
+        return None;
+    }
+    let meminfo = std::fs::read_to_string("/proc/meminfo").ok()?;
+    let total_kib: u64 = meminfo
+        .lines()
+        .find_map(|l| l.strip_prefix("MemTotal:"))?
+        .trim()
+        .trim_end_matches("kB")
+        .trim()
+        .parse()
+        .ok()?;
+    let total = total_kib * 1024;
+    // cgroup v2 says "max" when there is no limit.
+    let limit = std::fs::read_to_string("/sys/fs/cgroup/memory.max")
+        .ok()
+        .and_then(|s| s.trim().parse::<u64>().ok());
+    Some(limit.map_or(total, |l| l.min(total)))
+}
