@@ -26,11 +26,12 @@ fn main() -> eframe::Result {
         Ok(icon) => viewport = viewport.with_icon(icon),
         Err(e) => eprintln!("shrinkray: the window icon could not be read ({e}); using the default"),
     }
-    let options = eframe::NativeOptions {
+    let mut options = eframe::NativeOptions {
         viewport,
         persist_window: true,
         ..Default::default()
     };
+    options.wgpu_options.wgpu_setup = shrinkray::ui::gpu::wgpu_setup();
     eframe::run_native(
         "Shrinkray",
         options,

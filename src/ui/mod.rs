@@ -7,6 +7,7 @@ mod dialogs;
 mod estimate;
 mod frame_stats;
 mod freshness;
+pub mod gpu;
 mod inputs;
 mod platform;
 mod preview;
