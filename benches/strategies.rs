@@ -149,6 +149,7 @@ fn straggle(mut ends: Vec<Duration>) -> Duration {
 }
 
 /// CPU time (user + system) and peak resident memory in MB of this process so far.
+#[cfg(unix)]
 fn usage() -> (Duration, f64) {
     // SAFETY: getrusage fills the struct it is given and nothing else.
     let usage = unsafe {
@@ -161,4 +162,10 @@ fn usage() -> (Duration, f64) {
         time(usage.ru_utime) + time(usage.ru_stime),
         usage.ru_maxrss as f64 / 1024.0,
     )
+}
+
+/// Not measured on Windows (the benchmark's figures are taken on Linux): zero.
+#[cfg(not(unix))]
+fn usage() -> (Duration, f64) {
+    (Duration::ZERO, 0.0)
 }

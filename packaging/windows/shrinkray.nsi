@@ -1,10 +1,13 @@
-; Shrinkray installer for Windows (NSIS 3). On a Windows build machine, from the project root:
-;   cargo build --release
-;   makensis /DVERSION=0.1.0 packaging\windows\shrinkray.nsi
-; writes target\Shrinkray-0.1.0-setup.exe. Installs per machine, adds a Start menu entry, "Open with"
+; Shrinkray installer for Windows (NSIS 3). Built by `./run windows` (packaging/windows/build.sh), which
+; cross-builds the programs and runs makensis -DVERSION=... -DBIN=target/x86_64-pc-windows-gnu/release; it
+; writes target/Shrinkray-<version>-setup.exe. On a Windows machine: cargo build --release, then
+; makensis /DVERSION=0.1.0 packaging\windows\shrinkray.nsi (BIN defaults to target\release).
+; Installs per machine, adds a Start menu entry, "Open with"
 ; entries for the image types Shrinkray reads, and an uninstaller listed in Apps & features.
 
 Unicode true
+; A 64-bit installer: the programs are 64-bit, and a 32-bit stub does nothing under a 64-bit-only Wine.
+Target amd64-unicode
 !ifndef VERSION
   !define VERSION "0.1.0"
 !endif
@@ -12,6 +15,11 @@ Unicode true
 !define EXE "shrinkray.exe"
 !define UNINST_KEY "Software\Microsoft\Windows\CurrentVersion\Uninstall\${APPNAME}"
 !define ROOT "..\.."
+!ifdef BIN
+  !define BINDIR "${ROOT}\${BIN}"
+!else
+  !define BINDIR "${ROOT}\target\release"
+!endif
 
 Name "${APPNAME}"
 OutFile "${ROOT}\target\${APPNAME}-${VERSION}-setup.exe"
@@ -42,9 +50,11 @@ UninstallIcon "${ROOT}\assets\icon.ico"
 
 Section "Shrinkray" Main
   SectionIn RO
+  ; Per machine: the Start-menu entry goes to every user's menu, as Program Files does.
+  SetShellVarContext all
   SetOutPath "$INSTDIR"
-  File "${ROOT}\target\release\shrinkray.exe"
-  File "${ROOT}\target\release\shrinkray-cli.exe"
+  File "${BINDIR}\shrinkray.exe"
+  File "${BINDIR}\shrinkray-cli.exe"
   File "${ROOT}\LICENSE-MIT"
   File "${ROOT}\LICENSE-APACHE"
   WriteUninstaller "$INSTDIR\uninstall.exe"
@@ -74,6 +84,7 @@ Section "Shrinkray" Main
 SectionEnd
 
 Section "Uninstall"
+  SetShellVarContext all
   Delete "$INSTDIR\shrinkray.exe"
   Delete "$INSTDIR\shrinkray-cli.exe"
   Delete "$INSTDIR\LICENSE-MIT"

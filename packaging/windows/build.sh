@@ -1,0 +1,98 @@
+#!/usr/bin/env bash
+# Cross-builds Shrinkray for Windows from Linux (x86_64-pc-windows-gnu, mingw-w64), through `./run windows`,
+# which installs the cross tools first.
+#
+#   packaging/windows/build.sh              both programs (release) and the NSIS installer
+#   packaging/windows/build.sh test [ARGS]  cargo test --target x86_64-pc-windows-gnu ARGS, run under Wine
+#   packaging/windows/build.sh lint         clippy on the Windows build of every target (-D warnings)
+#   packaging/windows/build.sh install-test the built installer under Wine: silent install, the installed CLI
+#                                           run, silent uninstall, each checked
+#
+# The programs need no DLL beside them: libgcc and winpthread are linked statically (crt-static), and libheif
+# (HEIC, AVIF) is loaded at run time only if it is installed next to shrinkray.exe.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+
+target=x86_64-pc-windows-gnu
+say() { echo "windows: $*" >&2; }
+
+if command -v rustup >/dev/null && ! rustup target list --installed | grep -qx $target; then
+  say "adding the Rust standard library for $target"
+  rustup target add $target
+fi
+
+# The C parts (libjpeg-turbo with its SIMD code, libwebp) are built with the mingw-w64 tools; CMake is told the
+# system it builds for, or it builds libjpeg-turbo for Linux.
+export CARGO_TARGET_X86_64_PC_WINDOWS_GNU_LINKER=x86_64-w64-mingw32-gcc
+export CC_x86_64_pc_windows_gnu=x86_64-w64-mingw32-gcc
+export CXX_x86_64_pc_windows_gnu=x86_64-w64-mingw32-g++
+export AR_x86_64_pc_windows_gnu=x86_64-w64-mingw32-ar
+export RC_x86_64_pc_windows_gnu=x86_64-w64-mingw32-windres
+export CMAKE_SYSTEM_NAME=Windows CMAKE_SYSTEM_PROCESSOR=AMD64
+# Static C runtime pieces (libgcc, winpthread), so the .exe files run with nothing beside them.
+export CARGO_TARGET_X86_64_PC_WINDOWS_GNU_RUSTFLAGS="-C target-feature=+crt-static"
+
+version=$(sed -n 's/^version = "\(.*\)"/\1/p' Cargo.toml | head -1)
+
+# Wine for the tests: a prefix of the project's own (the user's ~/.wine is never touched), and the test-only
+# shim DLL that lets Rust programs start under Wine 8.0, which lacks ProcessPrng (Rust's standard library
+# imports it for its random numbers). The shim is found through WINEPATH (Wine's PATH); it is never installed
+# or shipped, as real Windows has the real DLL.
+wine_env() {
+  local shim=target/wine-test
+  mkdir -p $shim
+  if [ ! -e $shim/bcryptprimitives.dll ] || [ packaging/windows/wine-test/bcryptprimitives-shim.c -nt $shim/bcryptprimitives.dll ]; then
+    x86_64-w64-mingw32-gcc -shared -O2 -o $shim/bcryptprimitives.dll packaging/windows/wine-test/bcryptprimitives-shim.c -ladvapi32
+  fi
+  export WINEPATH="Z:${PWD//\//\\}\\target\\wine-test"
+  export WINEPREFIX="$PWD/target/wine-prefix" WINEDEBUG=${WINEDEBUG:--all}
+  if [ ! -d "$WINEPREFIX/drive_c/windows" ]; then
+    say "making the Wine prefix $WINEPREFIX"
+    wineboot --init >/dev/null 2>&1 || true
+    wineserver -w
+  fi
+}
+
+case ${1:-} in
+  lint)
+    exec cargo clippy --target $target --all-targets -- -D warnings ;;
+  test)
+    shift
+    wine_env
+    export CARGO_TARGET_X86_64_PC_WINDOWS_GNU_RUNNER=wine
+    exec cargo test --target $target "$@" ;;
+  install-test)
+    wine_env
+    fail() { say "install test: $*"; exit 1; }
+    dir="$WINEPREFIX/drive_c/Program Files/Shrinkray"
+    menu="$WINEPREFIX/drive_c/ProgramData/Microsoft/Windows/Start Menu/Programs/Shrinkray.lnk"
+    wine "target/Shrinkray-$version-setup.exe" /S
+    wineserver -w
+    for f in shrinkray.exe shrinkray-cli.exe uninstall.exe LICENSE-MIT; do
+      [ -f "$dir/$f" ] || fail "$f was not installed in $dir"
+    done
+    [ -f "$menu" ] || fail "no Start-menu entry at $menu"
+    wine reg query 'HKLM\Software\Microsoft\Windows\CurrentVersion\Uninstall\Shrinkray' >/dev/null 2>&1 \
+      || fail "not listed in Apps & features"
+    said=$(wine "$dir/shrinkray-cli.exe" --version 2>&1) || fail "the installed CLI did not run: $said"
+    case $said in *"$version"*) ;; *) fail "the installed CLI says '$said'" ;; esac
+    say "installed: $(ls "$dir" | tr '\n' ' ')and the Start-menu entry; the installed CLI says '$said'"
+    wine "$dir/uninstall.exe" /S
+    wineserver -w
+    [ ! -e "$dir" ] || fail "left behind after uninstalling: $(ls "$dir")"
+    [ ! -e "$menu" ] || fail "the Start-menu entry was left behind"
+    ! wine reg query 'HKLM\Software\Microsoft\Windows\CurrentVersion\Uninstall\Shrinkray' >/dev/null 2>&1 \
+      || fail "still listed in Apps & features"
+    say "uninstalled: the folder, the Start-menu entry and the registry keys are gone"
+    exit 0 ;;
+esac
+
+# Symbol tables too: Windows profilers read PDB files, not them, and they are a quarter of each .exe.
+CARGO_TARGET_X86_64_PC_WINDOWS_GNU_RUSTFLAGS="$CARGO_TARGET_X86_64_PC_WINDOWS_GNU_RUSTFLAGS -C strip=symbols" \
+  cargo build --release --target $target --bins
+out=target/$target/release
+makensis -V2 -DVERSION="$version" -DBIN="$out" packaging/windows/shrinkray.nsi >&2
+say "built:"
+echo "$PWD/$out/shrinkray.exe"
+echo "$PWD/$out/shrinkray-cli.exe"
+echo "$PWD/target/Shrinkray-$version-setup.exe"
