@@ -3,7 +3,8 @@
 //! output, and originals untouched.
 //!
 //! In its own test binary, not in `suite`: the sparse-file test counts the bytes the whole process has read, so
-//! no other test may read files beside it.
+//! no other test may read files beside it. Unix only: FIFOs, permission bits, `/proc/self/io` and a mounted tiny
+//! file system; Windows' names and paths are `suite`'s `windows_names`.
 #![cfg(unix)]
 
 mod common;

@@ -1,5 +1,7 @@
 //! Worker priority, alone in its own test binary: it reads every thread of the process, so no other test's
-//! workers may run beside it.
+//! workers may run beside it. Linux only, as it reads `/proc`; Windows' idle priority is checked by the
+//! unit tests of `src/engine/platform/windows.rs`.
+#![cfg(target_os = "linux")]
 
 mod common;
 
@@ -11,7 +13,6 @@ use image::ImageFormat;
 use shrinkray::engine::{JobHandle, JobOptions};
 
 /// The app runs its workers in the idle scheduling class so the window gets a core at once; the CLI does not.
-#[cfg(target_os = "linux")]
 #[test]
 fn background_jobs_run_their_workers_at_idle_priority() {
     fn worker_policies() -> Vec<i64> {

@@ -93,7 +93,7 @@ fn a_changed_input_changed_settings_or_a_damaged_copy_is_made_again_once() {
     let events = run(std::slice::from_ref(&root), update_to(&out));
     let mut made: Vec<String> = outputs(&events)
         .iter()
-        .map(|p| p.strip_prefix(&out).unwrap().to_string_lossy().into_owned())
+        .map(|p| slashed(p.strip_prefix(&out).unwrap()))
         .collect();
     made.sort();
     // A copy changed since it was written (cut short here; edited, or optimised by another tool) is not

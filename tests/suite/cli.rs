@@ -5,7 +5,7 @@ use crate::common;
 use std::fs;
 use std::io::{BufReader, Lines};
 use std::path::{Path, PathBuf};
-use std::process::{Child, ChildStdout, Command, Output};
+use std::process::{Child, ChildStdout, Output};
 
 use common::*;
 use image::ImageFormat;
@@ -232,6 +232,9 @@ fn formats_target_size_and_skip_if_larger_reach_the_engine() {
         ("bmp", "bmp"),
         ("gif", "gif"),
     ] {
+        if format == "avif" && !HEIF {
+            continue;
+        }
         let out = dir.path().join(format);
         let run = cli(&["--out", p(&out), "--format", format, "--json", p(&input)]);
         assert_eq!(
@@ -359,7 +362,6 @@ fn metadata_and_colour_options_reach_the_engine() {
 
 /// Starts the CLI with `--json` on 40 photos in `dir`, one thread, and returns once the first is written:
 /// the folder of photos, the output folder, the running process and the rest of its event lines.
-#[cfg(unix)]
 fn start_on_40_photos(dir: &Path) -> (PathBuf, PathBuf, Child, Lines<BufReader<ChildStdout>>) {
     let root = dir.join("photos");
     for i in 0..40 {
@@ -385,13 +387,15 @@ fn start_on_40_photos(dir: &Path) -> (PathBuf, PathBuf, Child, Lines<BufReader<C
     (root, out, child, lines)
 }
 
+// Unix only: a console program on Windows gets Ctrl-C from its console (GenerateConsoleCtrlEvent), which a
+// test cannot aim at one child alone.
 #[cfg(unix)]
 #[test]
 fn ctrl_c_cancels_cleanly_with_status_130() {
     let dir = tempfile::tempdir().unwrap();
     // Interrupt once the first image is written, as a user pressing Ctrl-C mid-run.
     let (_, out, mut child, lines) = start_on_40_photos(dir.path());
-    let kill = Command::new("kill")
+    let kill = std::process::Command::new("kill")
         .args(["-INT", &child.id().to_string()])
         .status()
         .unwrap();
@@ -411,12 +415,11 @@ fn ctrl_c_cancels_cleanly_with_status_130() {
     }
 }
 
-#[cfg(unix)]
 #[test]
 fn kill_9_leaves_only_complete_outputs_and_the_next_run_sweeps_the_rest() {
     let dir = tempfile::tempdir().unwrap();
     let (root, out, mut child, _) = start_on_40_photos(dir.path());
-    child.kill().unwrap(); // SIGKILL: no handler runs, no cleanup.
+    child.kill().unwrap(); // SIGKILL (TerminateProcess on Windows): no handler runs, no cleanup.
     child.wait().unwrap();
     for file in files_below(&out) {
         if !file.to_string_lossy().contains(TEMP_PREFIX) {

@@ -43,7 +43,6 @@ fn mtime(path: &Path) -> SystemTime {
     fs::metadata(path).unwrap().modified().unwrap()
 }
 
-#[cfg(unix)]
 #[test]
 fn after_kill_9_an_update_run_makes_only_what_is_left_and_each_copy_once() {
     let dir = tempfile::tempdir().unwrap();
@@ -121,8 +120,10 @@ fn the_failed_list_feeds_back_as_an_input_list() {
     let dir = tempfile::tempdir().unwrap();
     let root = dir.path().join("photos");
     write_photo(&root.join("good.jpg"), 80, 60, ImageFormat::Jpeg);
+    // A name with a line break, which only a NUL-separated list can carry (Windows names cannot hold one).
+    let odd = if cfg!(windows) { "bad;two.jpg" } else { "bad\ntwo.jpg" };
     fs::write(root.join("bad one.jpg"), b"\xff\xd8\xff\xe0 cut").unwrap();
-    fs::write(root.join("bad\ntwo.jpg"), b"\xff\xd8\xff\xe0 cut").unwrap();
+    fs::write(root.join(odd), b"\xff\xd8\xff\xe0 cut").unwrap();
     let out = dir.path().join("out");
     let list0 = dir.path().join("failed0");
     let first = cli(&["--out", p(&out), "--failed-list0", p(&list0), p(&root)]);
@@ -131,13 +132,10 @@ fn the_failed_list_feeds_back_as_an_input_list() {
     let bytes = fs::read(&list0).unwrap();
     failed.extend(bytes.split(|&b| b == 0).filter(|s| !s.is_empty()));
     failed.sort();
-    assert_eq!(
-        failed,
-        [
-            p(&root.join("bad\ntwo.jpg")).as_bytes(),
-            p(&root.join("bad one.jpg")).as_bytes()
-        ]
-    );
+    let (second, first) = (root.join(odd), root.join("bad one.jpg"));
+    let mut wanted = [p(&second).as_bytes(), p(&first).as_bytes()];
+    wanted.sort();
+    assert_eq!(failed, wanted);
 
     // Only the failed files run again, from the NUL-separated list and from a line list on stdin.
     let again = cli(&["--out", p(&out), "--json", "--from-file0", p(&list0)]);

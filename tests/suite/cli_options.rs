@@ -46,6 +46,7 @@ fn max_megapixels_refuses_larger_images_and_passes_smaller_ones() {
 }
 
 #[test]
+#[cfg_attr(windows, ignore = "needs libheif, which the Windows build does not ship")]
 fn avif_speed_reaches_the_encoder() {
     let dir = tempfile::tempdir().unwrap();
     let input = write_photo(&dir.path().join("p.png"), 640, 480, ImageFormat::Png);
@@ -120,7 +121,7 @@ fn linear_keeps_the_brightness_of_fine_patterns() {
     let input = dir.path().join("stripes.png");
     stripes.save(&input).unwrap();
     for (flag, want) in [(None, 128.0), (Some("--linear"), 188.0)] {
-        let out = dir.path().join(format!("{flag:?}"));
+        let out = dir.path().join(if flag.is_some() { "linear" } else { "plain" });
         let mut args = vec!["--width", "32", "--filter", "bilinear", "--out", p(&out)];
         args.extend(flag);
         args.push(p(&input));

@@ -288,6 +288,7 @@ fn transparent_png_to_jpeg_is_flattened_on_white() {
     assert!(corner.iter().all(|&c| c > 245), "corner should be white, is {corner:?}");
 }
 
+// Unix only: it needs a FIFO, which Windows folders cannot hold.
 #[cfg(unix)]
 #[test]
 fn symlink_loops_and_special_files_do_not_hang_the_walk() {
@@ -345,7 +346,6 @@ fn formats_without_an_encoder_fall_back_to_jpeg_or_png_by_alpha() {
     assert!(image::open(out.join("sprite.png")).unwrap().color().has_alpha());
 }
 
-#[cfg(target_os = "linux")]
 #[test]
 fn leftovers_of_a_killed_run_are_swept_and_those_of_a_live_one_kept() {
     let dir = tempfile::tempdir().unwrap();
@@ -353,7 +353,11 @@ fn leftovers_of_a_killed_run_are_swept_and_those_of_a_live_one_kept() {
     let out = dir.path().join("out");
     fs::create_dir_all(&out).unwrap();
     // The id of a process that has surely ended: one just run and waited for.
-    let gone = std::process::Command::new("true").spawn().unwrap();
+    let gone = std::process::Command::new(std::env::current_exe().unwrap())
+        .arg("--list")
+        .stdout(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
     let gone_pid = gone.id();
     drop(gone.wait_with_output());
     // Names of the older form (`PREFIX-PID-…`) carry no host: their PID may be another host's, so they go only

@@ -57,6 +57,12 @@ fn each_file_replayed_as_the_fuzzer_ran_it_gives_its_expected_outcome() {
             .find(|(n, _)| *n == name)
             .unwrap_or_else(|| panic!("{name}: add its expected outcome to EXPECTED"))
             .1;
+        // Without libheif (the Windows build), an AVIF that would make a copy fails to decode instead.
+        let expected = if !HEIF && name.starts_with("avif") && expected == "copy" {
+            "Codec"
+        } else {
+            expected
+        };
         let replay = |choice: u8| {
             let work = || resize_bytes(image.to_vec(), &settings_for(choice));
             if expected == "Panicked" {

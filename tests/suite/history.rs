@@ -30,12 +30,15 @@ fn good_files(dir: &Path) -> Vec<(&'static str, PathBuf)> {
     fs::create_dir_all(dir).unwrap();
     let heic = dir.join("good.heic");
     fs::copy(data("small.heic"), &heic).unwrap();
-    vec![
+    let mut files = vec![
         ("jpeg", write_photo(&dir.join("good.jpg"), 320, 240, ImageFormat::Jpeg)),
         ("png", write_photo(&dir.join("good.png"), 90, 70, ImageFormat::Png)),
         ("webp", write_photo(&dir.join("good.webp"), 100, 80, ImageFormat::WebP)),
-        ("heic", heic),
-    ]
+    ];
+    if HEIF {
+        files.push(("heic", heic));
+    }
+    files
 }
 
 /// The bytes of the copy a fresh job (new threads, nothing run before) makes of `input` alone.
@@ -75,6 +78,9 @@ fn good_files_after_any_hostile_input_come_out_as_if_nothing_ran_before() {
 
     let mut problems = Vec::new();
     for format in OutputFormat::ALL {
+        if format == OutputFormat::Avif && !HEIF {
+            continue;
+        }
         let mut reference = HashMap::new();
         for (kind, good) in &goods {
             match clean_copy(good, &dir.path().join(format!("clean-{format:?}-{kind}")), format) {

@@ -41,3 +41,4 @@ mod resample;
 mod safety;
 mod safety_props;
 mod threads;
+mod windows_names;

@@ -1,5 +1,5 @@
 //! Memory stays bounded whatever the folder holds: the real `shrinkray-cli` on bombs and large images, its
-//! peak resident memory read from the kernel while it runs.
+//! peak resident memory read from the kernel while it runs. Linux only: it is read from `/proc`.
 #![cfg(target_os = "linux")]
 
 use crate::common;

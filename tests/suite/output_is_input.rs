@@ -1,11 +1,9 @@
 //! An output that would land on an input is refused however the path reaches it: through a symbolic link, a
 //! hard link, or another spelling of the folder. The input is never touched.
-#![cfg(unix)]
 
 use crate::common;
 
 use std::fs;
-use std::os::unix::fs::symlink;
 use std::path::{Path, PathBuf};
 
 use common::*;
@@ -42,7 +40,9 @@ fn through_a_symbolic_link_in_the_output_folder() {
     let input = photo(dir.path());
     let out = dir.path().join("out");
     fs::create_dir(&out).unwrap();
-    symlink(&input, out.join("a.jpg")).unwrap();
+    if !symlink(&input, out.join("a.jpg")) {
+        return;
+    }
     refused(&input, &out, &out.join("a.jpg"));
     assert!(
         fs::symlink_metadata(out.join("a.jpg"))
@@ -70,7 +70,9 @@ fn through_another_spelling_of_the_input_folder() {
     // The input's own folder, reached through a sibling and `..`, and through a link to it.
     let roundabout = dir.path().join("elsewhere/../in");
     refused(&input, &roundabout, &roundabout.join("a.jpg"));
-    symlink(dir.path().join("in"), dir.path().join("link-to-in")).unwrap();
+    if !symlink(dir.path().join("in"), dir.path().join("link-to-in")) {
+        return;
+    }
     let linked = dir.path().join("link-to-in");
     refused(&input, &linked, &linked.join("a.jpg"));
 }

@@ -46,6 +46,9 @@ fn the_quality_chosen_by_look_reaches_the_target_and_one_lower_does_not() {
         (OutputFormat::WebP, 80.0),
         (OutputFormat::Avif, 70.0),
     ] {
+        if format == OutputFormat::Avif && !HEIF {
+            continue;
+        }
         let out = dir.path().join(format!("{format:?}-{target}"));
         let look = Settings {
             format,

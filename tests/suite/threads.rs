@@ -1,6 +1,6 @@
 //! The thread count: the real CLI runs exactly the workers asked for, read from the kernel's list of its
 //! threads while it works (each worker is named `shrinkray-worker-N`); Auto honours `RAYON_NUM_THREADS`; the
-//! cap holds.
+//! cap holds. Linux only: the threads are read from `/proc`.
 #![cfg(target_os = "linux")]
 
 use crate::common;
