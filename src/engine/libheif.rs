@@ -253,7 +253,18 @@ fn load() -> Result<Api, String> {
                 }
                 return Ok(api);
             }
-            Err(e) => tried.push(e.to_string()),
+            Err(e) => {
+                // Windows' loader error says only "LoadLibraryExW failed": add the system's reason and the name.
+                let mut why = e.to_string();
+                if let Some(source) = std::error::Error::source(&e) {
+                    why = format!("{why}: {source}");
+                }
+                let name = name.to_string_lossy();
+                if !why.contains(&*name) {
+                    why = format!("{name}: {why}");
+                }
+                tried.push(why);
+            }
         }
     }
     Err(format!(
