@@ -108,3 +108,18 @@ fn a_name_that_is_not_valid_utf16_is_kept() {
     let wanted: Vec<u16> = name(".jpg").encode_wide().collect();
     assert!(made.contains(&wanted), "{made:?}");
 }
+
+/// Paths in Windows' verbatim form (`\\?\C:\...`, as canonical paths and some tools give them) work as inputs
+/// and as the output folder, and the copy lands where the plain form says.
+#[cfg(windows)]
+#[test]
+fn verbatim_paths_work_as_inputs_and_output() {
+    let dir = tempfile::tempdir().unwrap();
+    let photos = dir.path().join("photos");
+    write_photo(&photos.join("a.jpg"), 64, 40, ImageFormat::Jpeg);
+    let verbatim = |path: &std::path::Path| format!(r"\\?\{}", path.display());
+    let out = dir.path().join("out");
+    let run = cli(&["--out", &verbatim(&out), "--width", "32", &verbatim(&photos)]);
+    assert!(run.status.success(), "{}", String::from_utf8_lossy(&run.stderr));
+    assert_eq!(dims(&out.join("photos/a.jpg")), (32, 20));
+}
