@@ -35,8 +35,13 @@ pub(crate) fn icc_for_cicp(primaries: u8, transfer: u8, matrix: u8, full_range: 
         "US".to_owned(),
         name,
     )]));
-    let encoded = profile.encode().ok()?;
-    Some(tidy_icc(&encoded))
+    let mut icc = tidy_icc(&profile.encode().ok()?);
+    // moxcms stamps the profile with the time it is made; a fixed date keeps a copy's bytes the same on every
+    // run (2026-01-01 00:00:00, as ICC's dateTimeNumber: six big-endian u16).
+    if let Some(date) = icc.get_mut(24..36) {
+        date.copy_from_slice(&[0x07, 0xEA, 0, 1, 0, 1, 0, 0, 0, 0, 0, 0]);
+    }
+    Some(icc)
 }
 
 /// A profile laid out as strict readers (libpng) require: every tag's data at a 4-byte boundary and the
@@ -87,6 +92,15 @@ mod tests {
 
     use super::*;
     use crate::engine::colour::to_srgb;
+
+    /// moxcms stamps a profile with the time it is made: a copy made a second later had other bytes, so the
+    /// same photo and settings gave a different file on every run.
+    #[test]
+    fn a_profile_is_the_same_bytes_whenever_it_is_made() {
+        let first = icc_for_cicp(12, 13, 6, true).expect("Display P3");
+        std::thread::sleep(std::time::Duration::from_millis(1100));
+        assert_eq!(icc_for_cicp(12, 13, 6, true), Some(first));
+    }
 
     #[test]
     fn cicp_profiles_are_made_only_where_they_add_something_and_are_laid_out_strictly() {
