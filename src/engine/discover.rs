@@ -6,10 +6,10 @@ use std::path::{Path, PathBuf};
 use std::time::SystemTime;
 
 use super::error::ImageError;
-use super::format::InputFormat;
 use super::guard::TEMP_PREFIX;
 use super::platform::FileId;
 use super::walk::{Entry, FolderWalk};
+use crate::engine::formats::detect::InputFormat;
 
 /// One file found among the inputs, before it is known to be an image.
 #[derive(Debug)]

@@ -9,12 +9,12 @@ use super::budget::Budget;
 use super::codecs::isolated_file;
 use super::control::CancelToken;
 use super::error::SetupError;
-use super::format::InputFormat;
 use super::pipeline::make_copies;
 use super::plan::{PlanEntry, plan_dry};
 use super::selection::Selection;
 use super::settings::Settings;
 use super::task::Task;
+use crate::engine::formats::detect::InputFormat;
 
 /// Images converted to make an estimate, unless the caller asks for another number: enough to land within about
 /// 15 % on a folder of photos, few enough to take a second or two.

@@ -2,34 +2,20 @@
 //! one `JobEvent` per image. It knows nothing of any user interface; the desktop app and the CLI both drive it.
 
 mod budget;
-#[cfg(feature = "heif")]
-mod cicp;
 mod codecs;
-mod colour;
 mod control;
 mod discover;
-mod encode;
 mod error;
 mod estimate;
 mod event;
-mod exif;
-mod exif_fit;
 mod failed_list;
-mod format;
+mod formats;
 mod geometry;
 mod guard;
-#[cfg(feature = "heif")]
-mod heif;
-#[cfg(feature = "heif")]
-mod heif_exif;
 mod job;
-mod jpeg;
 mod jpeg_options;
 mod keys;
-#[cfg(feature = "heif")]
-mod libheif;
 mod manifest;
-mod markers;
 mod metadata;
 pub mod naming;
 mod pipeline;
@@ -40,20 +26,18 @@ mod score;
 mod selection;
 mod settings;
 mod task;
-mod tiff_out;
 mod walk;
-mod webp;
 mod workers;
 
 pub use budget::auto_memory_budget;
 pub use control::CancelToken;
 pub use discover::{InputCount, ListedImage, count_images, list_images};
-pub use encode::Encoding;
 pub use error::{ImageError, SetupError};
 pub use estimate::{Estimate, SAMPLE_IMAGES, estimate};
 pub use event::{ExtraDone, ImageDone, JobEvent, Summary, Thumbnail};
 pub use failed_list::FailedListSpec;
-pub use format::InputFormat;
+pub use formats::detect::InputFormat;
+pub use formats::encode::Encoding;
 pub use geometry::target_size;
 pub use guard::{Protected, SideFile, TEMP_PREFIX, save_copy};
 pub use job::{JobHandle, JobOptions, QUEUED_WITH_THUMBNAILS, THUMBNAIL_EDGE, Waker, process_task};

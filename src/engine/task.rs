@@ -5,11 +5,11 @@ use std::path::PathBuf;
 use std::sync::Arc;
 use std::time::SystemTime;
 
-use super::encode::Encoding;
-use super::format::InputFormat;
 use super::guard::OutputRoot;
 use super::platform::FileId;
 use super::settings::ResizeMode;
+use crate::engine::formats::detect::InputFormat;
+use crate::engine::formats::encode::Encoding;
 
 /// One image to resize.
 #[derive(Debug)]

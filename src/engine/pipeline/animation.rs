@@ -13,9 +13,9 @@ use image::{AnimationDecoder, DynamicImage, Frame, Frames, ImageDecoder, ImageFo
 use super::decode::{Source, check_pixels, image_limits, open_input};
 use super::resample::{Resample, resize};
 use crate::engine::budget::Budget;
-use crate::engine::encode::Encoding;
 use crate::engine::error::ImageError;
-use crate::engine::format::InputFormat;
+use crate::engine::formats::detect::InputFormat;
+use crate::engine::formats::encode::Encoding;
 use crate::engine::geometry::target_size;
 use crate::engine::settings::{Limits, Settings};
 

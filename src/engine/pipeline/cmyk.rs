@@ -9,14 +9,14 @@ use tiff::decoder::{Decoder, DecodingResult};
 use tiff::tags::Tag;
 
 use crate::engine::budget::{Budget, Hold};
-use crate::engine::colour;
-use crate::engine::jpeg;
-use crate::engine::markers;
+use crate::engine::formats::jpeg;
+use crate::engine::metadata::colour;
+use crate::engine::metadata::jpeg_segments;
 use crate::engine::settings::Limits;
 
 /// The CMYK profile a CMYK or YCCK JPEG carries, if any.
 pub(super) fn profile(data: &[u8]) -> Option<Vec<u8>> {
-    markers::icc_profile(data).filter(|p| is_cmyk(p))
+    jpeg_segments::icc_profile(data).filter(|p| is_cmyk(p))
 }
 
 /// Whether a profile's colour space (header bytes 16–19) is CMYK.
@@ -33,7 +33,7 @@ pub(super) fn to_srgb(data: &[u8], icc: &[u8], max_alloc: u64) -> Result<Option<
         width,
         height,
         icc,
-        markers::has_adobe_segment(data),
+        jpeg_segments::has_adobe_segment(data),
     ))
 }
 

@@ -16,12 +16,12 @@ use super::resample::{Resample, resize, resize_to};
 use super::sharpen::sharpen_for_screen;
 use crate::engine::budget::Budget;
 use crate::engine::codecs;
-use crate::engine::colour;
-use crate::engine::encode::Encoding;
 use crate::engine::error::ImageError;
-use crate::engine::format::InputFormat;
+use crate::engine::formats::detect::InputFormat;
+use crate::engine::formats::encode::Encoding;
 use crate::engine::geometry::target_size;
-use crate::engine::markers;
+use crate::engine::metadata::colour;
+use crate::engine::metadata::jpeg_segments;
 use crate::engine::metadata::{Keep, Metadata, Tags};
 use crate::engine::settings::Settings;
 use crate::engine::task::Task;
@@ -178,7 +178,7 @@ pub(super) fn convert(
         let data = source.into_bytes(path, limits)?;
         let frame = jpeg_frame(&data, limits, path)?;
         if let (Encoding::Jpeg { quality, options }, true) = (encoding, frame.header.ycc) {
-            let icc = markers::icc_profile(&data);
+            let icc = jpeg_segments::icc_profile(&data);
             // The planes go from file to file without colour maths, and are encoded once.
             // The planes are resampled and encoded as they are: anything that works on the RGB picture (linear
             // light, colour conversion, sharpening) or encodes it more than once goes the RGB way.

@@ -10,11 +10,11 @@ use image::{DynamicImage, ImageDecoder, ImageFormat, ImageReader};
 
 use crate::engine::budget::{Budget, Hold};
 use crate::engine::codecs::isolated_file;
-use crate::engine::colour;
 use crate::engine::error::ImageError;
-use crate::engine::format::InputFormat;
-use crate::engine::jpeg;
-use crate::engine::markers;
+use crate::engine::formats::detect::InputFormat;
+use crate::engine::formats::jpeg;
+use crate::engine::metadata::colour;
+use crate::engine::metadata::jpeg_segments;
 use crate::engine::metadata::{Metadata, Tags};
 use crate::engine::settings::Limits;
 
@@ -77,7 +77,7 @@ pub(crate) fn decode<'b>(
 #[cfg(feature = "heif")]
 pub(crate) fn heif_header(path: &Path, format: InputFormat, limits: &Limits) -> Result<(u32, u32, bool), ImageError> {
     let data = read(path, limits)?;
-    let header = crate::engine::heif::header(&data).map_err(|why| heif_error(why, format, path))?;
+    let header = crate::engine::formats::heif::header(&data).map_err(|why| heif_error(why, format, path))?;
     check_pixels(header.0, header.1, limits, path)?;
     Ok(header)
 }
@@ -99,12 +99,12 @@ pub(super) fn decode_heif<'b>(
     limits: &Limits,
     budget: &'b Budget,
 ) -> Result<Decoded<'b>, ImageError> {
-    let (w, h, alpha) = crate::engine::heif::header(&data).map_err(|why| heif_error(why, format, path))?;
+    let (w, h, alpha) = crate::engine::formats::heif::header(&data).map_err(|why| heif_error(why, format, path))?;
     check_pixels(w, h, limits, path)?;
     // libheif's own planes (YCbCr) and the interleaved copy made of them, at up to 2 bytes a sample.
     let pixels = u64::from(w) * u64::from(h);
     let hold = budget.hold(data.len() as u64 + pixels * 2 * (3 + if alpha { 4 } else { 3 }));
-    let picture = crate::engine::heif::decode(&data).map_err(|why| heif_error(why, format, path))?;
+    let picture = crate::engine::formats::heif::decode(&data).map_err(|why| heif_error(why, format, path))?;
     Ok(Decoded {
         full_size: (picture.img.width(), picture.img.height()),
         img: picture.img,
@@ -264,7 +264,7 @@ pub(crate) struct JpegFrame {
 pub(crate) fn jpeg_frame(data: &[u8], limits: &Limits, path: &Path) -> Result<JpegFrame, ImageError> {
     let header = jpeg::header(data).map_err(|why| jpeg_error(why, path))?;
     check_pixels(header.width, header.height, limits, path)?;
-    let orientation = markers::orientation(data);
+    let orientation = jpeg_segments::orientation(data);
     let upright = if turns(orientation) {
         (header.height, header.width)
     } else {
@@ -289,7 +289,7 @@ pub(super) fn decode_jpeg<'b>(
 ) -> Result<Decoded<'b>, ImageError> {
     let held_data = data.len() as u64;
     if !frame.header.decodable {
-        if !markers::jpeg_is_complete(&data) {
+        if !jpeg_segments::jpeg_is_complete(&data) {
             // zune-jpeg fills a cut-off picture with grey and calls it a success; a half-grey copy is worse
             // than a clear error.
             return Err(ImageError::Truncated { path: path.to_owned() });
@@ -324,7 +324,7 @@ pub(super) fn decode_jpeg<'b>(
     let pixels = u64::from(fw.div_ceil(shrink)) * u64::from(fh.div_ceil(shrink));
     let hold = budget.hold(held_data + pixel_bytes(pixels * 3, frame.orientation));
     let mut img = jpeg::decode(&data, shrink, limits.max_alloc).map_err(|why| jpeg_error(why, path))?;
-    let icc = markers::icc_profile(&data);
+    let icc = jpeg_segments::icc_profile(&data);
     let metadata = Metadata::from_jpeg(&data);
     drop(data);
     img.apply_orientation(frame.orientation);

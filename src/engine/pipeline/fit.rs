@@ -3,7 +3,7 @@
 
 use image::DynamicImage;
 
-use crate::engine::encode::Encoding;
+use crate::engine::formats::encode::Encoding;
 use crate::engine::metadata::Tags;
 
 /// An encoded copy and the quality it took.

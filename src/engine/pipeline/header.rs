@@ -10,7 +10,7 @@ use image::{ImageDecoder, ImageReader};
 
 use super::decode::{check_pixels, heif_header, image_limits, turns};
 use crate::engine::error::ImageError;
-use crate::engine::format::InputFormat;
+use crate::engine::formats::detect::InputFormat;
 use crate::engine::settings::Limits;
 
 /// What a header says of an image.

@@ -6,7 +6,7 @@ use std::path::Path;
 use image::DynamicImage;
 
 use super::decode::decode_in_memory;
-use crate::engine::encode::Encoding;
+use crate::engine::formats::encode::Encoding;
 use crate::engine::jpeg_options::{JpegOptions, Subsampling};
 use crate::engine::score::Scorer;
 use crate::engine::settings::Limits;

@@ -13,11 +13,11 @@ use super::header::read_header;
 use super::resample::{Resample, resize_to};
 use crate::engine::budget::Budget;
 use crate::engine::codecs::isolated_file;
-use crate::engine::colour;
 use crate::engine::control::CancelToken;
-use crate::engine::encode::Encoding;
 use crate::engine::error::ImageError;
+use crate::engine::formats::encode::Encoding;
 use crate::engine::metadata::Tags;
+use crate::engine::metadata::colour;
 use crate::engine::settings::{Filter, Settings};
 
 /// An image and its copy, ready to show: both upright, in sRGB, and the same size, so that one pixel of the

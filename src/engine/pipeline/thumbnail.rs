@@ -10,7 +10,7 @@ use crate::engine::budget::Budget;
 use crate::engine::codecs::isolated_file;
 use crate::engine::error::ImageError;
 use crate::engine::event::Thumbnail;
-use crate::engine::format::InputFormat;
+use crate::engine::formats::detect::InputFormat;
 use crate::engine::geometry::target_size;
 use crate::engine::settings::{Filter, Limits, ResizeMode};
 

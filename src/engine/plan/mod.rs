@@ -22,9 +22,7 @@ use names::name_one;
 
 use super::codecs::isolated_file;
 use super::discover::{Candidate, Found, Walk, identify};
-use super::encode::Encoding;
 use super::error::{ImageError, SetupError};
-use super::format::InputFormat;
 use super::guard::{OutputRoot, Protected, sweep_leftovers};
 use super::keys::{fingerprint, relative_key};
 use super::manifest::{Identities, Input, Manifest, RunLock};
@@ -32,6 +30,8 @@ use super::naming::needs_index;
 use super::selection::Selection;
 use super::settings::{ResizeMode, Settings};
 use super::task::{ExtraTask, Task};
+use crate::engine::formats::detect::InputFormat;
+use crate::engine::formats::encode::Encoding;
 
 /// What will happen to one input.
 #[derive(Debug)]

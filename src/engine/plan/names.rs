@@ -4,9 +4,9 @@
 use std::path::{Path, PathBuf};
 
 use crate::engine::discover::Candidate;
-use crate::engine::encode::Encoding;
 use crate::engine::error::ImageError;
-use crate::engine::format::InputFormat;
+use crate::engine::formats::detect::InputFormat;
+use crate::engine::formats::encode::Encoding;
 use crate::engine::geometry::target_size;
 use crate::engine::naming::{NameParts, check_template, file_name, needs_size, render};
 use crate::engine::pipeline::read_header;

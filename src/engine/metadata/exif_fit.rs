@@ -6,7 +6,7 @@
 
 use std::cell::{Cell, RefCell};
 
-use super::exif::{u16_at, u32_at};
+use crate::engine::metadata::exif::{u16_at, u32_at};
 
 /// The most EXIF a JPEG APP1 segment holds: 65,535 less the length field and the `Exif\0\0` prefix.
 pub(crate) const JPEG_EXIF_MAX: usize = 65_535 - 2 - 6;

@@ -11,10 +11,10 @@ use std::ptr;
 
 use image::{DynamicImage, RgbImage, RgbaImage};
 
-use super::cicp;
-use super::libheif::{self as ffi, Api, HeifError};
-use super::metadata::Metadata;
-use super::metadata::Tags;
+use crate::engine::formats::libheif::{self as ffi, Api, HeifError};
+use crate::engine::metadata::Metadata;
+use crate::engine::metadata::Tags;
+use crate::engine::metadata::cicp;
 
 /// The size and alpha of a HEIF file's primary picture, upright, without decoding it.
 pub(crate) fn header(data: &[u8]) -> Result<(u32, u32, bool), String> {
@@ -344,7 +344,7 @@ impl HandleOwner {
                 continue;
             }
             if kind == "Exif" {
-                metadata.exif = super::heif_exif::tiff_in_item(&block).map(<[u8]>::to_vec);
+                metadata.exif = crate::engine::formats::heif_exif::tiff_in_item(&block).map(<[u8]>::to_vec);
             } else if content_type == "application/rdf+xml" {
                 metadata.xmp = Some(block);
             }

@@ -4,7 +4,7 @@
 use image::DynamicImage;
 use webp::{Encoder, PixelLayout};
 
-use super::metadata::Tags;
+use crate::engine::metadata::Tags;
 
 /// Encodes `img` as lossy WebP at `quality` (alpha kept, compressed losslessly), with the profile, EXIF and
 /// XMP of `tags`.

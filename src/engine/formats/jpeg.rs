@@ -7,10 +7,10 @@ use turbojpeg::{Colorspace, Compressor, Image, PixelFormat, ScalingFactor, Subsa
 
 // libjpeg-turbo's handles hold their working memory, so each worker thread keeps one of each (in `codecs`,
 // which drops them after any failure).
-use super::codecs::with_decompressor;
-use super::jpeg_options::JpegOptions;
-use super::markers::{icc_to_segments, insert_segments};
-use super::metadata::Tags;
+use crate::engine::codecs::with_decompressor;
+use crate::engine::jpeg_options::JpegOptions;
+use crate::engine::metadata::Tags;
+use crate::engine::metadata::jpeg_segments::{icc_to_segments, insert_segments};
 
 /// What the header of a JPEG says, read without decoding any pixels.
 #[derive(Clone, Copy, Debug)]
@@ -186,7 +186,7 @@ fn with_compressor(
     f: impl FnOnce(&mut Compressor) -> turbojpeg::Result<Vec<u8>>,
 ) -> Result<Vec<u8>, String> {
     // The compressor is kept across images: every parameter is set again for each one.
-    super::codecs::with_compressor(|c| {
+    crate::engine::codecs::with_compressor(|c| {
         c.set_quality(i32::from(quality.clamp(1, 100)))
             .map_err(|e| e.to_string())?;
         c.set_subsamp(subsamp).map_err(|e| e.to_string())?;

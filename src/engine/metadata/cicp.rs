@@ -91,7 +91,7 @@ mod tests {
     use image::{DynamicImage, Rgb};
 
     use super::*;
-    use crate::engine::colour::to_srgb;
+    use crate::engine::metadata::colour::to_srgb;
 
     /// moxcms stamps a profile with the time it is made: a copy made a second later had other bytes, so the
     /// same photo and settings gave a different file on every run.

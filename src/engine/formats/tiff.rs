@@ -10,8 +10,8 @@ use tiff::encoder::colortype::{ColorType, Gray8, Gray16, RGB8, RGB16, RGBA8, RGB
 use tiff::encoder::{DirectoryEncoder, TiffEncoder, TiffKindStandard, TiffValue};
 use tiff::tags::{Tag, Type};
 
-use super::exif_fit::{self, Dir, EXIF_IFD, GPS_IFD, INTEROP_IFD, MAKER_NOTE, Value};
-use super::metadata::Metadata;
+use crate::engine::metadata::Metadata;
+use crate::engine::metadata::exif_fit::{self, Dir, EXIF_IFD, GPS_IFD, INTEROP_IFD, MAKER_NOTE, Value};
 
 /// Tags of EXIF's IFD0 that describe the picture and its maker, copied into the TIFF's own directory. The rest
 /// of IFD0 (size, strips, resolution, orientation) is the encoder's to write for the copy.

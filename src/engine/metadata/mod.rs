@@ -1,8 +1,15 @@
 //! EXIF, XMP and IPTC: read from the input, made true of the copy, and written where the output format can
-//! hold them (JPEG all three; PNG and WebP EXIF and XMP, where IPTC's fields live in XMP anyway).
+//! hold them (JPEG all three; PNG and WebP EXIF and XMP, where IPTC's fields live in XMP anyway). Its rooms:
+//! `exif` (reading and editing EXIF), `exif_fit` (rebuilding a block too large for one JPEG segment),
+//! `colour` (ICC profiles and the conversion to sRGB), `cicp` (profiles for H.273 colour codes) and
+//! `jpeg_segments` (JPEG's APPn segments). Metadata never names `formats/`, `pipeline/` or `plan/`.
 
-use super::exif;
-use super::exif_fit;
+#[cfg(feature = "heif")]
+pub(crate) mod cicp;
+pub(crate) mod colour;
+pub(crate) mod exif;
+pub(crate) mod exif_fit;
+pub(crate) mod jpeg_segments;
 
 /// The metadata carried from an input to its copy, besides the colour profile.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -41,7 +48,7 @@ impl Metadata {
     /// The metadata of a JPEG, from its APP1 and APP13 segments.
     pub fn from_jpeg(data: &[u8]) -> Self {
         let mut m = Self::default();
-        for (marker, body) in super::markers::header_segments(data) {
+        for (marker, body) in crate::engine::metadata::jpeg_segments::header_segments(data) {
             match marker {
                 0xE1 if m.exif.is_none() && body.starts_with(EXIF_PREFIX) => {
                     m.exif = Some(body[EXIF_PREFIX.len()..].to_vec());

@@ -6,10 +6,10 @@ use std::io::Cursor;
 use image::codecs::png::{CompressionType, FilterType as PngFilter, PngEncoder};
 use image::{DynamicImage, ImageEncoder, ImageFormat, RgbImage};
 
-use super::format::InputFormat;
-use super::jpeg_options::JpegOptions;
-use super::metadata::Tags;
-use super::settings::{OutputFormat, PngCompression, Settings};
+use crate::engine::formats::detect::InputFormat;
+use crate::engine::jpeg_options::JpegOptions;
+use crate::engine::metadata::Tags;
+use crate::engine::settings::{OutputFormat, PngCompression, Settings};
 
 /// The concrete encoder for one output, resolved from the settings and the input's format.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -152,7 +152,7 @@ impl Encoding {
         match self {
             Self::Jpeg { quality, options } => {
                 encode_jpeg(img, quality, options, background, &mut out)?;
-                super::jpeg::embed_tags(&mut out, tags);
+                crate::engine::formats::jpeg::embed_tags(&mut out, tags);
             }
             Self::Png { compression } => {
                 let level = match compression {
@@ -166,7 +166,7 @@ impl Encoding {
                 tags.metadata.insert_into_png(&mut out);
             }
             Self::WebPLossless => encode_webp(img, tags, &mut out)?,
-            Self::WebP { quality } => out = super::webp::encode_lossy(img, quality, tags)?,
+            Self::WebP { quality } => out = crate::engine::formats::webp::encode_lossy(img, quality, tags)?,
             Self::Avif { quality, speed } => out = encode_avif(img, quality, speed, tags)?,
             Self::Gif => {
                 DynamicImage::ImageRgba8(img.to_rgba8())
@@ -179,7 +179,11 @@ impl Encoding {
                     .map_err(|e| e.to_string())?;
             }
             Self::Tiff => {
-                out = super::tiff_out::encode(img, icc.filter(|p| super::colour::fits(p, img)), &tags.metadata)?
+                out = crate::engine::formats::tiff::encode(
+                    img,
+                    icc.filter(|p| crate::engine::metadata::colour::fits(p, img)),
+                    &tags.metadata,
+                )?
             }
         }
         Ok(out)
@@ -188,7 +192,7 @@ impl Encoding {
 
 #[cfg(feature = "heif")]
 fn encode_avif(img: &DynamicImage, quality: u8, speed: u8, tags: &Tags) -> Result<Vec<u8>, String> {
-    super::heif::encode_avif(img, quality, speed, tags)
+    crate::engine::formats::heif::encode_avif(img, quality, speed, tags)
 }
 
 #[cfg(not(feature = "heif"))]
@@ -255,7 +259,7 @@ fn encode_jpeg(
         other if !other.color().has_alpha() => Some(DynamicImage::ImageRgb8(other.to_rgb8())),
         other => Some(DynamicImage::ImageRgb8(flatten(other, background))),
     };
-    *out = super::jpeg::encode(converted.as_ref().unwrap_or(img), quality, options)?;
+    *out = crate::engine::formats::jpeg::encode(converted.as_ref().unwrap_or(img), quality, options)?;
     Ok(())
 }
 
