@@ -201,6 +201,29 @@ fn the_engine_has_no_import_loops_and_no_upward_imports() {
     );
 }
 
+/// The rooms face one way: `metadata/` is used by `formats/`, `pipeline/` and `plan/` and names none of them;
+/// `formats/` is used by `pipeline/` and `plan/` and names neither.
+#[test]
+fn the_format_and_metadata_rooms_face_one_way() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("src/engine");
+    let files = modules(&root);
+    let known: BTreeSet<Module> = files.keys().cloned().collect();
+    let mut wrong = Vec::new();
+    for (module, path) in &files {
+        let forbidden: &[&str] = match module.first().map(String::as_str) {
+            Some("metadata") => &["formats", "pipeline", "plan"],
+            Some("formats") => &["pipeline", "plan"],
+            _ => continue,
+        };
+        for target in imports(module, &code(path), &known) {
+            if target.first().is_some_and(|t| forbidden.contains(&t.as_str())) {
+                wrong.push(format!("{} uses {}", name(module), name(&target)));
+            }
+        }
+    }
+    assert!(wrong.is_empty(), "rooms facing the wrong way:\n{}", wrong.join("\n"));
+}
+
 #[test]
 fn the_engine_names_no_ui_or_command_line_crate() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("src/engine");
