@@ -9,6 +9,7 @@ use super::error::ImageError;
 use super::guard::TEMP_PREFIX;
 use super::platform::FileId;
 use super::walk::{Entry, FolderWalk};
+use crate::engine::event::SkipReason;
 use crate::engine::formats::detect::InputFormat;
 
 /// One file found among the inputs, before it is known to be an image.
@@ -35,7 +36,7 @@ pub(crate) enum Found {
     /// An image in a format Shrinkray decodes.
     Image(Candidate, InputFormat),
     /// Left alone: a non-image inside a folder, a special file, a symlink loop.
-    Skipped { path: PathBuf, reason: String },
+    Skipped { path: PathBuf, reason: SkipReason },
     /// A path the user named that cannot be processed.
     Failed(ImageError),
 }
@@ -102,12 +103,7 @@ impl Iterator for Walk<'_> {
 
 /// One walked entry as a candidate, a skip or a failure; `None` for our own temporary files.
 fn walked(entry: Entry, root: &Path, root_name: &Path) -> Option<Result<Candidate, Found>> {
-    let skipped = |path: PathBuf, reason: &str| {
-        Some(Err(Found::Skipped {
-            path,
-            reason: reason.to_owned(),
-        }))
-    };
+    let skipped = |path: PathBuf, reason: SkipReason| Some(Err(Found::Skipped { path, reason }));
     match entry {
         Entry::File(path, meta) => {
             let ours = path
@@ -121,9 +117,9 @@ fn walked(entry: Entry, root: &Path, root_name: &Path) -> Option<Result<Candidat
             let relative = root_name.join(inside);
             Some(Ok(candidate(path, relative, false, &meta)))
         }
-        Entry::Special(path) => skipped(path, "not a regular file"),
-        Entry::Loop(path) => skipped(path, "symbolic link loop"),
-        Entry::Dangling(path) => skipped(path, "broken symbolic link"),
+        Entry::Special(path) => skipped(path, SkipReason::NotRegular),
+        Entry::Loop(path) => skipped(path, SkipReason::LinkLoop),
+        Entry::Dangling(path) => skipped(path, SkipReason::BrokenLink),
         Entry::Error(path, source) => Some(Err(Found::Failed(ImageError::Read { source, path }))),
     }
 }
@@ -185,12 +181,12 @@ fn classify(c: Candidate, format: Option<InputFormat>, readable: impl Fn(InputFo
         }),
         Some(format) => Found::Skipped {
             path: c.path,
-            reason: format!("{} images are not supported", format.name()),
+            reason: SkipReason::Unsupported(format.name()),
         },
         None if c.explicit => Found::Failed(ImageError::NotAnImage { path: c.path }),
         None => Found::Skipped {
             path: c.path,
-            reason: "not an image".to_owned(),
+            reason: SkipReason::NotAnImage,
         },
     }
 }

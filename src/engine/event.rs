@@ -6,6 +6,43 @@ use std::time::Duration;
 use super::error::{ImageError, SetupError};
 use super::guard::Protected;
 
+/// Why an input is left alone. Its text (`Display`) is what reports and `--json` give as `reason`, word for
+/// word as before the enum: scripts match them.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum SkipReason {
+    /// A copy an earlier run made is up to date: "up to date".
+    UpToDate,
+    /// The output exists and the policy is to skip: "the output exists: PATH".
+    OutputExists(PathBuf),
+    /// Neither a main output nor an extra one is asked for: "no output is asked for".
+    NoOutput,
+    /// A FIFO, device or socket met in a folder: "not a regular file".
+    NotRegular,
+    /// "symbolic link loop".
+    LinkLoop,
+    /// "broken symbolic link".
+    BrokenLink,
+    /// A format Shrinkray recognises but does not read, met in a folder: "FORMAT images are not supported".
+    Unsupported(String),
+    /// A file in a folder that is no image: "not an image".
+    NotAnImage,
+}
+
+impl std::fmt::Display for SkipReason {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Self::UpToDate => f.write_str("up to date"),
+            Self::OutputExists(path) => write!(f, "the output exists: {}", path.display()),
+            Self::NoOutput => f.write_str("no output is asked for"),
+            Self::NotRegular => f.write_str("not a regular file"),
+            Self::LinkLoop => f.write_str("symbolic link loop"),
+            Self::BrokenLink => f.write_str("broken symbolic link"),
+            Self::Unsupported(format) => write!(f, "{format} images are not supported"),
+            Self::NotAnImage => f.write_str("not an image"),
+        }
+    }
+}
+
 /// A worker-to-caller message. Per-image events come in completion order; `Finished` is always last, exactly
 /// once.
 #[derive(Debug)]
@@ -34,7 +71,7 @@ pub enum JobEvent {
         /// The input.
         input: PathBuf,
         /// Why it was skipped.
-        reason: String,
+        reason: SkipReason,
     },
     /// The job is over; nothing more will come.
     Finished {

@@ -34,7 +34,7 @@ pub use control::CancelToken;
 pub use discover::{InputCount, ListedImage, count_images, list_images};
 pub use error::{ImageError, SetupError};
 pub use estimate::{Estimate, SAMPLE_IMAGES, estimate};
-pub use event::{ExtraDone, ImageDone, JobEvent, Summary, Thumbnail};
+pub use event::{ExtraDone, ImageDone, JobEvent, SkipReason, Summary, Thumbnail};
 pub use failed_list::FailedListSpec;
 pub use formats::detect::InputFormat;
 pub use formats::encode::Encoding;

@@ -213,7 +213,7 @@ fn row(event: &JobEvent) -> Row<'_> {
         },
         JobEvent::ImageSkipped { input, reason, .. } => Row {
             input: input.to_string_lossy(),
-            reason: Cow::Borrowed(reason),
+            reason: Cow::Owned(reason.to_string()),
             ..blank("skipped")
         },
         JobEvent::Started { .. } | JobEvent::Finished { .. } => blank(""),
@@ -256,7 +256,7 @@ pub fn event_json(event: &JobEvent) -> Value {
             "event": "skipped",
             "index": index,
             "input": input.to_string_lossy(),
-            "reason": reason,
+            "reason": reason.to_string(),
         }),
         JobEvent::Finished { summary } => summary_json(summary),
     }
@@ -282,7 +282,7 @@ pub fn planned_json(entry: &PlanEntry) -> Value {
             "index": index,
             "input": input.to_string_lossy(),
             "action": "skip",
-            "reason": reason,
+            "reason": reason.to_string(),
         }),
         PlanEntry::Fail { index, input, error } => json!({
             "event": "planned",

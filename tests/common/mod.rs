@@ -120,7 +120,7 @@ pub fn skips(events: &[JobEvent]) -> Vec<(PathBuf, String)> {
     events
         .iter()
         .filter_map(|e| match e {
-            JobEvent::ImageSkipped { input, reason, .. } => Some((input.clone(), reason.clone())),
+            JobEvent::ImageSkipped { input, reason, .. } => Some((input.clone(), reason.to_string())),
             _ => None,
         })
         .collect()

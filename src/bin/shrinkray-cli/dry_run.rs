@@ -7,7 +7,8 @@ use std::process::ExitCode;
 
 use anyhow::Context;
 use shrinkray::engine::{
-    CancelToken, Estimate, PlanEntry, SAMPLE_IMAGES, Selection, Settings, estimate, estimate_json, planned_json,
+    CancelToken, Estimate, PlanEntry, SAMPLE_IMAGES, Selection, Settings, SkipReason, estimate, estimate_json,
+    planned_json,
 };
 use shrinkray::text;
 
@@ -110,7 +111,10 @@ impl Tally {
                 self.numbered += usize::from(t.numbered_from.is_some());
                 self.replaced += usize::from(t.replace());
             }
-            PlanEntry::Skip { reason, .. } if reason == "up to date" => self.up_to_date += 1,
+            PlanEntry::Skip {
+                reason: SkipReason::UpToDate,
+                ..
+            } => self.up_to_date += 1,
             _ => {}
         }
     }

@@ -6,7 +6,7 @@ use std::time::Duration;
 
 use anyhow::bail;
 use indicatif::{ProgressBar, ProgressStyle};
-use shrinkray::engine::{JobEvent, Summary};
+use shrinkray::engine::{JobEvent, SkipReason, Summary};
 use shrinkray::text;
 
 use crate::json::print_json;
@@ -35,7 +35,10 @@ impl Report {
     pub(crate) fn event(&mut self, event: &JobEvent) -> bool {
         match event {
             JobEvent::Started { total } => self.start_bar(*total),
-            JobEvent::ImageSkipped { reason, .. } if reason == "up to date" => self.up_to_date += 1,
+            JobEvent::ImageSkipped {
+                reason: SkipReason::UpToDate,
+                ..
+            } => self.up_to_date += 1,
             JobEvent::ImageFailed { error, .. } => {
                 self.failed += 1;
                 if !self.json {

@@ -128,7 +128,8 @@ impl Encoding {
     pub fn quality(self) -> Option<u8> {
         match self {
             Self::Jpeg { quality, .. } | Self::WebP { quality } | Self::Avif { quality, .. } => Some(quality),
-            _ => None,
+            // Every lossless format by name, so that a new format is a compile error here until it answers.
+            Self::Png { .. } | Self::WebPLossless | Self::Gif | Self::Bmp | Self::Tiff => None,
         }
     }
 
@@ -138,7 +139,7 @@ impl Encoding {
             Self::Jpeg { options, .. } => Self::Jpeg { quality, options },
             Self::WebP { .. } => Self::WebP { quality },
             Self::Avif { speed, .. } => Self::Avif { quality, speed },
-            other => other,
+            lossless @ (Self::Png { .. } | Self::WebPLossless | Self::Gif | Self::Bmp | Self::Tiff) => lossless,
         }
     }
 

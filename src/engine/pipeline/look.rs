@@ -31,7 +31,9 @@ fn start(encoding: Encoding, target: f64) -> u8 {
     let offset = match encoding {
         Encoding::Jpeg { .. } => 4.0,
         Encoding::WebP { .. } => 8.0,
-        _ => -2.0,
+        Encoding::Avif { .. } => -2.0,
+        // Lossless encodings have no quality to search; named so that a new format must answer here.
+        Encoding::Png { .. } | Encoding::WebPLossless | Encoding::Gif | Encoding::Bmp | Encoding::Tiff => -2.0,
     };
     (target + offset).round().clamp(20.0, 98.0) as u8
 }

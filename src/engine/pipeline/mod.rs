@@ -5,13 +5,13 @@ mod cmyk;
 mod convert;
 mod copy;
 mod decode;
-mod fit;
 mod header;
 mod look;
 mod planar;
 mod preview;
 mod resample;
 mod sharpen;
+mod target_size;
 mod thumbnail;
 
 use std::fs;

@@ -30,6 +30,7 @@ use super::naming::needs_index;
 use super::selection::Selection;
 use super::settings::{ResizeMode, Settings};
 use super::task::{ExtraTask, Task};
+use crate::engine::event::SkipReason;
 use crate::engine::formats::detect::InputFormat;
 use crate::engine::formats::encode::Encoding;
 
@@ -45,7 +46,7 @@ pub enum PlanEntry {
         /// The input.
         input: PathBuf,
         /// Why.
-        reason: String,
+        reason: SkipReason,
     },
     /// It cannot be processed.
     Fail {
@@ -258,7 +259,7 @@ impl Plan<'_> {
         Some(PlanEntry::Skip {
             index,
             input: c.path.clone(),
-            reason: "up to date".to_owned(),
+            reason: SkipReason::UpToDate,
         })
     }
 
@@ -295,7 +296,7 @@ impl Plan<'_> {
             return PlanEntry::Skip {
                 index,
                 input: c.path,
-                reason: "no output is asked for".to_owned(),
+                reason: SkipReason::NoOutput,
             };
         };
         let mut entry = self.place(index, c, format, encoding, output);
@@ -363,7 +364,7 @@ impl Plan<'_> {
             Err(Unsettled::Exists(output)) => PlanEntry::Skip {
                 index,
                 input: c.path,
-                reason: format!("the output exists: {}", output.display()),
+                reason: SkipReason::OutputExists(output),
             },
             Err(unsettled) => PlanEntry::Fail {
                 index,
