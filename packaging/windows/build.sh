@@ -44,6 +44,12 @@ wine_env() {
   if [ ! -e $shim/bcryptprimitives.dll ] || [ packaging/windows/wine-test/bcryptprimitives-shim.c -nt $shim/bcryptprimitives.dll ]; then
     x86_64-w64-mingw32-gcc -shared -O2 -o $shim/bcryptprimitives.dll packaging/windows/wine-test/bcryptprimitives-shim.c -ladvapi32
   fi
+  # A libheif.dll that is not libheif, for the test that plants it among the photos.
+  mkdir -p $shim/planted
+  if [ ! -e $shim/planted/libheif.dll ] || [ packaging/windows/wine-test/planted.c -nt $shim/planted/libheif.dll ]; then
+    x86_64-w64-mingw32-gcc -shared -O2 -o $shim/planted/libheif.dll packaging/windows/wine-test/planted.c
+  fi
+  export SHRINKRAY_PLANTED_DLL="Z:${PWD//\//\\}\\target\\wine-test\\planted\\libheif.dll"
   export WINEPATH="Z:${PWD//\//\\}\\target\\wine-test"
   export WINEPREFIX="$PWD/target/wine-prefix" WINEDEBUG=${WINEDEBUG:--all}
   if [ ! -d "$WINEPREFIX/drive_c/windows" ]; then

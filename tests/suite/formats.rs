@@ -394,3 +394,29 @@ fn without_libheif_heic_files_fail_naming_the_package_and_the_rest_are_done() {
     assert_eq!(run.status.code(), Some(0), "{}", String::from_utf8_lossy(&run.stderr));
     assert_eq!(dims(&dir.path().join("out2/photos/phone.jpg")), (50, 33));
 }
+
+/// Windows looks for a DLL in the current folder too; a `libheif.dll` planted in a folder of photos (the
+/// folder a user runs Shrinkray from) must never be loaded. The planted DLL is not libheif: loading it would
+/// say "not a usable libheif". Built by `./run windows test` (SHRINKRAY_PLANTED_DLL).
+#[cfg(windows)]
+#[test]
+fn a_libheif_dll_planted_among_the_photos_is_never_loaded() {
+    let Some(planted) = std::env::var_os("SHRINKRAY_PLANTED_DLL") else {
+        eprintln!("skipped: SHRINKRAY_PLANTED_DLL is not set (./run windows test builds it)");
+        return;
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let photos = dir.path().join("photos");
+    fs::create_dir_all(&photos).unwrap();
+    fs::copy(planted, photos.join("libheif.dll")).unwrap();
+    fs::copy(data("small.heic"), photos.join("phone.heic")).unwrap();
+    let run = Command::new(env!("CARGO_BIN_EXE_shrinkray-cli"))
+        .args(["--out", p(&dir.path().join("out")), "phone.heic"])
+        .current_dir(&photos)
+        .output()
+        .unwrap();
+    let said = String::from_utf8_lossy(&run.stderr);
+    assert_eq!(run.status.code(), Some(1), "{said}");
+    assert!(said.contains("libheif is not installed"), "{said}");
+    assert!(!said.contains("usable"), "the planted DLL was loaded: {said}");
+}
