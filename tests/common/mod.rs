@@ -135,29 +135,26 @@ pub fn spawn_cli(
     std::io::Lines<std::io::BufReader<std::process::ChildStdout>>,
 ) {
     use std::io::BufRead;
-    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_shrinkray-cli"))
-        .args(args)
-        .stdout(std::process::Stdio::piped())
-        .stderr(std::process::Stdio::null())
-        .spawn()
-        .unwrap();
+    let mut child = started(|| {
+        std::process::Command::new(env!("CARGO_BIN_EXE_shrinkray-cli"))
+            .args(args)
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::null())
+            .spawn()
+    })
+    .unwrap();
     let lines = std::io::BufReader::new(child.stdout.take().unwrap()).lines();
     (child, lines)
 }
 
 /// Runs the real `shrinkray-cli` with `args` to its end (RAYON_NUM_THREADS unset, so "Auto" is the machine's).
 pub fn cli(args: &[&str]) -> std::process::Output {
-    let run = || {
+    started(|| {
         std::process::Command::new(env!("CARGO_BIN_EXE_shrinkray-cli"))
             .args(args)
             .env_remove("RAYON_NUM_THREADS")
             .output()
-    };
-    match run() {
-        // Wine now and then fails to start a process while others start ("Internal error", 1359): once more.
-        Err(e) if cfg!(windows) && e.raw_os_error() == Some(1359) => run(),
-        other => other,
-    }
+    })
     .expect("run shrinkray-cli")
 }
 
@@ -304,4 +301,13 @@ pub const HEIF: bool = cfg!(not(windows));
 /// A path with `/` between its parts whatever the platform, for comparing with names written in a test.
 pub fn slashed(path: &Path) -> String {
     path.to_string_lossy().replace('\\', "/")
+}
+
+/// Starts a process with `start`, once more when Wine fails to (it now and then answers "Internal error",
+/// 1359, while other processes start); anything else is returned as it came.
+pub fn started<T>(start: impl Fn() -> std::io::Result<T>) -> std::io::Result<T> {
+    match start() {
+        Err(e) if cfg!(windows) && e.raw_os_error() == Some(1359) => start(),
+        other => other,
+    }
 }

@@ -18,15 +18,17 @@ use image::ImageFormat;
 
 /// Runs the real CLI in `cwd` with `args`, killing it (and failing) if it has not ended within a minute.
 fn cli_in(cwd: &Path, args: &[&str]) -> Output {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_shrinkray-cli"))
-        .args(args)
-        .current_dir(cwd)
-        .env_remove("RAYON_NUM_THREADS")
-        .stdin(Stdio::null())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
+    let mut child = started(|| {
+        Command::new(env!("CARGO_BIN_EXE_shrinkray-cli"))
+            .args(args)
+            .current_dir(cwd)
+            .env_remove("RAYON_NUM_THREADS")
+            .stdin(Stdio::null())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+    })
+    .unwrap();
     let start = Instant::now();
     while child.try_wait().unwrap().is_none() {
         if start.elapsed() > Duration::from_secs(60) {
