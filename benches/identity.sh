@@ -33,7 +33,6 @@ settings=(
   "look|--format webp --long-edge 400 --min-score 80"
   "linear-sharpen|--format jpeg --long-edge 300 --linear --sharpen"
 )
-total=0
 for entry in "${settings[@]}"; do
   name=${entry%%|*} args=${entry#*|}
   out="$work/out-$name"
@@ -41,7 +40,6 @@ for entry in "${settings[@]}"; do
   "$cli" --out "$out" --threads 1 $args "$work/in" >/dev/null 2>&1 || true
   while IFS= read -r -d '' file; do
     echo "$name ${file#"$out"/} $(sha1sum < "$file" | cut -c1-40)"
-    total=$((total + 1))
   done < <(find "$out" -type f -not -path '*/.shrinkray/*' -print0)
 done | sort
 echo "outputs: $(find "$work" -path "$work/out-*" -type f -not -path '*/.shrinkray/*' | wc -l)"

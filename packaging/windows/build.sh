@@ -40,17 +40,21 @@ version=$(sed -n 's/^version = "\(.*\)"/\1/p' Cargo.toml | head -1)
 # or shipped, as real Windows has the real DLL.
 wine_env() {
   local shim=target/wine-test
-  mkdir -p $shim
-  if [ ! -e $shim/bcryptprimitives.dll ] || [ packaging/windows/wine-test/bcryptprimitives-shim.c -nt $shim/bcryptprimitives.dll ]; then
-    x86_64-w64-mingw32-gcc -shared -O2 -o $shim/bcryptprimitives.dll packaging/windows/wine-test/bcryptprimitives-shim.c -ladvapi32
-  fi
+  # dll SOURCE OUTPUT [LIBS...]: builds a test-only DLL when missing or older than its source.
+  dll() {
+    local source=packaging/windows/wine-test/$1 out=$shim/$2
+    shift 2
+    mkdir -p "$(dirname "$out")"
+    if [ ! -e "$out" ] || [ "$source" -nt "$out" ]; then
+      x86_64-w64-mingw32-gcc -shared -O2 -o "$out" "$source" "$@"
+    fi
+  }
+  dll bcryptprimitives-shim.c bcryptprimitives.dll -ladvapi32
   # A libheif.dll that is not libheif, for the test that plants it among the photos.
-  mkdir -p $shim/planted
-  if [ ! -e $shim/planted/libheif.dll ] || [ packaging/windows/wine-test/planted.c -nt $shim/planted/libheif.dll ]; then
-    x86_64-w64-mingw32-gcc -shared -O2 -o $shim/planted/libheif.dll packaging/windows/wine-test/planted.c
-  fi
-  export SHRINKRAY_PLANTED_DLL="Z:${PWD//\//\\}\\target\\wine-test\\planted\\libheif.dll"
-  export WINEPATH="Z:${PWD//\//\\}\\target\\wine-test"
+  dll planted.c planted/libheif.dll
+  local windows_shim="Z:${PWD//\//\\}\\target\\wine-test"
+  export SHRINKRAY_PLANTED_DLL="$windows_shim\\planted\\libheif.dll"
+  export WINEPATH="$windows_shim"
   export WINEPREFIX="$PWD/target/wine-prefix" WINEDEBUG=${WINEDEBUG:--all}
   if [ ! -d "$WINEPREFIX/drive_c/windows" ]; then
     say "making the Wine prefix $WINEPREFIX"

@@ -18,24 +18,21 @@ impl Dir {
         let mut dir = root.to_owned();
         for part in parts {
             dir.push(part);
-            let mut made = false;
-            loop {
-                match fs::symlink_metadata(&dir) {
-                    Ok(m) if m.is_dir() => break,
-                    Ok(_) => {
-                        return Err(io::Error::new(
-                            io::ErrorKind::InvalidInput,
-                            "a folder on the way is a link",
-                        ));
-                    }
-                    Err(e) if e.kind() == io::ErrorKind::NotFound && !made => match fs::create_dir(&dir) {
-                        // Another worker may make it between the look and the make: look again.
-                        Ok(()) => made = true,
-                        Err(e) if e.kind() == io::ErrorKind::AlreadyExists => made = true,
-                        Err(e) => return Err(e),
-                    },
-                    Err(e) => return Err(e),
+            let mut found = fs::symlink_metadata(&dir);
+            if found.as_ref().is_err_and(|e| e.kind() == io::ErrorKind::NotFound) {
+                // Another worker may make it between the look and the make: either way, look again.
+                if let Err(e) = fs::create_dir(&dir)
+                    && e.kind() != io::ErrorKind::AlreadyExists
+                {
+                    return Err(e);
                 }
+                found = fs::symlink_metadata(&dir);
+            }
+            if !found?.is_dir() {
+                return Err(io::Error::new(
+                    io::ErrorKind::InvalidInput,
+                    "a folder on the way is a link",
+                ));
             }
         }
         Ok(Self(dir))
