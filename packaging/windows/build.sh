@@ -9,7 +9,7 @@
 #                                           run, silent uninstall, each checked
 #
 # The programs need no DLL beside them: libgcc and winpthread are linked statically (crt-static), and libheif
-# (HEIC, AVIF) is loaded at run time only if it is installed next to shrinkray.exe.
+# (HEIC, AVIF) and libjxl (JPEG XL copies) are loaded at run time only if installed next to shrinkray.exe.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
@@ -102,7 +102,7 @@ export CARGO_TARGET_X86_64_PC_WINDOWS_GNU_RUSTFLAGS="$CARGO_TARGET_X86_64_PC_WIN
 # The CLI on its own, without the app's feature: built with it, the Windows linker kept most of the GUI stack
 # in shrinkray-cli.exe (35.7 MB, importing dxgi, dwrite and uiautomationcore; 16.1 MB and only system basics
 # without), which Linux's linker drops. It costs a second build of the library (about two minutes).
-cargo build --release --target $target --bin shrinkray-cli --no-default-features --features cli,heif
+cargo build --release --target $target --bin shrinkray-cli --no-default-features --features cli,heif,jxl
 cargo build --release --target $target --bin shrinkray
 out=target/$target/release
 makensis -V2 -DVERSION="$version" -DBIN="$out" packaging/windows/shrinkray.nsi >&2

@@ -26,11 +26,12 @@ pub(crate) fn relative_key(path: &Path) -> String {
 /// Settings fields added after the first manifests, as they serialise at their defaults. A new field that
 /// shapes copies goes here with its default (and its default must then never change without bumping
 /// `OUTPUT_REVISION`).
-const ADDED_AT_DEFAULT: [&str; 4] = [
+const ADDED_AT_DEFAULT: [&str; 5] = [
     "\"min_score\":null,",
     "\"sharpen\":false,",
     "\"progressive\":false,",
     "\"subsampling\":\"auto\",",
+    "\"jxl_effort\":7,",
 ];
 
 /// A fingerprint of the settings that shape a copy: its pixels, its bytes, its name and its date. Left out are
@@ -102,6 +103,10 @@ mod tests {
             },
             Settings {
                 subsampling: crate::engine::Subsampling::S444,
+                ..base.clone()
+            },
+            Settings {
+                jxl_effort: 9,
                 ..base.clone()
             },
         ] {

@@ -39,6 +39,10 @@ pub fn broken_files(dir: &Path) -> Vec<PathBuf> {
         files.push(write(dir, &format!("cut-{cut}.jpg"), &jpeg[..cut]));
     }
     files.push(write(dir, "flipped.jpg", &flipped));
+    let jxl = fs::read(data("jxl/lossy.jxl")).unwrap();
+    for cut in [2, 40, jxl.len() / 2] {
+        files.push(write(dir, &format!("cut-{cut}.jxl"), &jxl[..cut]));
+    }
     files
 }
 

@@ -298,6 +298,10 @@ pub fn symlink(target: impl AsRef<Path>, link: impl AsRef<Path>) -> bool {
 /// installs it.
 pub const HEIF: bool = cfg!(not(windows));
 
+/// Whether JPEG XL copies can be written here: as libheif, the Windows build ships no libjxl (reading JPEG XL
+/// needs none); elsewhere CI installs it.
+pub const JXL: bool = cfg!(not(windows));
+
 /// A path with `/` between its parts whatever the platform, for comparing with names written in a test.
 pub fn slashed(path: &Path) -> String {
     path.to_string_lossy().replace('\\', "/")

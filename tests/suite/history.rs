@@ -25,7 +25,7 @@ fn one_thread(out: &Path, format: OutputFormat) -> Settings {
     }
 }
 
-/// The good files, by kind: a JPEG large enough to be shrunk on load, a PNG, a WebP and a HEIC.
+/// The good files, by kind: a JPEG large enough to be shrunk on load, a PNG, a WebP, a JPEG XL and a HEIC.
 fn good_files(dir: &Path) -> Vec<(&'static str, PathBuf)> {
     fs::create_dir_all(dir).unwrap();
     let heic = dir.join("good.heic");
@@ -34,7 +34,9 @@ fn good_files(dir: &Path) -> Vec<(&'static str, PathBuf)> {
         ("jpeg", write_photo(&dir.join("good.jpg"), 320, 240, ImageFormat::Jpeg)),
         ("png", write_photo(&dir.join("good.png"), 90, 70, ImageFormat::Png)),
         ("webp", write_photo(&dir.join("good.webp"), 100, 80, ImageFormat::WebP)),
+        ("jxl", dir.join("good.jxl")),
     ];
+    fs::copy(data("jxl/lossy.jxl"), dir.join("good.jxl")).unwrap();
     if HEIF {
         files.push(("heic", heic));
     }
@@ -78,7 +80,9 @@ fn good_files_after_any_hostile_input_come_out_as_if_nothing_ran_before() {
 
     let mut problems = Vec::new();
     for format in OutputFormat::ALL {
-        if format == OutputFormat::Avif && !HEIF {
+        if format == OutputFormat::Avif && !HEIF
+            || matches!(format, OutputFormat::Jxl | OutputFormat::JxlFromJpeg) && !JXL
+        {
             continue;
         }
         let mut reference = HashMap::new();

@@ -31,6 +31,7 @@ mod history;
 mod hostile;
 mod job;
 mod jpeg;
+mod jxl;
 mod memory;
 mod metadata;
 mod orientation;

@@ -134,6 +134,10 @@ pub(crate) struct Cli {
     #[arg(long, value_name = "0-9", default_value_t = 8, value_parser = clap::value_parser!(u8).range(0..=9))]
     avif_speed: u8,
 
+    /// JPEG XL encoder effort: 1 (fastest) to 9 (smallest files, slowest).
+    #[arg(long, value_name = "1-9", default_value_t = 7, value_parser = clap::value_parser!(u8).range(1..=9))]
+    jxl_effort: u8,
+
     /// Output file name without extension (the tokens are listed in --help).
     #[arg(long, value_name = "TEMPLATE", default_value = "{name}",
           help = format!("Output file name without extension; tokens: {}", shrinkray::engine::naming::token_list()))]
@@ -265,6 +269,7 @@ impl Cli {
                 SubsamplingArg::S444 => Subsampling::S444,
             },
             avif_speed: self.avif_speed,
+            jxl_effort: self.jxl_effort,
             png_compression: match self.png_compression {
                 PngArg::Fast => PngCompression::Fast,
                 PngArg::Balanced => PngCompression::Balanced,

@@ -47,6 +47,8 @@ pub(crate) fn output_format(format: FormatArg) -> OutputFormat {
         FormatArg::Webp => OutputFormat::WebP,
         FormatArg::WebpLossless => OutputFormat::WebPLossless,
         FormatArg::Avif => OutputFormat::Avif,
+        FormatArg::Jxl => OutputFormat::Jxl,
+        FormatArg::JxlFromJpeg => OutputFormat::JxlFromJpeg,
         FormatArg::Tiff => OutputFormat::Tiff,
         FormatArg::Bmp => OutputFormat::Bmp,
         FormatArg::Gif => OutputFormat::Gif,
@@ -117,6 +119,10 @@ pub(crate) enum FormatArg {
     WebpLossless,
     /// AVIF, at --quality and --avif-speed.
     Avif,
+    /// JPEG XL, at --quality (100: lossless) and --jxl-effort.
+    Jxl,
+    /// JPEG XL holding the JPEG copy whole (djxl gives its bytes back), about a fifth smaller.
+    JxlFromJpeg,
     Tiff,
     Bmp,
     Gif,

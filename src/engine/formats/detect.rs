@@ -1,5 +1,5 @@
-//! The formats Shrinkray reads, told by content: those of the `image` crate, and the HEIF family (HEIC from
-//! phones, AVIF) read through libheif.
+//! The formats Shrinkray reads, told by content: those of the `image` crate, the HEIF family (HEIC from
+//! phones, AVIF) read through libheif, and JPEG XL read by jxl-oxide.
 
 use std::path::Path;
 
@@ -14,6 +14,8 @@ pub enum InputFormat {
     Heic,
     /// AVIF: AV1 pictures in a HEIF container.
     Avif,
+    /// JPEG XL, bare codestream or container.
+    Jxl,
 }
 
 impl InputFormat {
@@ -22,6 +24,9 @@ impl InputFormat {
     pub fn sniff(head: &[u8], path: &Path) -> Option<Self> {
         if let Some(heif) = heif_brand(head) {
             return Some(heif);
+        }
+        if super::jxl::is_jxl(head) {
+            return Some(Self::Jxl);
         }
         image::guess_format(head).ok().map(Self::Image).or_else(|| {
             let ext = path.extension()?.to_str()?.to_ascii_lowercase();
@@ -35,6 +40,7 @@ impl InputFormat {
         match ext.as_str() {
             "heic" | "heif" | "hif" => Some(Self::Heic),
             "avif" => Some(Self::Avif),
+            "jxl" => Some(Self::Jxl),
             _ => ImageFormat::from_extension(&ext).map(Self::Image),
         }
     }
@@ -42,6 +48,7 @@ impl InputFormat {
     /// Whether this build can decode it (HEIC and AVIF need the `heif` feature).
     pub fn readable(self) -> bool {
         match self {
+            Self::Jxl => true,
             Self::Image(ImageFormat::Avif) => cfg!(feature = "heif"),
             Self::Image(f) => f.reading_enabled(),
             Self::Heic | Self::Avif => cfg!(feature = "heif"),
@@ -66,6 +73,7 @@ impl InputFormat {
         match self {
             Self::Heic => &["heic", "heif", "hif"],
             Self::Avif | Self::Image(ImageFormat::Avif) => &["avif"],
+            Self::Jxl => &["jxl"],
             Self::Image(f) => f.extensions_str(),
         }
     }
@@ -75,6 +83,7 @@ impl InputFormat {
         match self {
             Self::Heic => "HEIC".to_owned(),
             Self::Avif => "AVIF".to_owned(),
+            Self::Jxl => "JPEG XL".to_owned(),
             Self::Image(f) => format!("{f:?}").to_uppercase(),
         }
     }
@@ -143,6 +152,11 @@ mod tests {
         assert_eq!(
             InputFormat::sniff(b"\0\0\0\x02ftypavif\0\0\0\0heic", p),
             Some(InputFormat::Avif)
+        );
+        assert_eq!(InputFormat::sniff(b"\xFF\x0A\xFA", p), Some(InputFormat::Jxl));
+        assert_eq!(
+            InputFormat::sniff(b"\0\0\0\x0CJXL \r\n\x87\n\0\0\0\x14ftypjxl ", p),
+            Some(InputFormat::Jxl)
         );
         assert_eq!(
             InputFormat::sniff(b"\x89PNG\r\n\x1a\n", p),

@@ -24,6 +24,14 @@ pub enum Encoding {
     WebPLossless,
     /// AVIF at this quality and encoder speed.
     Avif { quality: u8, speed: u8 },
+    /// JPEG XL at this quality (100: lossless) and encoder effort.
+    Jxl { quality: u8, effort: u8 },
+    /// JPEG XL holding whole the JPEG that `Jpeg { quality, options }` makes, at this encoder effort.
+    JxlFromJpeg {
+        quality: u8,
+        options: JpegOptions,
+        effort: u8,
+    },
     /// GIF (256 colours).
     Gif,
     /// Uncompressed BMP.
@@ -58,12 +66,19 @@ impl Encoding {
         let png = Self::Png {
             compression: settings.png_compression,
         };
+        let effort = settings.jxl_effort;
         match format {
             OutputFormat::Jpeg => Self::Jpeg { quality, options },
             OutputFormat::Png => png,
             OutputFormat::WebP => Self::WebP { quality },
             OutputFormat::WebPLossless => Self::WebPLossless,
             OutputFormat::Avif => avif,
+            OutputFormat::Jxl => Self::Jxl { quality, effort },
+            OutputFormat::JxlFromJpeg => Self::JxlFromJpeg {
+                quality,
+                options,
+                effort,
+            },
             OutputFormat::Tiff => Self::Tiff,
             OutputFormat::Bmp => Self::Bmp,
             OutputFormat::Gif => Self::Gif,
@@ -75,6 +90,7 @@ impl Encoding {
                 InputFormat::Image(ImageFormat::Bmp) => Self::Bmp,
                 InputFormat::Image(ImageFormat::Tiff) => Self::Tiff,
                 InputFormat::Avif | InputFormat::Image(ImageFormat::Avif) if cfg!(feature = "heif") => avif,
+                InputFormat::Jxl if cfg!(feature = "jxl") => Self::Jxl { quality, effort },
                 // HEIC cannot be written (its encoder is patent-encumbered); JPEG is what people want of it.
                 _ if has_alpha() => png,
                 _ => Self::Jpeg { quality, options },
@@ -96,6 +112,7 @@ impl Encoding {
                         | ImageFormat::Tiff
                 ) | InputFormat::Avif
             )
+            && !(input == InputFormat::Jxl && cfg!(feature = "jxl"))
     }
 
     /// The format written, as an input format (to compare with the input's).
@@ -105,6 +122,7 @@ impl Encoding {
             Self::Png { .. } => ImageFormat::Png,
             Self::WebP { .. } | Self::WebPLossless => ImageFormat::WebP,
             Self::Avif { .. } => return InputFormat::Avif,
+            Self::Jxl { .. } | Self::JxlFromJpeg { .. } => return InputFormat::Jxl,
             Self::Gif => ImageFormat::Gif,
             Self::Bmp => ImageFormat::Bmp,
             Self::Tiff => ImageFormat::Tiff,
@@ -118,6 +136,7 @@ impl Encoding {
             Self::Png { .. } => "png",
             Self::WebP { .. } | Self::WebPLossless => "webp",
             Self::Avif { .. } => "avif",
+            Self::Jxl { .. } | Self::JxlFromJpeg { .. } => "jxl",
             Self::Gif => "gif",
             Self::Bmp => "bmp",
             Self::Tiff => "tif",
@@ -127,7 +146,11 @@ impl Encoding {
     /// The quality a lossy encoding uses.
     pub fn quality(self) -> Option<u8> {
         match self {
-            Self::Jpeg { quality, .. } | Self::WebP { quality } | Self::Avif { quality, .. } => Some(quality),
+            Self::Jpeg { quality, .. }
+            | Self::WebP { quality }
+            | Self::Avif { quality, .. }
+            | Self::Jxl { quality, .. }
+            | Self::JxlFromJpeg { quality, .. } => Some(quality),
             // Every lossless format by name, so that a new format is a compile error here until it answers.
             Self::Png { .. } | Self::WebPLossless | Self::Gif | Self::Bmp | Self::Tiff => None,
         }
@@ -139,13 +162,19 @@ impl Encoding {
             Self::Jpeg { options, .. } => Self::Jpeg { quality, options },
             Self::WebP { .. } => Self::WebP { quality },
             Self::Avif { speed, .. } => Self::Avif { quality, speed },
+            Self::Jxl { effort, .. } => Self::Jxl { quality, effort },
+            Self::JxlFromJpeg { options, effort, .. } => Self::JxlFromJpeg {
+                quality,
+                options,
+                effort,
+            },
             lossless @ (Self::Png { .. } | Self::WebPLossless | Self::Gif | Self::Bmp | Self::Tiff) => lossless,
         }
     }
 
     /// Encodes `img` (any colour type) into a new buffer, with the colour profile (byte for byte) and metadata
-    /// of `tags` where the format can hold them: the profile in JPEG, PNG, WebP, AVIF and TIFF; EXIF and XMP in JPEG,
-    /// PNG, WebP, AVIF and TIFF; IPTC in JPEG. Alpha is flattened onto `background` (RGB) where the format has none; 16-bit
+    /// of `tags` where the format can hold them: the profile in JPEG, PNG, WebP, AVIF, JPEG XL and TIFF; EXIF
+    /// and XMP in JPEG, PNG, WebP, AVIF, JPEG XL and TIFF; IPTC in JPEG (and the JPEG inside `JxlFromJpeg`). Alpha is flattened onto `background` (RGB) where the format has none; 16-bit
     /// images become 8-bit where the format has no 16 bits.
     pub(crate) fn encode(self, img: &DynamicImage, tags: &Tags, background: [u8; 3]) -> Result<Vec<u8>, String> {
         let mut out = Vec::with_capacity(estimate(img));
@@ -169,6 +198,26 @@ impl Encoding {
             Self::WebPLossless => encode_webp(img, tags, &mut out)?,
             Self::WebP { quality } => out = crate::engine::formats::webp::encode_lossy(img, quality, tags)?,
             Self::Avif { quality, speed } => out = encode_avif(img, quality, speed, tags)?,
+            Self::Jxl { quality, effort } => {
+                let icc = tags
+                    .icc
+                    .clone()
+                    .filter(|p| crate::engine::metadata::colour::fits(p, img));
+                let tags = Tags {
+                    icc,
+                    metadata: tags.metadata.clone(),
+                };
+                out = encode_jxl(img, quality, effort, &tags)?
+            }
+            Self::JxlFromJpeg {
+                quality,
+                options,
+                effort,
+            } => {
+                encode_jpeg(img, quality, options, background, &mut out)?;
+                crate::engine::formats::jpeg::embed_tags(&mut out, tags);
+                out = jxl_from_jpeg(&out, effort)?
+            }
             Self::Gif => {
                 DynamicImage::ImageRgba8(img.to_rgba8())
                     .write_to(&mut Cursor::new(&mut out), ImageFormat::Gif)
@@ -199,6 +248,28 @@ fn encode_avif(img: &DynamicImage, quality: u8, speed: u8, tags: &Tags) -> Resul
 #[cfg(not(feature = "heif"))]
 fn encode_avif(_: &DynamicImage, _: u8, _: u8, _: &Tags) -> Result<Vec<u8>, String> {
     Err("AVIF support is not built in".to_owned())
+}
+
+#[cfg(feature = "jxl")]
+fn encode_jxl(img: &DynamicImage, quality: u8, effort: u8, tags: &Tags) -> Result<Vec<u8>, String> {
+    crate::engine::formats::jxl_write::encode(img, quality, effort, tags)
+}
+
+#[cfg(not(feature = "jxl"))]
+fn encode_jxl(_: &DynamicImage, _: u8, _: u8, _: &Tags) -> Result<Vec<u8>, String> {
+    Err("JPEG XL writing is not built in".to_owned())
+}
+
+/// The JPEG XL that holds `jpeg` whole.
+#[cfg(feature = "jxl")]
+pub(crate) fn jxl_from_jpeg(jpeg: &[u8], effort: u8) -> Result<Vec<u8>, String> {
+    crate::engine::formats::jxl_write::from_jpeg(jpeg, effort)
+}
+
+/// The JPEG XL that holds `jpeg` whole.
+#[cfg(not(feature = "jxl"))]
+pub(crate) fn jxl_from_jpeg(_: &[u8], _: u8) -> Result<Vec<u8>, String> {
+    Err("JPEG XL writing is not built in".to_owned())
 }
 
 /// Lossless WebP through image-webp directly, which (unlike `image`'s wrapper) also writes XMP.

@@ -344,7 +344,7 @@ impl HandleOwner {
                 continue;
             }
             if kind == "Exif" {
-                metadata.exif = crate::engine::formats::heif_exif::tiff_in_item(&block).map(<[u8]>::to_vec);
+                metadata.exif = crate::engine::formats::bmff_exif::tiff_in_item(&block).map(<[u8]>::to_vec);
             } else if content_type == "application/rdf+xml" {
                 metadata.xmp = Some(block);
             }

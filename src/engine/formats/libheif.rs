@@ -193,84 +193,30 @@ pub(crate) fn api() -> Result<&'static Api, String> {
     API.get_or_init(load).as_ref().map_err(Clone::clone)
 }
 
-/// Loads the library `name` (a file name, or a path from `SHRINKRAY_LIBHEIF`).
-///
-/// # Safety
-/// As [`Library::new`]: the library's initialisers run.
-#[cfg(not(windows))]
-unsafe fn open(name: &std::ffi::OsStr) -> Result<Library, libloading::Error> {
-    // SAFETY: the caller's promise.
-    unsafe { Library::new(name) }
-}
-
-/// Loads the library `name` from the application's folder or System32 only: the default search also looks in
-/// the current folder, where a folder of photos could carry a planted `libheif.dll`. A full path (from
-/// `SHRINKRAY_LIBHEIF`) may load its own codec DLLs from beside it.
-///
-/// # Safety
-/// As [`Library::new`]: the library's initialisers run.
-#[cfg(windows)]
-unsafe fn open(name: &std::ffi::OsStr) -> Result<Library, libloading::Error> {
-    use libloading::os::windows::{self as win, Library as WinLibrary};
-    let mut flags = win::LOAD_LIBRARY_SEARCH_APPLICATION_DIR | win::LOAD_LIBRARY_SEARCH_SYSTEM32;
-    if std::path::Path::new(name).is_absolute() {
-        flags |= win::LOAD_LIBRARY_SEARCH_DLL_LOAD_DIR;
-    }
-    // SAFETY: the caller's promise.
-    unsafe { WinLibrary::load_with_flags(name, flags) }.map(Library::from)
-}
-
 fn load() -> Result<Api, String> {
-    let wanted = std::env::var_os("SHRINKRAY_LIBHEIF");
-    let mut tried = Vec::new();
-    let names: Vec<std::ffi::OsString> = match wanted {
-        Some(path) => vec![path],
-        None => NAMES.iter().map(Into::into).collect(),
-    };
-    for name in &names {
-        // SAFETY: loading libheif runs its initialisers, which only set up its codec tables.
-        match unsafe { open(name) } {
-            Ok(library) => {
-                // libheif 1.13 and newer may keep their codecs in plugins, which only `heif_init` loads.
-                // SAFETY: `heif_init(const heif_init_params*)`, documented to take NULL.
-                let init = unsafe { library.get::<unsafe extern "C" fn(*const c_void) -> HeifError>(b"heif_init\0") }
-                    .ok()
-                    .map(|f| *f);
-                // SAFETY: a library under libheif's name is libheif.
-                let api = unsafe { Api::new(library) }
-                    .map_err(|e| format!("{} is not a usable libheif: {e}", name.display()))?;
-                // SAFETY: takes no arguments, returns a number.
-                let version = unsafe { (api.heif_get_version_number)() };
-                if version < OLDEST {
-                    return Err(format!(
-                        "libheif {} is too old (1.12 or newer is needed)",
-                        version_text(version)
-                    ));
-                }
-                if let Some(init) = init {
-                    // SAFETY: see above; called once, as the documentation asks.
-                    unsafe { init(std::ptr::null()) }.check()?;
-                }
-                return Ok(api);
-            }
-            Err(e) => {
-                // Windows' loader error says only "LoadLibraryExW failed": add the system's reason and the name.
-                let mut why = e.to_string();
-                if let Some(source) = std::error::Error::source(&e) {
-                    why = format!("{why}: {source}");
-                }
-                let name = name.to_string_lossy();
-                if !why.contains(&*name) {
-                    why = format!("{name}: {why}");
-                }
-                tried.push(why);
-            }
-        }
+    // SAFETY: a library under libheif's name is libheif; its initialisers only set up its codec tables.
+    let (library, name) = unsafe { super::system_library::open_first("SHRINKRAY_LIBHEIF", NAMES) }
+        .map_err(|tried| format!("libheif is not installed: install {PACKAGE} ({tried})"))?;
+    // libheif 1.13 and newer may keep their codecs in plugins, which only `heif_init` loads.
+    // SAFETY: `heif_init(const heif_init_params*)`, documented to take NULL.
+    let init = unsafe { library.get::<unsafe extern "C" fn(*const c_void) -> HeifError>(b"heif_init\0") }
+        .ok()
+        .map(|f| *f);
+    // SAFETY: a library under libheif's name is libheif.
+    let api = unsafe { Api::new(library) }.map_err(|e| format!("{} is not a usable libheif: {e}", name.display()))?;
+    // SAFETY: takes no arguments, returns a number.
+    let version = unsafe { (api.heif_get_version_number)() };
+    if version < OLDEST {
+        return Err(format!(
+            "libheif {} is too old (1.12 or newer is needed)",
+            version_text(version)
+        ));
     }
-    Err(format!(
-        "libheif is not installed: install {PACKAGE} ({})",
-        tried.join("; ")
-    ))
+    if let Some(init) = init {
+        // SAFETY: see above; called once, as the documentation asks.
+        unsafe { init(std::ptr::null()) }.check()?;
+    }
+    Ok(api)
 }
 
 /// libheif's version number (0xHHMMLL00) as "H.M.L".

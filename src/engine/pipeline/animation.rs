@@ -10,7 +10,7 @@ use image::codecs::webp::WebPDecoder;
 use image::metadata::LoopCount;
 use image::{AnimationDecoder, DynamicImage, Frame, Frames, ImageDecoder, ImageFormat, ImageReader, RgbaImage};
 
-use super::decode::{Source, check_pixels, image_limits, open_input};
+use super::input::{Source, check_pixels, image_limits, open_input};
 use super::resample::{Resample, resize};
 use crate::engine::budget::Budget;
 use crate::engine::error::ImageError;

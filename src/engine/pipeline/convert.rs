@@ -6,9 +6,12 @@ use std::path::Path;
 
 use image::{DynamicImage, ImageFormat};
 
+use super::animation::Animation;
 use super::animation::{self, read_animation};
 use super::copy::{Converted, Names};
-use super::decode::{Source, decode, decode_heif, decode_jpeg, decode_other, image_limits, jpeg_frame};
+use super::decode::{decode, decode_heif, decode_jpeg, decode_other, jpeg_frame};
+use super::decode_jxl::{JxlRead, jxl_animates, read_jxl};
+use super::input::{Source, image_limits};
 use super::look::encode_by_look;
 use super::planar;
 use super::resample::{Resample, resize, resize_to};
@@ -35,9 +38,11 @@ pub(super) fn convert_many(task: &Task, settings: &Settings, budget: &Budget) ->
         .chain(task.extra.iter().map(|e| (e.encoding, e.resize, e.output.as_path())))
         .collect();
     let (path, limits) = (task.input.as_path(), &settings.limits);
-    if let Some(f) = task.format.image_format()
-        && animation::may_animate(path, f, &image_limits(limits, f))
-    {
+    let animates = match task.format.image_format() {
+        Some(f) => animation::may_animate(path, f, &image_limits(limits, f)),
+        None => task.format == InputFormat::Jxl && jxl_animates(path, limits),
+    };
+    if animates {
         return outputs
             .iter()
             .map(|&(encoding, resize, output)| {
@@ -142,42 +147,40 @@ pub(super) fn convert(
     {
         let read = read_animation(&source, animated, encoding, settings, budget, path)?;
         if let animation::Read::Animated(anim) = read {
-            let frames = anim.frames.len();
-            let input_size = anim.full_size;
-            let output_size = anim.frames[0].0.dimensions();
-            if frames > 1 && animation::can_animate(encoding) {
-                let bytes = animation::encode(&anim, encoding).map_err(|why| ImageError::Encode {
-                    why,
-                    path: names.output.to_owned(),
-                })?;
-                return Ok(Converted {
-                    bytes,
-                    input_size,
-                    output_size,
-                    quality: encoding.quality(),
-                    score: None,
-                    note: Some(format!("animation of {frames} frames")),
-                    resized: animation::first_frame(anim),
-                });
-            }
-            let note = (frames > 1).then(|| {
-                format!(
-                    "animated, but {} cannot animate: only the first frame was kept",
-                    encoding.format().name()
-                )
-            });
-            let first = animation::first_frame(anim).ok_or_else(|| resize_err("no frame".to_owned()))?;
-            return encode_copy(first, input_size, Tags::default(), note, encoding, settings, names);
+            return from_animation(anim, encoding, settings, names);
         }
     }
     let decoded = if let Some(format) = format.image_format().filter(|&f| f != ImageFormat::Jpeg) {
         decode_other(source, path, format, limits, budget)?
     } else if format.is_heif() {
         decode_heif(source.into_bytes(path, limits)?, path, format, limits, budget)?
+    } else if format == InputFormat::Jxl {
+        match read_jxl(source.into_bytes(path, limits)?, encoding, settings, budget, path)? {
+            JxlRead::Still(decoded) => decoded,
+            JxlRead::Animated(anim) => return from_animation(anim, encoding, settings, names),
+        }
     } else {
         let data = source.into_bytes(path, limits)?;
         let frame = jpeg_frame(&data, limits, path)?;
-        if let (Encoding::Jpeg { quality, options }, true) = (encoding, frame.header.ycc) {
+        let (jpeg, wrap) = match encoding {
+            Encoding::Jpeg { quality, options } => (Some((quality, options)), None),
+            Encoding::JxlFromJpeg {
+                quality,
+                options,
+                effort,
+            } => (Some((quality, options)), Some(effort)),
+            _ => (None, None),
+        };
+        if let Some(effort) = wrap
+            && frame.header.decodable
+            && target(frame.upright.0, frame.upright.1) == frame.upright
+            && !(settings.strip_metadata || settings.remove_location || settings.sharpen || settings.to_srgb)
+            && settings.min_score.is_none()
+            && settings.target_size.is_none()
+        {
+            return super::jxl_copy::archive(data, frame.upright, effort, names);
+        }
+        if let (Some((quality, options)), true) = (jpeg, frame.header.ycc) {
             let icc = jpeg_segments::icc_profile(&data);
             // The planes go from file to file without colour maths, and are encoded once.
             // The planes are resampled and encoded as they are: anything that works on the RGB picture (linear
@@ -187,7 +190,11 @@ pub(super) fn convert(
                 let metadata = Metadata::from_jpeg(&data);
                 let found = Tags { icc, metadata };
                 let tags = move |size| tags_for_copy(found, size, settings);
-                return planar::convert(data, &frame, settings, (quality, options), budget, names, tags);
+                let copy = planar::convert(data, &frame, settings, (quality, options), budget, names, tags)?;
+                return match wrap {
+                    Some(effort) => super::jxl_copy::wrap(copy, effort, names),
+                    None => Ok(copy),
+                };
             }
         }
         decode_jpeg(data, &frame, path, limits, scale, budget)?
@@ -200,6 +207,50 @@ pub(super) fn convert(
         Err(why) => return Err(resize_err(why)),
     };
     encode_copy(resized, input_size, decoded.found, None, encoding, settings, names)
+}
+
+/// The copy of an animation: its frames when the copy can animate, else its first frame (and a note).
+fn from_animation(
+    anim: Animation,
+    encoding: Encoding,
+    settings: &Settings,
+    names: Names,
+) -> Result<Converted, ImageError> {
+    let resize_err = |why| ImageError::Resize {
+        why,
+        path: names.input.to_owned(),
+    };
+    let frames = anim.frames.len();
+    let input_size = anim.full_size;
+    let output_size = anim
+        .frames
+        .first()
+        .map(|(f, _)| f.dimensions())
+        .ok_or_else(|| resize_err("no frame".to_owned()))?;
+    if frames > 1 && animation::can_animate(encoding) {
+        let bytes = animation::encode(&anim, encoding).map_err(|why| ImageError::Encode {
+            why,
+            path: names.output.to_owned(),
+        })?;
+        return Ok(Converted {
+            bytes,
+            input_size,
+            output_size,
+            quality: encoding.quality(),
+            score: None,
+            note: Some(format!("animation of {frames} frames")),
+            resized: animation::first_frame(anim),
+            jpeg_inside: None,
+        });
+    }
+    let note = (frames > 1).then(|| {
+        format!(
+            "animated, but {} cannot animate: only the first frame was kept",
+            encoding.format().name()
+        )
+    });
+    let first = animation::first_frame(anim).ok_or_else(|| resize_err("no frame".to_owned()))?;
+    encode_copy(first, input_size, Tags::default(), note, encoding, settings, names)
 }
 
 /// Colour, metadata and encoding of a resized picture: the profile checked and converted to sRGB if asked, the
@@ -259,6 +310,7 @@ fn encode_copy(
             score: Some(looked.score as f32),
             note: (!note.is_empty()).then(|| note.join("; ")),
             resized: Some(resized),
+            jpeg_inside: None,
         });
     }
     let smaller = |img: &DynamicImage, w, h| resize_to(img, w, h, Resample::of(settings, settings.resize).uncropped());
@@ -288,6 +340,7 @@ fn encode_copy(
         score: None,
         note,
         resized: Some(resized),
+        jpeg_inside: None,
     })
 }
 

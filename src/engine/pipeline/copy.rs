@@ -24,4 +24,6 @@ pub(crate) struct Converted {
     pub note: Option<String>,
     /// The resized picture, when the path went through RGB (the planar JPEG path has none).
     pub resized: Option<DynamicImage>,
+    /// The JPEG a JPEG XL copy holds whole (`JxlFromJpeg` without RGB picture), for its thumbnail.
+    pub jpeg_inside: Option<Vec<u8>>,
 }

@@ -1,14 +1,15 @@
 //! Reading and decoding an input under the limits, upright: JPEG through libjpeg-turbo (shrunk on load),
-//! HEIC and AVIF through libheif, the rest through the `image` crate.
+//! HEIC and AVIF through libheif, JPEG XL through jxl-oxide (`decode_jxl`), the rest through the `image` crate.
 
-use std::fs::{self, File};
-use std::io::{BufRead, BufReader, Cursor, Read as _, Seek};
+use std::fs::File;
+use std::io::{BufRead, Cursor, Read as _, Seek};
 use std::path::Path;
 
 use image::metadata::Orientation;
 use image::{DynamicImage, ImageDecoder, ImageFormat, ImageReader};
 
-use crate::engine::budget::{Budget, Hold};
+use super::input::{Decoded, Source, check_pixels, image_limits, open_input, read};
+use crate::engine::budget::Budget;
 use crate::engine::codecs::isolated_file;
 use crate::engine::error::ImageError;
 use crate::engine::formats::detect::InputFormat;
@@ -17,36 +18,6 @@ use crate::engine::metadata::colour;
 use crate::engine::metadata::jpeg_segments;
 use crate::engine::metadata::{Metadata, Tags};
 use crate::engine::settings::Limits;
-
-/// Where an image's pixels come from.
-pub(super) enum Source {
-    /// The input file, read as each format likes best.
-    File,
-    /// Its whole content, already in memory.
-    Bytes(Vec<u8>),
-}
-
-impl Source {
-    /// The whole content, read under the limits if it is still in the file.
-    pub(super) fn into_bytes(self, path: &Path, limits: &Limits) -> Result<Vec<u8>, ImageError> {
-        match self {
-            Source::File => read(path, limits),
-            Source::Bytes(data) => Ok(data),
-        }
-    }
-}
-
-/// A decoded image, upright, possibly smaller than the file's full size.
-pub(crate) struct Decoded<'b> {
-    /// The pixels, at full size or shrunk on load.
-    pub img: DynamicImage,
-    /// The upright size of the image in the file.
-    pub full_size: (u32, u32),
-    /// The colour profile (byte for byte) and the EXIF, XMP and IPTC the file carries, as found.
-    pub found: Tags,
-    /// The pixels' share of the memory budget, given back with them.
-    _hold: Hold<'b>,
-}
 
 /// Reads and decodes a file under the limits, then turns it upright by its EXIF orientation. `scale` tells,
 /// from the upright full size, how large the result will end up relative to it; decoders that can shrink
@@ -65,6 +36,7 @@ pub(crate) fn decode<'b>(
             decode_jpeg(data, &frame, path, limits, scale, budget)
         }
         f if f.is_heif() => decode_heif(read(path, limits)?, path, f, limits, budget),
+        InputFormat::Jxl => super::decode_jxl::decode_jxl(read(path, limits)?, path, limits, budget),
         InputFormat::Image(f) => decode_other(Source::File, path, f, limits, budget),
         f => Err(ImageError::Unsupported {
             format: f.name(),
@@ -144,31 +116,6 @@ fn heif_error(why: String, format: InputFormat, path: &Path) -> ImageError {
         why,
         path: path.to_owned(),
     }
-}
-
-/// Reads a whole input file, refusing files larger than the allocation limit before reading them.
-fn read(path: &Path, limits: &Limits) -> Result<Vec<u8>, ImageError> {
-    let read_err = |source| ImageError::Read {
-        source,
-        path: path.to_owned(),
-    };
-    let size = fs::metadata(path).map_err(read_err)?.len();
-    if size > limits.max_alloc {
-        return Err(ImageError::FileTooLarge {
-            bytes: size,
-            max: limits.max_alloc,
-            path: path.to_owned(),
-        });
-    }
-    fs::read(path).map_err(read_err)
-}
-
-/// The input file, buffered for a decoder that streams it.
-pub(super) fn open_input(path: &Path) -> Result<BufReader<File>, ImageError> {
-    File::open(path).map(BufReader::new).map_err(|source| ImageError::Read {
-        source,
-        path: path.to_owned(),
-    })
 }
 
 /// Decodes a format other than JPEG; from a file it is streamed, so its compressed data is never held whole.
@@ -362,35 +309,6 @@ pub(crate) fn turns(orientation: Orientation) -> bool {
     )
 }
 
-/// What the PNG decoder may allocate for itself: row buffers and metadata, not the picture (which is checked
-/// against the pixel limit and the budget). The png crate's own default; a real colour profile or comment is a
-/// few kilobytes, while a hostile one can inflate to gigabytes.
-const PNG_METADATA_LIMIT: u64 = 64 << 20;
-
-/// The `image` crate's limits for ours, for a decoder of `format`.
-pub(crate) fn image_limits(limits: &Limits, format: ImageFormat) -> image::Limits {
-    let mut l = image::Limits::default();
-    l.max_alloc = Some(if format == ImageFormat::Png {
-        limits.max_alloc.min(PNG_METADATA_LIMIT)
-    } else {
-        limits.max_alloc
-    });
-    l
-}
-
-/// Refuses images over the pixel limit, before their pixels are allocated.
-pub(crate) fn check_pixels(width: u32, height: u32, limits: &Limits, path: &Path) -> Result<(), ImageError> {
-    if u64::from(width) * u64::from(height) > limits.max_pixels {
-        return Err(ImageError::TooLarge {
-            width,
-            height,
-            max: limits.max_pixels,
-            path: path.to_owned(),
-        });
-    }
-    Ok(())
-}
-
 /// The format of a file Shrinkray can read, told by its first bytes.
 pub(super) fn sniff_file(path: &Path) -> Result<InputFormat, ImageError> {
     let mut head = Vec::with_capacity(64);
@@ -421,6 +339,7 @@ pub(super) fn decode_in_memory(
             decode_jpeg(data, &frame, path, limits, |_, _| 1.0, &unbounded)?
         }
         Some(other) => decode_other(Source::Bytes(data), path, other, limits, &unbounded)?,
+        None if format == InputFormat::Jxl => super::decode_jxl::decode_jxl(data, path, limits, &unbounded)?,
         None => decode_heif(data, path, format, limits, &unbounded)?,
     };
     Ok((decoded.img, decoded.found))

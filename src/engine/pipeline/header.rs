@@ -8,7 +8,8 @@ use std::path::Path;
 use image::metadata::Orientation;
 use image::{ImageDecoder, ImageReader};
 
-use super::decode::{check_pixels, heif_header, image_limits, turns};
+use super::decode::{heif_header, turns};
+use super::input::{check_pixels, image_limits};
 use crate::engine::error::ImageError;
 use crate::engine::formats::detect::InputFormat;
 use crate::engine::settings::Limits;
@@ -22,6 +23,14 @@ pub(crate) struct Header {
 
 /// Dimensions (upright) and alpha from the header alone.
 pub(crate) fn read_header(path: &Path, format: InputFormat, limits: &Limits) -> Result<Header, ImageError> {
+    if format == InputFormat::Jxl {
+        let header = super::decode_jxl::jxl_header(path, limits)?;
+        return Ok(Header {
+            width: header.width,
+            height: header.height,
+            has_alpha: header.alpha,
+        });
+    }
     let Some(format) = format.image_format() else {
         let (width, height, has_alpha) = heif_header(path, format, limits)?;
         return Ok(Header {

@@ -29,7 +29,9 @@ pub(crate) struct Looked {
 /// depend on what was converted before it.
 fn start(encoding: Encoding, target: f64) -> u8 {
     let offset = match encoding {
-        Encoding::Jpeg { .. } => 4.0,
+        // The JPEG inside decides the look of `JxlFromJpeg`.
+        Encoding::Jpeg { .. } | Encoding::JxlFromJpeg { .. } => 4.0,
+        Encoding::Jxl { .. } => 0.0,
         Encoding::WebP { .. } => 8.0,
         Encoding::Avif { .. } => -2.0,
         // Lossless encodings have no quality to search; named so that a new format must answer here.

@@ -5,7 +5,10 @@ mod cmyk;
 mod convert;
 mod copy;
 mod decode;
+mod decode_jxl;
 mod header;
+mod input;
+mod jxl_copy;
 mod look;
 mod planar;
 mod preview;
@@ -32,7 +35,7 @@ use crate::engine::settings::Settings;
 use crate::engine::task::Task;
 use convert::{convert, convert_many};
 use copy::{Converted, Names};
-use decode::Source;
+use input::Source;
 use thumbnail::make_thumbnail;
 
 /// A task's copies, encoded and not yet written: what `process` writes and a batch estimate measures.
@@ -116,7 +119,8 @@ pub(crate) fn process(
         None => {
             let (tw, th) = converted.output_size;
             let shrink = jpeg::shrink_for(tw, th, f64::from(edge) / f64::from(tw.max(th)));
-            let small = jpeg::decode(&converted.bytes, shrink, settings.limits.max_alloc).ok()?;
+            let jpeg = converted.jpeg_inside.as_deref().unwrap_or(&converted.bytes);
+            let small = jpeg::decode(jpeg, shrink, settings.limits.max_alloc).ok()?;
             make_thumbnail(&small, edge)
         }
     });

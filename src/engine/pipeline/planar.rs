@@ -89,6 +89,7 @@ pub(crate) fn convert(
         score: None,
         note: None,
         resized: None,
+        jpeg_inside: None,
     })
 }
 

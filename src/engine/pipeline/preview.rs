@@ -7,9 +7,9 @@ use image::{DynamicImage, RgbaImage};
 
 use super::convert::convert;
 use super::copy::Names;
-use super::decode::Source;
 use super::decode::{decode, decode_in_memory, sniff_file};
 use super::header::read_header;
+use super::input::Source;
 use super::resample::{Resample, resize_to};
 use crate::engine::budget::Budget;
 use crate::engine::codecs::isolated_file;

@@ -65,6 +65,16 @@ pub(super) fn show(
                 ui.end_row();
             }
 
+            if matches!(settings.format, OutputFormat::Jxl | OutputFormat::JxlFromJpeg) {
+                ui.label("JPEG XL effort");
+                ui.add(egui::Slider::new(&mut settings.jxl_effort, 1..=9))
+                    .on_hover_text(
+                        "1 is fastest; 9 makes the smallest files slowly. 7 is libjxl's own choice. \
+                     Quality 100 makes a lossless JPEG XL.",
+                    );
+                ui.end_row();
+            }
+
             ui.label("Folder");
             ui.horizontal(|ui| {
                 let mut text = settings
@@ -180,6 +190,8 @@ pub fn format_label(f: OutputFormat) -> &'static str {
         OutputFormat::WebP => "WebP",
         OutputFormat::WebPLossless => "WebP (lossless)",
         OutputFormat::Avif => "AVIF",
+        OutputFormat::Jxl => "JPEG XL",
+        OutputFormat::JxlFromJpeg => "JPEG XL (from the JPEG, reversible)",
         OutputFormat::Tiff => "TIFF",
         OutputFormat::Bmp => "BMP",
         OutputFormat::Gif => "GIF",

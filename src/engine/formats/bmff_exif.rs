@@ -1,5 +1,5 @@
-//! Where the EXIF lies inside a HEIF `Exif` item. The standard (ISO/IEC 23008-12, annex A) is a 4-byte
-//! big-endian offset, then that many bytes (usually `Exif\0\0`), then the TIFF header; iPhones and libheif
+//! Where the EXIF lies inside an ISO base media `Exif` item or box (a HEIF item, a JPEG XL box). The standard
+//! (ISO/IEC 23008-12, annex A) is a 4-byte big-endian offset, then that many bytes (usually `Exif\0\0`), then the TIFF header; iPhones and libheif
 //! follow it. Other makers do not: some phones (Xiaomi's among them) put a whole JPEG APP1 segment after the
 //! offset (`FF E1`, a length, `Exif\0\0`, then TIFF), and some files have no offset field at all. Reading
 //! past the offset blindly gave those copies a broken EXIF block that was then dropped.

@@ -1,0 +1,65 @@
+//! Opening a codec library of the system's at run time (libheif, libjxl): the platform's safe search order,
+//! several file names tried in turn, and an error that says what was tried and why each failed.
+
+use std::ffi::{OsStr, OsString};
+
+use libloading::Library;
+
+/// Loads the library `name` (a file name, or a full path a variable named).
+///
+/// # Safety
+/// As [`Library::new`]: the library's initialisers run.
+#[cfg(not(windows))]
+unsafe fn open(name: &OsStr) -> Result<Library, libloading::Error> {
+    // SAFETY: the caller's promise.
+    unsafe { Library::new(name) }
+}
+
+/// Loads the library `name` from the application's folder or System32 only: the default search also looks in
+/// the current folder, where a folder of photos could carry a planted DLL. A full path (from a variable) may
+/// load its own codec DLLs from beside it.
+///
+/// # Safety
+/// As [`Library::new`]: the library's initialisers run.
+#[cfg(windows)]
+unsafe fn open(name: &OsStr) -> Result<Library, libloading::Error> {
+    use libloading::os::windows::{self as win, Library as WinLibrary};
+    let mut flags = win::LOAD_LIBRARY_SEARCH_APPLICATION_DIR | win::LOAD_LIBRARY_SEARCH_SYSTEM32;
+    if std::path::Path::new(name).is_absolute() {
+        flags |= win::LOAD_LIBRARY_SEARCH_DLL_LOAD_DIR;
+    }
+    // SAFETY: the caller's promise.
+    unsafe { WinLibrary::load_with_flags(name, flags) }.map(Library::from)
+}
+
+/// Opens the first of `names` that loads, or of the path in the variable `variable` alone when it is set.
+/// On failure, the reason for each name tried, joined.
+///
+/// # Safety
+/// Every name must be the library it claims to be: its initialisers run.
+pub(crate) unsafe fn open_first(variable: &str, names: &[&str]) -> Result<(Library, OsString), String> {
+    let names: Vec<OsString> = match std::env::var_os(variable) {
+        Some(path) => vec![path],
+        None => names.iter().map(Into::into).collect(),
+    };
+    let mut tried = Vec::new();
+    for name in names {
+        // SAFETY: the caller's promise.
+        match unsafe { open(&name) } {
+            Ok(library) => return Ok((library, name)),
+            Err(e) => {
+                // Windows' loader error says only "LoadLibraryExW failed": add the system's reason and the name.
+                let mut why = e.to_string();
+                if let Some(source) = std::error::Error::source(&e) {
+                    why = format!("{why}: {source}");
+                }
+                let name = name.to_string_lossy();
+                if !why.contains(&*name) {
+                    why = format!("{name}: {why}");
+                }
+                tried.push(why);
+            }
+        }
+    }
+    Err(tried.join("; "))
+}
