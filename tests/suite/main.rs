@@ -36,6 +36,7 @@ mod memory;
 mod metadata;
 mod orientation;
 mod output_is_input;
+mod presets;
 mod preview;
 mod quality;
 mod resample;

@@ -17,7 +17,7 @@ use crate::values::*;
 #[command(name = "shrinkray-cli", version, about, after_help = EXAMPLES)]
 pub(crate) struct Cli {
     /// Files and folders to resize (folders are walked recursively).
-    #[arg(required_unless_present_any = ["from_file", "from_file0"], value_name = "INPUT")]
+    #[arg(required_unless_present_any = ["from_file", "from_file0", "list_presets", "save_preset"], value_name = "INPUT")]
     pub(crate) inputs: Vec<PathBuf>,
 
     /// More inputs, read from FILE, one path a line ("-": standard input); blank lines are ignored.
@@ -54,8 +54,25 @@ pub(crate) struct Cli {
     pub(crate) failed_list0: Option<PathBuf>,
 
     /// Folder the copies go to; each input folder's tree is mirrored below it.
-    #[arg(short, long, value_name = "DIR")]
-    out: PathBuf,
+    #[arg(short, long, value_name = "DIR", required_unless_present_any = ["list_presets", "save_preset", "preset"])]
+    pub(crate) out: Option<PathBuf>,
+
+    /// Start from the named preset (see --list-presets); options given as well override its settings.
+    #[arg(long, value_name = "NAME")]
+    pub(crate) preset: Option<String>,
+
+    /// Print the presets, one a line: the name, two spaces, what it makes; then exit.
+    #[arg(long, exclusive = true)]
+    pub(crate) list_presets: bool,
+
+    /// Save these options (over --preset's, if given) as the preset NAME, replacing one of that name; with
+    /// inputs, then run as usual.
+    #[arg(long, value_name = "NAME")]
+    pub(crate) save_preset: Option<String>,
+
+    /// The options given on the command line itself (filled after parsing), which override a preset's.
+    #[arg(skip)]
+    pub(crate) given: Vec<String>,
 
     /// Target width in pixels. With --height: fit inside (or see --mode); alone: this width.
     #[arg(long, value_name = "PX", value_parser = clap::value_parser!(u32).range(1..))]
@@ -278,7 +295,7 @@ impl Cli {
             target_size: self.target_size,
             shrink_to_fit: self.shrink_to_fit,
             skip_if_larger: self.skip_if_larger,
-            output_dir: Some(self.out.clone()),
+            output_dir: self.out.clone(),
             name_template: self.name.clone(),
             update: self.update,
             on_collision: match self.on_collision {
@@ -300,7 +317,10 @@ impl Cli {
                 ..Limits::default()
             },
         };
-        settings.validate().context("invalid options")?;
+        let settings = crate::presets::over_preset(self, settings)?;
+        if self.out.is_some() || settings.output_dir.is_some() {
+            settings.validate().context("invalid options")?;
+        }
         Ok(settings)
     }
 }

@@ -7,6 +7,7 @@ mod args;
 mod dry_run;
 mod inputs;
 mod json;
+mod presets;
 mod report;
 mod values;
 
@@ -14,7 +15,8 @@ use std::process::ExitCode;
 use std::sync::Arc;
 
 use anyhow::{Context, bail};
-use clap::Parser;
+use clap::parser::ValueSource;
+use clap::{CommandFactory, FromArgMatches};
 use shrinkray::engine::{FailedListSpec, JobEvent, JobHandle, JobOptions, Selection};
 
 use args::Cli;
@@ -22,7 +24,16 @@ use report::Report;
 
 fn main() -> ExitCode {
     shrinkray::engine::quiet_worker_panics();
-    let cli = Cli::parse();
+    let matches = Cli::command().get_matches();
+    let mut cli = Cli::from_arg_matches(&matches).unwrap_or_else(|e| e.exit());
+    cli.given = matches
+        .ids()
+        .filter(|id| matches.value_source(id.as_str()) == Some(ValueSource::CommandLine))
+        .map(|id| id.to_string())
+        .collect();
+    if cli.list_presets {
+        return presets::list();
+    }
     match run(&cli) {
         Ok(code) => code,
         Err(err) => {
@@ -34,6 +45,15 @@ fn main() -> ExitCode {
 
 fn run(cli: &Cli) -> anyhow::Result<ExitCode> {
     let settings = cli.settings()?;
+    if let Some(name) = &cli.save_preset {
+        presets::save(cli, name, &settings)?;
+        if cli.inputs.is_empty() && cli.from_file.is_none() && cli.from_file0.is_none() {
+            return Ok(ExitCode::SUCCESS);
+        }
+    }
+    if settings.output_dir.is_none() {
+        return Err(presets::no_output_folder(cli));
+    }
     let inputs = cli.all_inputs()?;
     if cli.dry_run {
         let selection = Selection {

@@ -10,8 +10,10 @@ mod windows;
 #[cfg(windows)]
 use windows as os;
 
+mod config;
 mod file_id;
 
+pub use config::config_dir;
 pub use file_id::FileId;
 pub(crate) use os::{
     canonicalize, file_system_id, host_parts, lower_thread_priority, open_no_follow, process_is_alive, usable_memory,

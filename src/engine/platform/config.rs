@@ -1,0 +1,20 @@
+//! Where a user's settings files live on each system (the presets file): written by hand rather than with the
+//! `dirs` crate, whose `option-ext` dependency is MPL-2.0, as eframe does for its own storage folder.
+
+use std::path::PathBuf;
+
+/// Shrinkray's folder in the user's configuration folder: `$XDG_CONFIG_HOME/shrinkray` (else
+/// `~/.config/shrinkray`) on Linux and BSD, `~/Library/Application Support/Shrinkray` on macOS,
+/// `%APPDATA%\Shrinkray` on Windows. `None` when the system says nothing of a home folder.
+pub fn config_dir() -> Option<PathBuf> {
+    let var = |name| std::env::var_os(name).map(PathBuf::from).filter(|p| p.is_absolute());
+    if cfg!(windows) {
+        var("APPDATA").map(|p| p.join("Shrinkray"))
+    } else if cfg!(target_os = "macos") {
+        std::env::home_dir().map(|h| h.join("Library").join("Application Support").join("Shrinkray"))
+    } else {
+        var("XDG_CONFIG_HOME")
+            .or_else(|| std::env::home_dir().map(|h| h.join(".config")))
+            .map(|p| p.join("shrinkray"))
+    }
+}
