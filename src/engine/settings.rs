@@ -56,9 +56,9 @@ pub struct Settings {
     pub filter: Filter,
     /// Output format. Default: same as the input.
     pub format: OutputFormat,
-    /// Quality of the lossy formats (JPEG, WebP, AVIF), 1–100. Default: 85.
+    /// Quality of the lossy formats (JPEG, WebP, AVIF, JPEG XL; JPEG XL at 100 is lossless), 1–100. Default: 85.
     pub quality: u8,
-    /// Quality by look: instead of `quality`, each lossy copy (JPEG, WebP, AVIF) gets the lowest quality whose
+    /// Quality by look: instead of `quality`, each lossy copy (JPEG, WebP, AVIF, JPEG XL) gets the lowest quality whose
     /// decoded copy scores at least this SSIMULACRA2 against the resized picture, found in at most 6 encodes
     /// (12 for a JPEG that 4:2:0 cannot bring to the target, searched again at 4:4:4). The named looks are
     /// `engine::LOOKS` (90, 83.5, 70); `target_size` is not used with it.
@@ -81,7 +81,7 @@ pub struct Settings {
     pub avif_speed: u8,
     /// JPEG XL encoder effort, 1 (fastest) to 9 (smallest files, slowest). Default: 7, libjxl's own.
     pub jxl_effort: u8,
-    /// Largest file a lossy copy (JPEG, WebP, AVIF) may be, in bytes: when the copy at `quality` is larger, the
+    /// Largest file a lossy copy (JPEG, WebP, AVIF, JPEG XL) may be, in bytes: when the copy at `quality` is larger, the
     /// quality is lowered by bisection (at most 8 encodes) to the highest one that fits. Lossless copies ignore
     /// it. Default: none.
     pub target_size: Option<u64>,

@@ -332,6 +332,38 @@ fn jxl_from_jpeg_gives_back_the_jpeg_copy_byte_for_byte() {
         let step = max_step(&ours, &open(&jpeg, &Limits::default()).unwrap());
         assert!(step <= 4.0, "{name}: {step} steps from the JPEG's pixels");
     }
+    // With a look, the quality is searched on the JPEG itself: the same JPEG again.
+    let looked = |format, out: &str| {
+        let settings = Settings {
+            resize: ResizeMode::Fit {
+                width: 300,
+                height: 300,
+            },
+            format,
+            min_score: Some(80.0),
+            ..settings_to(&dir.path().join(out))
+        };
+        outputs(&run(std::slice::from_ref(&photo), settings))[0].clone()
+    };
+    let (jpeg, jxl) = (
+        looked(OutputFormat::Jpeg, "look-jpeg"),
+        looked(OutputFormat::JxlFromJpeg, "look-jxl"),
+    );
+    let back = dir.path().join("look-back.jpg");
+    assert!(
+        Command::new("djxl")
+            .arg(&jxl)
+            .arg(&back)
+            .output()
+            .unwrap()
+            .status
+            .success()
+    );
+    assert_eq!(
+        fs::read(&back).unwrap(),
+        fs::read(&jpeg).unwrap(),
+        "the JPEG the look chose"
+    );
     // A JPEG that needs no change is stored whole: the original comes back.
     let settings = Settings {
         resize: ResizeMode::Fit {

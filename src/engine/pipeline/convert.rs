@@ -264,6 +264,18 @@ fn encode_copy(
     settings: &Settings,
     names: Names,
 ) -> Result<Converted, ImageError> {
+    if let Encoding::JxlFromJpeg {
+        quality,
+        options,
+        effort,
+    } = encoding
+    {
+        // The JPEG copy first, its quality searched on the JPEG itself (look, target size), so that it is the
+        // very copy `--format jpeg` makes; then stored whole.
+        let jpeg = Encoding::Jpeg { quality, options };
+        let copy = encode_copy(resized, input_size, found, note, jpeg, settings, names)?;
+        return super::jxl_copy::wrap(copy, effort, names);
+    }
     let Tags { icc, metadata } = found;
     if settings.sharpen {
         let scale = f64::from(resized.width()) / f64::from(input_size.0.max(1));
