@@ -48,7 +48,7 @@ pub use pipeline::{Preview, load_thumbnail, load_thumbnail_sized, open, preview,
 pub use plan::names::example_output;
 pub use plan::{CopiesFound, Plan, PlanEntry, copies_found, plan, plan_dry, plan_selected};
 pub use platform::FileId;
-pub use presets::{Preset, PresetOutput, Presets, builtin_presets, presets_path};
+pub use presets::{Preset, PresetOutput, Presets, builtin_presets, describe as describe_preset, presets_path};
 pub use report::{Report, ReportFormat, estimate_json, event_json, planned_json, summary_json};
 pub use score::{LOOKS, Look, ssimulacra2};
 pub use selection::{Selection, Shard, ShardError};

@@ -10,6 +10,7 @@ mod freshness;
 pub mod gpu;
 mod inputs;
 mod platform;
+mod presets;
 mod preview;
 mod run;
 mod settings_panel;

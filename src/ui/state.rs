@@ -12,10 +12,13 @@ use crate::engine::{ResizeMode, Settings};
 pub struct AppState {
     /// Everything the next job uses, output folder and thread count included.
     pub settings: Settings,
-    /// The size preset last picked (Custom once the size is edited by hand).
+    /// The size last picked from the common sizes (Custom once the size is edited by hand).
     pub preset: Preset,
     /// Write a CSV report of every run beside the copies (`shrinkray-report-DATE.csv`). Default: off.
     pub auto_report: bool,
+    /// The named preset last chosen or saved (the plan line says whether the settings still match it).
+    /// Default: none.
+    pub named_preset: Option<String>,
 }
 
 impl Default for AppState {
@@ -30,6 +33,7 @@ impl Default for AppState {
             },
             preset: Preset::Custom,
             auto_report: false,
+            named_preset: None,
         }
     }
 }

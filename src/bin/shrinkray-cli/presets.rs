@@ -116,46 +116,16 @@ pub(crate) fn save(cli: &Cli, name: &str, settings: &Settings) -> anyhow::Result
     };
     let description = match (&base, cli.given.is_empty()) {
         (Some(base), true) => base.description.clone(),
-        _ => describe(settings),
+        _ => shrinkray::engine::describe_preset(settings),
     };
     presets.put(Preset {
-        name: name.trim().to_owned(),
         description,
-        output,
         close_when_done: base.is_some_and(|b| b.close_when_done),
-        settings: Settings {
-            output_dir: None,
-            update: false,
-            ..settings.clone()
-        },
+        ..Preset::of(name, output, settings)
     });
     presets
         .save(&path)
         .with_context(|| format!("cannot save the preset: {}", path.display()))?;
     eprintln!("shrinkray-cli: saved the preset {:?}: {}", name.trim(), path.display());
     Ok(())
-}
-
-/// A one-line description of what `settings` make, for a preset saved from the command line.
-fn describe(settings: &Settings) -> String {
-    use shrinkray::engine::{OutputFormat, ResizeMode};
-    let size = match settings.resize {
-        ResizeMode::Fit { width, height } => format!("fits {width}×{height}"),
-        ResizeMode::Fill { width, height } => format!("fills {width}×{height}"),
-        ResizeMode::Stretch { width, height } => format!("{width}×{height} exactly"),
-        ResizeMode::Width(w) => format!("{w} wide"),
-        ResizeMode::Height(h) => format!("{h} high"),
-        ResizeMode::LongEdge(n) => format!("long edge {n}"),
-        ResizeMode::Percent(p) => format!("{p} %"),
-    };
-    let format = match settings.format {
-        OutputFormat::SameAsInput => "Same format".to_owned(),
-        OutputFormat::JxlFromJpeg => "JPEG XL from the JPEG".to_owned(),
-        other => format!("{other:?}").to_uppercase(),
-    };
-    let quality = match settings.min_score {
-        Some(score) => format!("quality by look {score}"),
-        None => format!("quality {}", settings.quality),
-    };
-    format!("{format}: {size}, {quality}")
 }

@@ -45,6 +45,86 @@ impl Default for PresetOutput {
     }
 }
 
+impl Preset {
+    /// A preset of `settings`; what belongs to a machine or a run (output folder, threads, limits, incremental
+    /// mode) is left out.
+    pub fn of(name: &str, output: PresetOutput, settings: &Settings) -> Self {
+        Self {
+            name: name.trim().to_owned(),
+            description: describe(settings),
+            output,
+            close_when_done: false,
+            settings: shaping(settings),
+        }
+    }
+
+    /// `current` made this preset's: what shapes the copies comes from the preset; the threads, limits and
+    /// incremental mode stay the user's, and so does the output folder unless the preset names one.
+    pub fn apply_to(&self, current: &Settings) -> Settings {
+        Settings {
+            output_dir: match &self.output {
+                PresetOutput::Folder(dir) => Some(dir.clone()),
+                PresetOutput::Beside(_) => current.output_dir.clone(),
+            },
+            threads: current.threads,
+            limits: current.limits,
+            update: current.update,
+            ..self.settings.clone()
+        }
+    }
+
+    /// Whether `current` makes the copies this preset makes (the output folder, threads, limits and
+    /// incremental mode aside).
+    pub fn matches(&self, current: &Settings) -> bool {
+        shaping(&self.settings) == shaping(current)
+    }
+}
+
+/// `settings` without what belongs to a machine or a run rather than to the copies.
+fn shaping(settings: &Settings) -> Settings {
+    Settings {
+        output_dir: None,
+        threads: None,
+        limits: crate::engine::settings::Limits::default(),
+        update: false,
+        ..settings.clone()
+    }
+}
+
+/// A one-line description of what `settings` make ("JPEG: fits 1920×1920, quality 85"), for presets saved
+/// from the command line or the app.
+pub fn describe(settings: &Settings) -> String {
+    use crate::engine::geometry::ResizeMode;
+    use crate::engine::settings::OutputFormat;
+    let size = match settings.resize {
+        ResizeMode::Fit { width, height } => format!("fits {width}×{height}"),
+        ResizeMode::Fill { width, height } => format!("fills {width}×{height}"),
+        ResizeMode::Stretch { width, height } => format!("{width}×{height} exactly"),
+        ResizeMode::Width(w) => format!("{w} wide"),
+        ResizeMode::Height(h) => format!("{h} high"),
+        ResizeMode::LongEdge(n) => format!("long edge {n}"),
+        ResizeMode::Percent(p) => format!("{p} %"),
+    };
+    let format = match settings.format {
+        OutputFormat::SameAsInput => "Same format",
+        OutputFormat::Jpeg => "JPEG",
+        OutputFormat::Png => "PNG",
+        OutputFormat::WebP => "WebP",
+        OutputFormat::WebPLossless => "WebP lossless",
+        OutputFormat::Avif => "AVIF",
+        OutputFormat::Jxl => "JPEG XL",
+        OutputFormat::JxlFromJpeg => "JPEG XL from the JPEG",
+        OutputFormat::Tiff => "TIFF",
+        OutputFormat::Bmp => "BMP",
+        OutputFormat::Gif => "GIF",
+    };
+    let quality = match settings.min_score {
+        Some(score) => format!("quality by look {score}"),
+        None => format!("quality {}", settings.quality),
+    };
+    format!("{format}: {size}, {quality}")
+}
+
 /// The presets and what was wrong with the file they came from.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Presets {

@@ -54,8 +54,13 @@ impl ShrinkrayApp {
             .map(|e| format!(" + {} ({})", e.name, settings_panel::format_label(e.format)))
             .collect();
         let estimate = self.estimate_part(counting);
+        let preset = self
+            .presets
+            .plan_name(&self.state)
+            .map(|p| format!("preset {p} · "))
+            .unwrap_or_default();
         format!(
-            "{found}{fresh}{estimate} · into {out} · {format} · {size}{extras} · {threads} thread{}",
+            "{found}{fresh}{estimate} · into {out} · {preset}{format} · {size}{extras} · {threads} thread{}",
             if threads == 1 { "" } else { "s" }
         )
     }

@@ -18,6 +18,7 @@ use super::estimate::Estimates;
 use super::frame_stats::FrameStats;
 use super::freshness::Freshness;
 use super::inputs::Inputs;
+use super::presets::PresetsView;
 use super::preview::PreviewPane;
 use super::run::RunView;
 use super::state::AppState;
@@ -54,6 +55,8 @@ pub struct ShrinkrayApp {
     estimates: Estimates,
     /// Jobs finished in this session: each changes what the output folder holds.
     jobs_finished: u64,
+    /// The named presets and their section.
+    presets: PresetsView,
     commands: Vec<Command>,
 }
 
@@ -79,8 +82,20 @@ impl ShrinkrayApp {
             preview: None,
             estimates: Estimates::default(),
             jobs_finished: 0,
+            presets: PresetsView::load(crate::engine::presets_path()),
             commands: Vec::new(),
         }
+    }
+
+    /// The app with its presets in `path` instead of the user's file (tests).
+    pub fn with_presets_file(mut self, path: PathBuf) -> Self {
+        self.presets = PresetsView::load(Some(path));
+        self
+    }
+
+    /// The named presets as the Preset section holds them.
+    pub fn presets(&self) -> &crate::engine::Presets {
+        self.presets.presets()
     }
 
     /// The persisted state.

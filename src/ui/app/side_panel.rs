@@ -35,6 +35,9 @@ impl ShrinkrayApp {
                 }
             });
             ui.add_enabled_ui(idle, |ui| {
+                egui::CollapsingHeader::new("Preset")
+                    .default_open(true)
+                    .show(ui, |ui| self.presets.show(ui, &mut self.state));
                 settings_panel::show(ui, &mut self.state, example.as_ref(), &mut self.commands);
             });
         });

@@ -12,7 +12,7 @@ pub(super) fn show(ui: &mut egui::Ui, state: &mut AppState) {
         .num_columns(2)
         .spacing([8.0, 6.0])
         .show(ui, |ui| {
-            ui.label("Preset");
+            ui.label("Common size");
             let before = state.preset;
             egui::ComboBox::from_id_salt("preset")
                 .selected_text(state.preset.label())

@@ -1,0 +1,195 @@
+//! The Preset section: choose a named preset, save the current settings as one, rename, delete, put the
+//! built-ins back. The presets file is read once at start and written on a short-lived thread, so the UI
+//! thread never waits on the disk.
+
+use std::path::PathBuf;
+
+use crossbeam_channel::{Receiver, Sender};
+use eframe::egui;
+
+use super::state::AppState;
+use crate::engine::{Preset, PresetOutput, Presets};
+
+/// What the section's text field is for.
+#[derive(Clone, Debug, PartialEq, Eq)]
+enum Editing {
+    None,
+    SaveAs(String),
+    Rename(String),
+}
+
+/// The presets, the file they live in, and the section's own state.
+pub struct PresetsView {
+    presets: Presets,
+    path: Option<PathBuf>,
+    editing: Editing,
+    /// Failures of the saving thread, each a message.
+    failed: (Sender<String>, Receiver<String>),
+    /// The last failure to save, shown under the buttons.
+    save_error: Option<String>,
+}
+
+impl PresetsView {
+    /// The presets in `path` (the built-ins when there is none).
+    pub fn load(path: Option<PathBuf>) -> Self {
+        let presets = path.as_deref().map_or_else(Presets::builtin, Presets::load);
+        Self {
+            presets,
+            path,
+            editing: Editing::None,
+            failed: crossbeam_channel::unbounded(),
+            save_error: None,
+        }
+    }
+
+    /// The presets as they stand.
+    pub fn presets(&self) -> &Presets {
+        &self.presets
+    }
+
+    /// The chosen preset's name for the plan line: `Web 1920`, or `Web 1920, changed` once a setting differs.
+    pub fn plan_name(&self, state: &AppState) -> Option<String> {
+        let preset = self.presets.find(state.named_preset.as_deref()?)?;
+        Some(if preset.matches(&state.settings) {
+            preset.name.clone()
+        } else {
+            format!("{}, changed", preset.name)
+        })
+    }
+
+    /// Draws the section.
+    pub fn show(&mut self, ui: &mut egui::Ui, state: &mut AppState) {
+        if let Some(error) = self.failed.1.try_iter().last() {
+            self.save_error = Some(error);
+        }
+        let chosen = state
+            .named_preset
+            .as_deref()
+            .and_then(|n| self.presets.find(n))
+            .cloned();
+        ui.horizontal(|ui| {
+            let shown = self
+                .plan_name(state)
+                .unwrap_or_else(|| "None (your settings)".to_owned());
+            egui::ComboBox::from_id_salt("named-preset")
+                .selected_text(shown)
+                .width(220.0)
+                .show_ui(ui, |ui| {
+                    for preset in &self.presets.list {
+                        let selected = chosen.as_ref().is_some_and(|c| c.name == preset.name);
+                        if ui
+                            .selectable_label(selected, &preset.name)
+                            .on_hover_text(&preset.description)
+                            .clicked()
+                        {
+                            state.settings = preset.apply_to(&state.settings);
+                            state.named_preset = Some(preset.name.clone());
+                        }
+                    }
+                })
+                .response
+                .on_hover_text("A preset sets size, format, quality, names and metadata at once");
+        });
+        if let Some(preset) = &chosen {
+            ui.weak(&preset.description);
+        }
+        match &mut self.editing {
+            Editing::None => {
+                ui.horizontal(|ui| {
+                    if ui
+                        .button("Save as…")
+                        .on_hover_text("Save the current settings as a preset")
+                        .clicked()
+                    {
+                        self.editing = Editing::SaveAs(String::new());
+                    }
+                    if let Some(preset) = &chosen {
+                        if ui.button("Rename…").clicked() {
+                            self.editing = Editing::Rename(preset.name.clone());
+                        }
+                        if ui.button("Delete").clicked() {
+                            self.presets.remove(&preset.name);
+                            state.named_preset = None;
+                            self.save();
+                        }
+                    }
+                    if ui
+                        .button("Reset built-ins")
+                        .on_hover_text("Put the presets Shrinkray ships back as they were; yours stay")
+                        .clicked()
+                    {
+                        self.presets.reset_builtins();
+                        self.save();
+                    }
+                });
+            }
+            Editing::SaveAs(name) | Editing::Rename(name) => {
+                let mut done = None;
+                ui.horizontal(|ui| {
+                    let label = ui.label("Name");
+                    let field = ui
+                        .add(
+                            egui::TextEdit::singleline(name)
+                                .hint_text("Preset name")
+                                .desired_width(160.0),
+                        )
+                        .labelled_by(label.id);
+                    let enter = field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+                    if ui.button("OK").clicked() || enter {
+                        done = Some(true);
+                    }
+                    if ui.button("Cancel").clicked() {
+                        done = Some(false);
+                    }
+                });
+                match done {
+                    Some(true) => self.finish_editing(state, chosen),
+                    Some(false) => self.editing = Editing::None,
+                    None => {}
+                }
+            }
+        }
+        for problem in self.presets.problems.iter().chain(&self.save_error) {
+            ui.colored_label(ui.visuals().warn_fg_color, problem);
+        }
+    }
+
+    fn finish_editing(&mut self, state: &mut AppState, chosen: Option<Preset>) {
+        match std::mem::replace(&mut self.editing, Editing::None) {
+            Editing::SaveAs(name) if !name.trim().is_empty() => {
+                let output = chosen.map_or_else(PresetOutput::default, |c| c.output);
+                let preset = Preset::of(&name, output, &state.settings);
+                state.named_preset = Some(preset.name.clone());
+                self.presets.put(preset);
+                self.save();
+            }
+            Editing::Rename(name) => {
+                if let Some(old) = chosen {
+                    match self.presets.rename(&old.name, &name) {
+                        Ok(()) => {
+                            state.named_preset = Some(name.trim().to_owned());
+                            self.save();
+                        }
+                        Err(why) => self.save_error = Some(why),
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+
+    /// Writes the presets on a short-lived thread; a failure comes back as a message.
+    fn save(&mut self) {
+        self.save_error = None;
+        let Some(path) = self.path.clone() else {
+            self.save_error = Some("the presets cannot be saved: the system names no configuration folder".into());
+            return;
+        };
+        let (presets, tx) = (self.presets.clone(), self.failed.0.clone());
+        std::thread::spawn(move || {
+            if let Err(e) = presets.save(&path) {
+                let _ = tx.send(format!("the presets could not be saved ({e}): {}", path.display()));
+            }
+        });
+    }
+}
