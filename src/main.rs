@@ -1,5 +1,5 @@
 //! `shrinkray`: the desktop app. Paths given on the command line ("Open with", a drop on the app icon) are
-//! added as inputs.
+//! added as inputs; `--preset NAME` opens with that preset chosen.
 
 #![cfg_attr(not(debug_assertions), windows_subsystem = "windows")]
 
@@ -10,12 +10,17 @@ use shrinkray::ui::ShrinkrayApp;
 
 fn main() -> eframe::Result {
     shrinkray::engine::quiet_worker_panics();
-    // Everything after the program name that is not an option is an input.
-    let paths: Vec<PathBuf> = std::env::args_os()
-        .skip(1)
-        .filter(|a| !a.to_string_lossy().starts_with("--"))
-        .map(PathBuf::from)
-        .collect();
+    // `--preset NAME` chooses a preset; everything else after the program name that is not an option is an input.
+    let mut preset = None;
+    let mut paths: Vec<PathBuf> = Vec::new();
+    let mut args = std::env::args_os().skip(1);
+    while let Some(arg) = args.next() {
+        if arg == "--preset" {
+            preset = args.next().map(|n| n.to_string_lossy().into_owned());
+        } else if !arg.to_string_lossy().starts_with("--") {
+            paths.push(PathBuf::from(arg));
+        }
+    }
     let mut viewport = egui::ViewportBuilder::default()
         .with_title("Shrinkray")
         .with_app_id("org.shrinkray.Shrinkray")
@@ -35,6 +40,12 @@ fn main() -> eframe::Result {
     eframe::run_native(
         "Shrinkray",
         options,
-        Box::new(move |cc| Ok(Box::new(ShrinkrayApp::new(&cc.egui_ctx, cc.storage, paths)))),
+        Box::new(move |cc| {
+            let mut app = ShrinkrayApp::new(&cc.egui_ctx, cc.storage, paths);
+            if let Some(name) = &preset {
+                app.choose_preset(name);
+            }
+            Ok(Box::new(app))
+        }),
     )
 }

@@ -57,6 +57,17 @@ impl PresetsView {
         })
     }
 
+    /// Makes the preset called `name` the chosen one and its settings the app's.
+    pub fn choose(&mut self, name: &str, state: &mut AppState) -> Result<(), String> {
+        let preset = self.presets.find(name).ok_or_else(|| {
+            let names: Vec<_> = self.presets.list.iter().map(|p| p.name.as_str()).collect();
+            format!("There is no preset called {name:?}; there are: {}", names.join(", "))
+        })?;
+        state.settings = preset.apply_to(&state.settings);
+        state.named_preset = Some(preset.name.clone());
+        Ok(())
+    }
+
     /// Draws the section.
     pub fn show(&mut self, ui: &mut egui::Ui, state: &mut AppState) {
         if let Some(error) = self.failed.1.try_iter().last() {

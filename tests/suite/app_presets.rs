@@ -90,3 +90,30 @@ fn wait_for<T>(f: impl Fn() -> Option<T>) -> T {
         std::thread::sleep(Duration::from_millis(20));
     }
 }
+
+#[test]
+fn the_preset_named_on_the_command_line_is_chosen() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("presets.toml");
+    let mut harness = egui_kittest::Harness::builder().build_eframe(|cc| {
+        let mut app = shrinkray::ui::ShrinkrayApp::new(&cc.egui_ctx, None, Vec::new()).with_presets_file(file.clone());
+        app.choose_preset("e-mail 1280");
+        app.choose_preset("No such preset");
+        app
+    });
+    harness.run();
+    let state = harness.state().state();
+    assert_eq!(
+        state.named_preset.as_deref(),
+        Some("E-mail 1280"),
+        "an unknown name changes nothing"
+    );
+    assert_eq!(
+        state.settings.resize,
+        ResizeMode::Fit {
+            width: 1280,
+            height: 1280
+        }
+    );
+    harness.get_by_label_contains("There is no preset called \"No such preset\"");
+}

@@ -93,6 +93,14 @@ impl ShrinkrayApp {
         self
     }
 
+    /// Chooses the preset called `name`, as picking it in the Preset section does; an unknown name is said in
+    /// the notice line.
+    pub fn choose_preset(&mut self, name: &str) {
+        if let Err(why) = self.presets.choose(name, &mut self.state) {
+            self.notice = Some(why);
+        }
+    }
+
     /// The named presets as the Preset section holds them.
     pub fn presets(&self) -> &crate::engine::Presets {
         self.presets.presets()
