@@ -66,6 +66,8 @@ fn jxl_inputs_decode_as_djxl_decodes_them() {
         ("from-jpeg.jxl", (320, 240), 1.0),
         ("lossy.jxl", (320, 240), 1.0),
         ("orientation-6.jxl", (48, 32), 1.0),
+        // Its first frame (djxl writes an APNG; `image` reads its first frame).
+        ("animated.jxl", (64, 48), 0.0),
     ] {
         let ours = open(&fixture(file), &Limits::default()).unwrap_or_else(|e| panic!("{file}: {e}"));
         assert_eq!((ours.width(), ours.height()), size, "{file}: upright, turned once");
