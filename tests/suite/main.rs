@@ -33,6 +33,7 @@ mod hostile;
 mod job;
 mod jpeg;
 mod jxl;
+mod jxl_copies;
 mod memory;
 mod metadata;
 mod orientation;
