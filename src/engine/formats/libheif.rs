@@ -11,8 +11,6 @@
 use std::ffi::{CStr, c_char, c_int, c_void};
 use std::sync::OnceLock;
 
-use libloading::Library;
-
 /// libheif's error value, returned by most of its functions; code 0 is success.
 #[repr(C)]
 #[derive(Clone, Copy)]
@@ -91,38 +89,8 @@ pub(crate) const PROFILE_NCLX: u32 = u32::from_be_bytes(*b"nclx");
 /// The oldest libheif whose functions below all behave as used (1.12: Ubuntu 22.04).
 const OLDEST: u32 = 0x010C_0000;
 
-macro_rules! functions {
-    ($($name:ident: fn($($arg:ty),*) $(-> $ret:ty)?;)*) => {
-        /// The libheif functions Shrinkray calls, looked up in the loaded library.
-        #[allow(non_snake_case)]
-        pub(crate) struct Api {
-            $(pub $name: unsafe extern "C" fn($($arg),*) $(-> $ret)?,)*
-            /// Kept loaded for as long as the pointers above are used: for the rest of the process.
-            _library: Library,
-        }
-
-        impl Api {
-            /// Looks every function up in `library`.
-            ///
-            /// # Safety
-            /// `library` must be libheif, whose functions have the signatures written here.
-            unsafe fn new(library: Library) -> Result<Api, String> {
-                Ok(Api {
-                    $($name: unsafe {
-                        *library
-                            .get::<unsafe extern "C" fn($($arg),*) $(-> $ret)?>(
-                                concat!(stringify!($name), "\0").as_bytes(),
-                            )
-                            .map_err(|e| format!("it has no {}: {e}", stringify!($name)))?
-                    },)*
-                    _library: library,
-                })
-            }
-        }
-    };
-}
-
-functions! {
+super::system_library::functions! {
+    "libheif";
     heif_get_version_number: fn() -> u32;
     heif_context_alloc: fn() -> *mut Context;
     heif_context_free: fn(*mut Context);

@@ -9,8 +9,6 @@
 use std::ffi::{c_int, c_void};
 use std::sync::OnceLock;
 
-use libloading::Library;
-
 /// `JxlEncoder` and `JxlEncoderFrameSettings`: opaque to us.
 pub(crate) enum RawEncoder {}
 pub(crate) enum FrameSettings {}
@@ -80,38 +78,8 @@ pub(crate) const SETTING_EFFORT: c_int = 0;
 /// `JxlEncoderVersion` counts (major × 1,000,000 + minor × 1,000 + patch).
 const OLDEST: u32 = 7_000;
 
-macro_rules! functions {
-    ($($name:ident: fn($($arg:ty),*) $(-> $ret:ty)?;)*) => {
-        /// The libjxl functions Shrinkray calls, looked up in the loaded library.
-        #[allow(non_snake_case)]
-        pub(crate) struct Api {
-            $(pub $name: unsafe extern "C" fn($($arg),*) $(-> $ret)?,)*
-            /// Kept loaded for as long as the pointers above are used: for the rest of the process.
-            _library: Library,
-        }
-
-        impl Api {
-            /// Looks every function up in `library`.
-            ///
-            /// # Safety
-            /// `library` must be libjxl, whose functions have the signatures written here.
-            unsafe fn new(library: Library) -> Result<Api, String> {
-                Ok(Api {
-                    $($name: unsafe {
-                        *library
-                            .get::<unsafe extern "C" fn($($arg),*) $(-> $ret)?>(
-                                concat!(stringify!($name), "\0").as_bytes(),
-                            )
-                            .map_err(|e| format!("it has no {}: {e}", stringify!($name)))?
-                    },)*
-                    _library: library,
-                })
-            }
-        }
-    };
-}
-
-functions! {
+super::system_library::functions! {
+    "libjxl";
     JxlEncoderVersion: fn() -> u32;
     JxlEncoderCreate: fn(*const c_void) -> *mut RawEncoder;
     JxlEncoderDestroy: fn(*mut RawEncoder);

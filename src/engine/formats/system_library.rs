@@ -63,3 +63,37 @@ pub(crate) unsafe fn open_first(variable: &str, names: &[&str]) -> Result<(Libra
     }
     Err(tried.join("; "))
 }
+
+/// Declares `Api`: the C functions Shrinkray calls in the library named `$what`, each with its signature, looked
+/// up all at once by `Api::new`, which keeps the library loaded for as long as the pointers live.
+macro_rules! functions {
+    ($what:literal; $($name:ident: fn($($arg:ty),*) $(-> $ret:ty)?;)*) => {
+        #[doc = concat!("The ", $what, " functions Shrinkray calls, looked up in the loaded library.")]
+        #[allow(non_snake_case)]
+        pub(crate) struct Api {
+            $(pub $name: unsafe extern "C" fn($($arg),*) $(-> $ret)?,)*
+            /// Kept loaded for as long as the pointers above are used: for the rest of the process.
+            _library: libloading::Library,
+        }
+
+        impl Api {
+            /// Looks every function up in `library`.
+            ///
+            /// # Safety
+            #[doc = concat!("`library` must be ", $what, ", whose functions have the signatures written here.")]
+            unsafe fn new(library: libloading::Library) -> Result<Api, String> {
+                Ok(Api {
+                    $($name: unsafe {
+                        *library
+                            .get::<unsafe extern "C" fn($($arg),*) $(-> $ret)?>(
+                                concat!(stringify!($name), "\0").as_bytes(),
+                            )
+                            .map_err(|e| format!("it has no {}: {e}", stringify!($name)))?
+                    },)*
+                    _library: library,
+                })
+            }
+        }
+    };
+}
+pub(crate) use functions;

@@ -77,15 +77,7 @@ pub(super) fn decode_heif<'b>(
     let pixels = u64::from(w) * u64::from(h);
     let hold = budget.hold(data.len() as u64 + pixels * 2 * (3 + if alpha { 4 } else { 3 }));
     let picture = crate::engine::formats::heif::decode(&data).map_err(|why| heif_error(why, format, path))?;
-    Ok(Decoded {
-        full_size: (picture.img.width(), picture.img.height()),
-        img: picture.img,
-        found: Tags {
-            icc: picture.icc,
-            metadata: picture.metadata,
-        },
-        _hold: hold,
-    })
+    Ok(Decoded::full(picture.img, picture.icc, picture.metadata, hold))
 }
 
 #[cfg(not(feature = "heif"))]

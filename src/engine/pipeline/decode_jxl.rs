@@ -13,7 +13,6 @@ use crate::engine::error::ImageError;
 use crate::engine::formats::encode::Encoding;
 use crate::engine::formats::jxl::{self, Header};
 use crate::engine::geometry::target_size;
-use crate::engine::metadata::Tags;
 use crate::engine::settings::{Limits, Settings};
 
 /// What a JPEG XL file gives.
@@ -119,15 +118,7 @@ fn still<'b>(
     path: &Path,
 ) -> Result<Decoded<'b>, ImageError> {
     let picture = jxl::decode(image).map_err(|why| jxl_error(why, path))?;
-    Ok(Decoded {
-        full_size: (picture.img.width(), picture.img.height()),
-        img: picture.img,
-        found: Tags {
-            icc: picture.icc,
-            metadata: picture.metadata,
-        },
-        _hold: hold,
-    })
+    Ok(Decoded::full(picture.img, picture.icc, picture.metadata, hold))
 }
 
 /// jxl-oxide's complaint as the error a user reads; running out of the allocation limit is said so.

@@ -10,7 +10,7 @@ use image::{DynamicImage, ImageFormat};
 
 use crate::engine::budget::Hold;
 use crate::engine::error::ImageError;
-use crate::engine::metadata::Tags;
+use crate::engine::metadata::{Metadata, Tags};
 use crate::engine::settings::Limits;
 
 /// Where an image's pixels come from.
@@ -41,6 +41,18 @@ pub(crate) struct Decoded<'b> {
     pub found: Tags,
     /// The pixels' share of the memory budget, given back with them.
     pub(super) _hold: Hold<'b>,
+}
+
+impl<'b> Decoded<'b> {
+    /// A picture decoded at its full size, with its profile and metadata, holding `hold` of the budget.
+    pub(super) fn full(img: DynamicImage, icc: Option<Vec<u8>>, metadata: Metadata, hold: Hold<'b>) -> Self {
+        Self {
+            full_size: (img.width(), img.height()),
+            img,
+            found: Tags { icc, metadata },
+            _hold: hold,
+        }
+    }
 }
 
 /// Reads a whole input file, refusing files larger than the allocation limit before reading them.
