@@ -1,6 +1,6 @@
 //! The presets Shrinkray ships: the copies people most often make, each in one click.
 
-use super::{Preset, PresetOutput};
+use super::preset::{Preset, PresetOutput};
 use crate::engine::geometry::ResizeMode;
 use crate::engine::settings::{OutputFormat, Settings};
 

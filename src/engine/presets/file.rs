@@ -6,7 +6,8 @@ use std::path::{Path, PathBuf};
 
 use serde_json::Value as Json;
 
-use super::{Preset, PresetOutput, Presets};
+use super::builtin::builtin_presets;
+use super::preset::{Preset, PresetOutput};
 use crate::engine::settings::Settings;
 
 const HEADER: &str = "\
@@ -52,24 +53,20 @@ pub(super) fn write(presets: &[Preset]) -> String {
     format!("{HEADER}\n{}", toml::to_string(&root).unwrap_or_default())
 }
 
-/// The presets in a file's `text`; `path` is for the messages.
-pub(super) fn parse(text: &str, path: &Path) -> Presets {
-    let mut presets = Presets {
-        list: Vec::new(),
-        problems: Vec::new(),
-    };
+/// What a preset file's `text` holds, and what was wrong with it (one message each); `path` is for the
+/// messages.
+pub(super) fn parse(text: &str, path: &Path) -> (Vec<Preset>, Vec<String>) {
+    let mut presets = Parsed::default();
     let root: toml::Table = match text.parse() {
         Ok(root) => root,
         Err(e) => {
             let why = e.to_string().replace('\n', " ");
-            return Presets {
-                problems: vec![format!(
-                    "the presets file is not valid TOML ({}); the built-in presets are used: {}",
-                    why.trim(),
-                    path.display()
-                )],
-                ..Presets::builtin()
-            };
+            let problem = format!(
+                "the presets file is not valid TOML ({}); the built-in presets are used: {}",
+                why.trim(),
+                path.display()
+            );
+            return (builtin_presets(), vec![problem]);
         }
     };
     for key in root.keys().filter(|k| *k != "preset") {
@@ -85,7 +82,7 @@ pub(super) fn parse(text: &str, path: &Path) -> Presets {
         .unwrap_or_default();
     for (i, value) in tables.into_iter().enumerate() {
         match one(value, &mut presets, path) {
-            Ok(preset) if presets.find(&preset.name).is_some() => presets.problems.push(format!(
+            Ok(preset) if presets.has(&preset.name) => presets.problems.push(format!(
                 "preset {} repeats the name {:?} (left out): {}",
                 i + 1,
                 preset.name,
@@ -97,11 +94,25 @@ pub(super) fn parse(text: &str, path: &Path) -> Presets {
                 .push(format!("preset {} {why} (left out): {}", i + 1, path.display())),
         }
     }
-    presets
+    (presets.list, presets.problems)
+}
+
+/// The presets read so far and the problems met.
+#[derive(Default)]
+struct Parsed {
+    list: Vec<Preset>,
+    problems: Vec<String>,
+}
+
+impl Parsed {
+    /// Whether a preset of this name (regardless of case) was read already.
+    fn has(&self, name: &str) -> bool {
+        self.list.iter().any(|p| p.name.eq_ignore_ascii_case(name))
+    }
 }
 
 /// One `[[preset]]` table; unknown keys are noted in `presets.problems`.
-fn one(value: toml::Value, presets: &mut Presets, path: &Path) -> Result<Preset, String> {
+fn one(value: toml::Value, presets: &mut Parsed, path: &Path) -> Result<Preset, String> {
     let toml::Value::Table(mut table) = value else {
         return Err("is not a table".to_owned());
     };
