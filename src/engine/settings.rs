@@ -317,7 +317,8 @@ impl Filter {
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum OutputFormat {
-    /// The input's format; a format Shrinkray cannot write becomes JPEG, or PNG when it has alpha.
+    /// The input's format; a format Shrinkray cannot write (HEIC; JPEG XL without libjxl) becomes JPEG, or PNG
+    /// when it has alpha.
     #[default]
     SameAsInput,
     /// JPEG (4:2:0 chroma, optimised Huffman tables).

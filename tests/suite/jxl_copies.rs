@@ -227,6 +227,19 @@ fn without_libjxl_a_jxl_copy_fails_naming_the_package() {
             "{stderr}"
         );
     }
+    // "Same as input" makes JPEG of a JPEG XL input then, and PNG of one with alpha, as of HEIC.
+    let same = dir.path().join("same");
+    for (input, copy) in [("lossy.jxl", "lossy.jpg"), ("alpha.jxl", "alpha.png")] {
+        let output = started(|| {
+            Command::new(env!("CARGO_BIN_EXE_shrinkray-cli"))
+                .args(["--format", "same", "--out", p(&same), p(&fixture(input))])
+                .env("SHRINKRAY_LIBJXL", dir.path().join("no-such-libjxl"))
+                .output()
+        })
+        .unwrap();
+        assert!(output.status.success(), "{input}: {output:?}");
+        assert!(same.join(copy).is_file(), "{input} → {copy}");
+    }
     // Reading JPEG XL needs no libjxl.
     let out_png = dir.path().join("png");
     let output = started(|| {

@@ -90,7 +90,7 @@ impl Encoding {
                 InputFormat::Image(ImageFormat::Bmp) => Self::Bmp,
                 InputFormat::Image(ImageFormat::Tiff) => Self::Tiff,
                 InputFormat::Avif | InputFormat::Image(ImageFormat::Avif) if cfg!(feature = "heif") => avif,
-                InputFormat::Jxl if cfg!(feature = "jxl") => Self::Jxl { quality, effort },
+                InputFormat::Jxl if jxl_writable() => Self::Jxl { quality, effort },
                 // HEIC cannot be written (its encoder is patent-encumbered); JPEG is what people want of it.
                 _ if has_alpha() => png,
                 _ => Self::Jpeg { quality, options },
@@ -112,7 +112,7 @@ impl Encoding {
                         | ImageFormat::Tiff
                 ) | InputFormat::Avif
             )
-            && !(input == InputFormat::Jxl && cfg!(feature = "jxl"))
+            && !(input == InputFormat::Jxl && jxl_writable())
     }
 
     /// The format written, as an input format (to compare with the input's).
@@ -248,6 +248,15 @@ fn encode_avif(img: &DynamicImage, quality: u8, speed: u8, tags: &Tags) -> Resul
 #[cfg(not(feature = "heif"))]
 fn encode_avif(_: &DynamicImage, _: u8, _: u8, _: &Tags) -> Result<Vec<u8>, String> {
     Err("AVIF support is not built in".to_owned())
+}
+
+/// Whether JPEG XL copies can be made here: the `jxl` feature is built in and the system's libjxl loads. "Same
+/// as input" makes JPEG (or PNG) of JPEG XL inputs otherwise, as of any format Shrinkray cannot write.
+fn jxl_writable() -> bool {
+    #[cfg(feature = "jxl")]
+    return crate::engine::formats::libjxl::api().is_ok();
+    #[cfg(not(feature = "jxl"))]
+    return false;
 }
 
 #[cfg(feature = "jxl")]
