@@ -198,3 +198,20 @@ fn the_cli_lists_uses_and_saves_presets() {
     assert_eq!(run.status.code(), Some(0), "{run:?}");
     assert_eq!(dims(&out2.join("photo.webp")), (300, 200));
 }
+
+#[test]
+fn saving_presets_never_writes_through_a_link_or_into_a_special_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let photo = write_photo(&dir.path().join("photo.jpg"), 40, 30, ImageFormat::Jpeg);
+    let before = fs::read(&photo).unwrap();
+    let link = dir.path().join("link/presets.toml");
+    fs::create_dir_all(link.parent().unwrap()).unwrap();
+    if symlink(&photo, &link) {
+        assert!(Presets::builtin().save(&link).is_err(), "a link is not replaced");
+        assert_eq!(fs::read(&photo).unwrap(), before, "the photo it points at is untouched");
+    }
+    let folder = dir.path().join("folder/presets.toml");
+    fs::create_dir_all(&folder).unwrap();
+    assert!(Presets::builtin().save(&folder).is_err(), "a folder is not replaced");
+    assert!(folder.is_dir());
+}
