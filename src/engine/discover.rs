@@ -49,6 +49,8 @@ pub(crate) struct Walk<'a> {
     current: Option<Box<dyn Iterator<Item = Result<Candidate, Found>> + Send + 'a>>,
     recursive: bool,
     exclude: Option<PathBuf>,
+    /// Whether a folder's files go below its own name (`<out>/<folder>/...`) or straight below the output folder.
+    root_names: bool,
 }
 
 impl<'a> Walk<'a> {
@@ -59,7 +61,15 @@ impl<'a> Walk<'a> {
             current: None,
             recursive,
             exclude,
+            root_names: true,
         }
+    }
+
+    /// A walk whose folders' files go straight below the output folder, without the folder's own name: for
+    /// copies made beside each input (`X/resized/a.jpg` for `X/a.jpg`).
+    pub fn without_root_names(mut self) -> Self {
+        self.root_names = false;
+        self
     }
 
     fn open(&self, input: &'a Path) -> Box<dyn Iterator<Item = Result<Candidate, Found>> + Send + 'a> {
@@ -81,7 +91,11 @@ impl<'a> Walk<'a> {
                 path: input.to_owned(),
             }))));
         }
-        let root_name = root_name(input);
+        let root_name = if self.root_names {
+            root_name(input)
+        } else {
+            PathBuf::new()
+        };
         let walk = FolderWalk::new(input, self.recursive, self.exclude.clone());
         Box::new(walk.filter_map(move |entry| walked(entry, input, &root_name)))
     }

@@ -46,7 +46,9 @@ pub use jpeg_options::{JpegOptions, Subsampling};
 pub use manifest::MANIFEST_DIR;
 pub use pipeline::{Preview, load_thumbnail, load_thumbnail_sized, open, preview, resize_bytes};
 pub use plan::names::example_output;
-pub use plan::{CopiesFound, Plan, PlanEntry, copies_found, plan, plan_dry, plan_selected};
+pub use plan::{
+    CopiesFound, OutputGroup, Plan, PlanEntry, beside_each_input, copies_found, plan, plan_dry, plan_selected,
+};
 pub use platform::FileId;
 pub use presets::{Preset, PresetOutput, Presets, builtin_presets, describe as describe_preset, presets_path};
 pub use report::{Report, ReportFormat, estimate_json, event_json, planned_json, summary_json};

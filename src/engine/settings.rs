@@ -266,6 +266,14 @@ pub(crate) struct Variant<'a> {
 }
 
 impl Settings {
+    /// These settings with `dir` as the output folder: one output group's settings.
+    pub(crate) fn in_folder(&self, dir: &std::path::Path) -> Settings {
+        Settings {
+            output_dir: Some(dir.to_owned()),
+            ..self.clone()
+        }
+    }
+
     /// The main copy.
     pub(crate) fn main_variant(&self) -> Variant<'_> {
         Variant {

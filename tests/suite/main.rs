@@ -18,6 +18,7 @@ mod app_preview;
 mod app_session;
 mod architecture;
 mod batches;
+mod beside;
 mod cli;
 mod cli_batches;
 mod cli_dry_run;

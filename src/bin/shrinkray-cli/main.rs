@@ -17,7 +17,7 @@ use std::sync::Arc;
 use anyhow::{Context, bail};
 use clap::parser::ValueSource;
 use clap::{CommandFactory, FromArgMatches};
-use shrinkray::engine::{FailedListSpec, JobEvent, JobHandle, JobOptions, Selection};
+use shrinkray::engine::{FailedListSpec, JobEvent, JobHandle, JobOptions, Selection, beside_each_input};
 
 use args::Cli;
 use report::Report;
@@ -51,10 +51,16 @@ fn run(cli: &Cli) -> anyhow::Result<ExitCode> {
             return Ok(ExitCode::SUCCESS);
         }
     }
-    if settings.output_dir.is_none() {
-        return Err(presets::no_output_folder(cli));
-    }
+    let beside = match settings.output_dir {
+        Some(_) => None,
+        None => Some(presets::beside_folder(cli).context("no output folder: give --out")?),
+    };
     let inputs = cli.all_inputs()?;
+    if let (Some(folder), true) = (&beside, cli.dry_run) {
+        bail!(
+            "a dry run needs one output folder, and the preset puts the copies in {folder:?} beside each input: give --out"
+        );
+    }
     if cli.dry_run {
         let selection = Selection {
             shard: cli.shard,
@@ -72,7 +78,14 @@ fn run(cli: &Cli) -> anyhow::Result<ExitCode> {
         failed_list: failed_list(cli),
         background: false,
     };
-    let job = JobHandle::start(inputs, settings, options, Arc::new(|| {})).context("cannot start the job")?;
+    let job = match beside {
+        Some(folder) => {
+            let groups = beside_each_input(&inputs, &folder).context("cannot put the copies beside the inputs")?;
+            JobHandle::start_groups(groups, settings, options, Arc::new(|| {}))
+        }
+        None => JobHandle::start(inputs, settings, options, Arc::new(|| {})),
+    }
+    .context("cannot start the job")?;
     let token = job.cancel_token();
     ctrlc::set_handler(move || {
         if token.is_cancelled() {

@@ -85,21 +85,16 @@ pub(crate) fn over_preset(cli: &Cli, from_cli: Settings) -> anyhow::Result<Setti
     Ok(s)
 }
 
-/// Why a run has no output folder: none given, and the preset's rule ("beside the photos") is not built yet.
-pub(crate) fn no_output_folder(cli: &Cli) -> anyhow::Error {
-    let beside = cli
-        .preset
-        .as_deref()
-        .and_then(|name| match Presets::load_user().find(name)?.output.clone() {
-            PresetOutput::Beside(folder) => Some(folder),
-            PresetOutput::Folder(_) => None,
-        });
-    match beside {
-        Some(folder) => anyhow::anyhow!(
-            "the preset puts its copies in a {folder:?} folder beside the photos, which Shrinkray cannot do yet: \
-             give --out"
-        ),
-        None => anyhow::anyhow!("no output folder: give --out"),
+/// The subfolder a run puts its copies in beside each input: when no `--out` is given and the preset's rule
+/// is "beside the photos".
+pub(crate) fn beside_folder(cli: &Cli) -> Option<String> {
+    if cli.out.is_some() {
+        return None;
+    }
+    let name = cli.preset.as_deref()?;
+    match load().find(name)?.output.clone() {
+        PresetOutput::Beside(folder) => Some(folder),
+        PresetOutput::Folder(_) => None,
     }
 }
 

@@ -18,6 +18,11 @@ impl Protected {
         Self(Arc::new(ids))
     }
 
+    /// Protects the files either protects.
+    pub(crate) fn union(&self, other: &Protected) -> Self {
+        Self(Arc::new(self.0.union(&other.0).copied().collect()))
+    }
+
     /// Whether the file at `path` is one of the inputs: itself, or through a symbolic link or a hard link.
     pub fn covers(&self, path: &Path) -> bool {
         let id = |m: fs::Metadata| FileId::of(path, &m);

@@ -9,6 +9,7 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 mod fresh;
+mod groups;
 pub(crate) mod names;
 mod output_dir;
 mod settle;
@@ -17,6 +18,7 @@ use output_dir::{canonical_to_be, prepare_output_dir};
 use settle::{Existing, Taken, Unsettled, key};
 
 pub use fresh::{CopiesFound, copies_found};
+pub use groups::{OutputGroup, beside_each_input};
 
 use names::name_one;
 
@@ -100,6 +102,12 @@ impl Plan<'_> {
     pub fn protected(&self) -> Protected {
         self.taken.protected.clone()
     }
+
+    /// Protects `all` (the inputs of every group of the job) instead of this plan's own inputs alone: a copy
+    /// made beside one input may not replace another group's input.
+    pub(crate) fn protect(&mut self, all: Protected) {
+        self.taken.protected = all;
+    }
 }
 
 /// Creates the output folder and counts the inputs; entries are then taken from the returned plan. Blocks on the
@@ -118,7 +126,17 @@ pub fn plan_selected<'a>(
     settings: &'a Settings,
     selection: &'a Selection,
 ) -> Result<Plan<'a>, SetupError> {
-    start_plan(inputs, settings, selection, false)
+    start_plan(inputs, settings, selection, false, true)
+}
+
+/// `plan_selected` for one of a job's output groups: `settings` name the group's output folder, and a folder
+/// input's copies go below it without the folder's name when the group says so.
+pub(crate) fn plan_group<'a>(
+    group: &'a OutputGroup,
+    settings: &'a Settings,
+    selection: &'a Selection,
+) -> Result<Plan<'a>, SetupError> {
+    start_plan(&group.inputs, settings, selection, false, group.root_names)
 }
 
 /// The plan a job would follow, made without touching the file system beyond reading it: the output folder is
@@ -129,7 +147,7 @@ pub fn plan_dry<'a>(
     settings: &'a Settings,
     selection: &'a Selection,
 ) -> Result<Plan<'a>, SetupError> {
-    start_plan(inputs, settings, selection, true)
+    start_plan(inputs, settings, selection, true, true)
 }
 
 fn start_plan<'a>(
@@ -137,6 +155,7 @@ fn start_plan<'a>(
     settings: &'a Settings,
     selection: &'a Selection,
     dry: bool,
+    root_names: bool,
 ) -> Result<Plan<'a>, SetupError> {
     settings.validate()?;
     let out_dir = settings.output_dir.as_deref().unwrap_or(Path::new("."));
@@ -157,7 +176,11 @@ fn start_plan<'a>(
     let count_images = needs_index(&settings.name_template);
     let (mut total, mut images) = (0, 0);
     let mut input_ids = HashSet::new();
-    for item in Walk::new(inputs, settings.recursive, Some(canonical_out.clone())) {
+    let walk = || {
+        let walk = Walk::new(inputs, settings.recursive, Some(canonical_out.clone()));
+        if root_names { walk } else { walk.without_root_names() }
+    };
+    for item in walk() {
         // Every input is protected, those of other shards (or left out of a retry) too: a report pointed at a
         // photo of shard 2 must not replace it because shard 1 does not resize it.
         if let Ok(c) = &item {
@@ -172,7 +195,7 @@ fn start_plan<'a>(
         }
     }
     Ok(Plan {
-        walk: Walk::new(inputs, settings.recursive, Some(canonical_out.clone())),
+        walk: walk(),
         settings,
         out_dir,
         total,

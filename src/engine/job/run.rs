@@ -1,166 +1,34 @@
-//! Running a batch: one dedicated rayon pool per job, one event per image over a channel.
+//! A job's work on its pool: planning every output group, then one entry at a time to whichever worker is
+//! free, and the events, journal, report and failed list that follow.
 
 use std::panic::{AssertUnwindSafe, catch_unwind};
-use std::path::PathBuf;
+use std::path::Path;
 use std::sync::Arc;
+use std::sync::Mutex;
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::{Mutex, OnceLock};
 use std::time::Instant;
 
-use crossbeam_channel::{Receiver, Sender};
+use crossbeam_channel::Sender;
 use rayon::prelude::*;
 
-use super::budget::{Budget, auto_memory_budget};
-use super::codecs::isolated_file;
-use super::control::{CancelToken, Pause};
-use super::error::{ImageError, SetupError, panic_message};
-use super::event::{ImageDone, JobEvent, Summary};
-use super::failed_list::{FailedList, FailedListSpec};
-use super::guard::Protected;
-use super::keys::fingerprint;
-use super::manifest::{Input, Journal, Record};
-use super::pipeline::process;
-use super::plan::{PlanEntry, plan_selected};
-use super::report::Report;
-use super::selection::Selection;
-use super::settings::Settings;
-use super::task::Task;
-use super::workers::worker_pool;
-
-/// Called after every event, from a worker thread; a GUI passes one that requests a repaint.
-pub type Waker = Arc<dyn Fn() + Send + Sync>;
-
-/// Long edge of the thumbnails in `ImageDone` events, in pixels.
-pub const THUMBNAIL_EDGE: u32 = 256;
-
-/// Events waiting in the channel beyond which a finished image's event carries no thumbnail: a window that
-/// stops drawing (hidden, minimised) stops draining, and 10,000 thumbnails of 256 KB would pile up to 2.5 GB.
-/// Below this, at most about 33 MB of pixels wait; the app loads a missing thumbnail from the output file when
-/// its tile is shown.
-pub const QUEUED_WITH_THUMBNAILS: usize = 128;
-
-/// Processes one planned image exactly as a job's worker does (isolated codecs, a panic becomes the image's
-/// error), on the calling thread and with no memory budget. For benchmarks and tools that schedule images
-/// themselves; a program resizing a batch should use `JobHandle`, which bounds threads and memory.
-pub fn process_task(task: &Task, settings: &Settings) -> Result<ImageDone, ImageError> {
-    static UNLIMITED: Budget = Budget::new(u64::MAX);
-    isolated_file(&task.input, || process(task, settings, None, &UNLIMITED))
-}
-
-/// Per-run choices that are not user settings.
-#[derive(Clone, Debug, Default)]
-pub struct JobOptions {
-    /// Put a thumbnail in every `ImageDone` (the desktop app wants them; the CLI does not). Default: no.
-    pub thumbnails: bool,
-    /// Which of the inputs to take. Default: all.
-    pub selection: Selection,
-    /// Write a report of every input here (`.csv`, `.json` or `.jsonl`; see `Report`). Default: none.
-    pub report: Option<PathBuf>,
-    /// List the inputs that fail here (`FailedListSpec`). Default: none.
-    pub failed_list: Option<FailedListSpec>,
-    /// Run the workers at idle priority (Linux's `SCHED_IDLE`): they take every core nothing else wants, and
-    /// yield at once to any other thread that wakes, such as the window drawing its next frame (with every core
-    /// busy resizing, the app's frames otherwise wait for the scheduler: p99 frame time 14.5 ms instead of
-    /// 8). Throughput is unchanged when nothing else runs; a program that keeps every core busy slows the
-    /// job down to almost nothing meanwhile. Default: no.
-    pub background: bool,
-}
-
-/// A running (or finished) job. Dropping it cancels the job.
-pub struct JobHandle {
-    events: Receiver<JobEvent>,
-    cancel: Arc<AtomicBool>,
-    pause: Arc<Pause>,
-    threads: usize,
-}
-
-impl JobHandle {
-    /// Starts a job on its own pool of `settings.thread_count()` threads named `shrinkray-worker-N`. Returns
-    /// at once: planning and all file access happen on the pool. Fails only for invalid settings or when the
-    /// threads cannot be started.
-    pub fn start(
-        inputs: Vec<PathBuf>,
-        settings: Settings,
-        options: JobOptions,
-        waker: Waker,
-    ) -> Result<JobHandle, SetupError> {
-        settings.validate()?;
-        let threads = settings.thread_count();
-        let pool = worker_pool(threads, options.background)?;
-        let (tx, rx) = crossbeam_channel::unbounded();
-        let cancel = Arc::new(AtomicBool::new(false));
-        let pause = Arc::new(Pause::default());
-        let budget = Budget::new(settings.limits.memory_budget.unwrap_or_else(auto_memory_budget));
-        let run = Run {
-            budget,
-            tx,
-            waker,
-            cancel: Arc::clone(&cancel),
-            pause: Arc::clone(&pause),
-            fingerprint: fingerprint(&settings),
-            settings,
-            options,
-            journal: OnceLock::new(),
-            report: Mutex::new((None, None)),
-            failed_list: Mutex::new(None),
-        };
-        // The pool's threads end once this, its only work, is done and `pool` is dropped here.
-        pool.spawn(move || run.run(&inputs));
-        Ok(JobHandle {
-            events: rx,
-            cancel,
-            pause,
-            threads,
-        })
-    }
-
-    /// The events, in completion order; `Finished` is the last. Drain with `try_iter()` on a UI thread.
-    pub fn events(&self) -> &Receiver<JobEvent> {
-        &self.events
-    }
-
-    /// Stops starting new images. Images in flight finish (or are discarded whole), then `Finished` arrives
-    /// with `cancelled: true`.
-    pub fn cancel(&self) {
-        self.cancel.store(true, Ordering::Relaxed);
-        self.pause.set(false);
-    }
-
-    /// Pauses (`true`) or resumes the job: while paused, the images in flight finish and no new one starts.
-    /// Cancelling a paused job ends it.
-    pub fn set_paused(&self, paused: bool) {
-        self.pause.set(paused);
-    }
-
-    /// Whether the job is paused.
-    pub fn is_paused(&self) -> bool {
-        self.pause.is_paused()
-    }
-
-    /// Whether `cancel` was called.
-    pub fn is_cancelled(&self) -> bool {
-        self.cancel.load(Ordering::Relaxed)
-    }
-
-    /// A cancel switch that can be moved to another thread (a signal handler, a button).
-    pub fn cancel_token(&self) -> CancelToken {
-        CancelToken(Arc::clone(&self.cancel))
-    }
-
-    /// The number of worker threads.
-    pub fn threads(&self) -> usize {
-        self.threads
-    }
-}
-
-impl Drop for JobHandle {
-    fn drop(&mut self) {
-        self.cancel();
-    }
-}
+use super::options::{JobOptions, QUEUED_WITH_THUMBNAILS, THUMBNAIL_EDGE, Waker};
+use crate::engine::budget::Budget;
+use crate::engine::codecs::isolated_file;
+use crate::engine::control::Pause;
+use crate::engine::error::{SetupError, panic_message};
+use crate::engine::event::{ImageDone, JobEvent, Summary};
+use crate::engine::failed_list::FailedList;
+use crate::engine::guard::Protected;
+use crate::engine::keys::fingerprint;
+use crate::engine::manifest::{Input, Journal, Record};
+use crate::engine::pipeline::process;
+use crate::engine::plan::{OutputGroup, Plan, PlanEntry, plan_group};
+use crate::engine::report::Report;
+use crate::engine::settings::Settings;
+use crate::engine::task::Task;
 
 /// The job's side of the channel.
-struct Run {
+pub(super) struct Run {
     budget: Budget,
     tx: Sender<JobEvent>,
     waker: Waker,
@@ -170,16 +38,46 @@ struct Run {
     /// `fingerprint` of the settings, for the manifest.
     fingerprint: String,
     options: JobOptions,
-    /// This run's record of what it wrote; none until planning made the output folder, or when it cannot be
-    /// kept.
-    journal: OnceLock<Journal>,
     /// The report being written, and the first error writing it (or the failed list).
     report: Mutex<(Option<Report>, Option<String>)>,
     /// The failed list being written.
     failed_list: Mutex<Option<FailedList>>,
 }
 
+/// One output group being worked through: its folder's journal, and where its indices start.
+struct Stage<'a> {
+    /// This group's record of what it wrote; none when it cannot be kept.
+    journal: Option<Journal>,
+    /// The group's output folder.
+    out_dir: &'a Path,
+    /// The number of entries of the groups before it.
+    offset: usize,
+}
+
 impl Run {
+    pub(super) fn new(
+        budget: Budget,
+        tx: Sender<JobEvent>,
+        waker: Waker,
+        cancel: Arc<AtomicBool>,
+        pause: Arc<Pause>,
+        settings: Settings,
+        options: JobOptions,
+    ) -> Self {
+        Self {
+            budget,
+            tx,
+            waker,
+            cancel,
+            pause,
+            fingerprint: fingerprint(&settings),
+            settings,
+            options,
+            report: Mutex::new((None, None)),
+            failed_list: Mutex::new(None),
+        }
+    }
+
     fn send(&self, event: JobEvent) {
         if let Ok(mut guard) = self.report.lock() {
             let (report, error) = &mut *guard;
@@ -210,53 +108,68 @@ impl Run {
         self.cancel.load(Ordering::Relaxed)
     }
 
-    fn run(mut self, inputs: &[PathBuf]) {
+    pub(super) fn run(self, groups: &[OutputGroup]) {
         let start = Instant::now();
+        let settings: Vec<Settings> = groups.iter().map(|g| self.settings.in_folder(&g.out_dir)).collect();
+        // Every group is planned (its folder made, its lock taken, its inputs counted) before the first image:
+        // the total is known at `Started`, and no group's copy may replace another group's input.
         let planned = catch_unwind(AssertUnwindSafe(|| {
-            plan_selected(inputs, &self.settings, &self.options.selection)
+            groups
+                .iter()
+                .zip(&settings)
+                .map(|(group, settings)| plan_group(group, settings, &self.options.selection))
+                .collect::<Result<Vec<Plan>, SetupError>>()
         }));
-        let plan = match planned {
-            Ok(Ok(plan)) => plan,
+        let mut plans = match planned {
+            Ok(Ok(plans)) => plans,
             Ok(Err(error)) => return self.finish_early(start, error),
             Err(panic) => {
                 let why = format!("planning failed unexpectedly ({})", panic_message(&*panic));
                 return self.finish_early(start, SetupError::Internal(why));
             }
         };
-        let total = plan.total();
-        let protected = plan.protected();
-        if let Err(error) = self.open_side_files(&protected) {
-            drop(plan);
-            return self.finish_early(start, error);
-        }
-        // Planning made the output folder; the journal goes inside it.
-        let mut manifest_error = None;
-        match self.settings.output_dir.as_deref().map(Journal::open) {
-            Some(Ok(journal)) => {
-                let _ = self.journal.set(journal);
+        let total: usize = plans.iter().map(Plan::total).sum();
+        let protected = plans
+            .iter()
+            .map(Plan::protected)
+            .reduce(|a, b| a.union(&b))
+            .unwrap_or_default();
+        if plans.len() > 1 {
+            for plan in &mut plans {
+                plan.protect(protected.clone());
             }
-            Some(Err(why)) => manifest_error = Some(why),
-            None => {}
+        }
+        if let Err(error) = self.open_side_files(&protected) {
+            drop(plans);
+            return self.finish_early(start, error);
         }
         self.send(JobEvent::Started { total });
 
-        // Workers take entries one at a time as they become free, so a slow image never holds back others,
-        // and an entry is planned only when it is taken. Nothing new starts once the job is cancelled, nor
-        // while it is paused.
-        let mut plan = plan;
-        let entries = std::iter::from_fn(|| {
-            self.pause.wait(&self.cancel);
-            if self.cancelled() { None } else { plan.next() }
-        });
-        let counts = entries
-            .par_bridge()
-            .map(|entry| self.entry(entry))
-            .reduce(Counts::default, Counts::add);
-        drop(plan);
-        if let Some(journal) = self.journal.take()
-            && let Err(why) = journal.finish()
-        {
-            manifest_error.get_or_insert(why);
+        let mut counts = Counts::default();
+        let mut manifest_error = None;
+        for (plan, group) in plans.into_iter().zip(groups) {
+            if self.cancelled() {
+                break;
+            }
+            // Planning made the output folder; the journal goes inside it.
+            let journal = match Journal::open(&group.out_dir) {
+                Ok(journal) => Some(journal),
+                Err(why) => {
+                    manifest_error.get_or_insert(why);
+                    None
+                }
+            };
+            let mut stage = Stage {
+                journal,
+                out_dir: &group.out_dir,
+                offset: counts.entries,
+            };
+            counts = counts.add(self.work_through(plan, &stage));
+            if let Some(journal) = stage.journal.take()
+                && let Err(why) = journal.finish()
+            {
+                manifest_error.get_or_insert(why);
+            }
         }
         let mut summary = Summary {
             total: total.max(counts.entries),
@@ -286,6 +199,20 @@ impl Run {
             }
         }
         self.send(JobEvent::Finished { summary });
+    }
+
+    /// Works through one group's plan. Workers take entries one at a time as they become free, so a slow image
+    /// never holds back others, and an entry is planned only when it is taken. Nothing new starts once the job
+    /// is cancelled, nor while it is paused.
+    fn work_through(&self, mut plan: Plan, stage: &Stage) -> Counts {
+        let entries = std::iter::from_fn(|| {
+            self.pause.wait(&self.cancel);
+            if self.cancelled() { None } else { plan.next() }
+        });
+        entries
+            .par_bridge()
+            .map(|entry| self.entry(shifted(entry, stage.offset), stage))
+            .reduce(Counts::default, Counts::add)
     }
 
     /// Starts the report and the failed list asked for; neither may be one of the inputs.
@@ -323,9 +250,9 @@ impl Run {
         }
     }
 
-    fn entry(&self, entry: PlanEntry) -> Counts {
+    fn entry(&self, entry: PlanEntry, stage: &Stage) -> Counts {
         let counts = match entry {
-            PlanEntry::Task(task) => self.one(&task),
+            PlanEntry::Task(task) => self.one(&task, stage),
             PlanEntry::Skip { index, input, reason } => {
                 self.send(JobEvent::ImageSkipped { index, input, reason });
                 Counts {
@@ -364,7 +291,7 @@ impl Run {
 
     /// Processes one task and sends its event; a panic in a codec becomes that image's failure, and after any
     /// failure the worker's codecs are rebuilt before its next image.
-    fn one(&self, task: &Task) -> Counts {
+    fn one(&self, task: &Task, stage: &Stage) -> Counts {
         if self.cancelled() {
             return Counts::default();
         }
@@ -373,7 +300,7 @@ impl Run {
         });
         match result {
             Ok(done) => {
-                self.record(task, &done);
+                self.record(task, &done, stage);
                 let counts = Counts {
                     done: 1,
                     input_bytes: done.input_bytes,
@@ -398,8 +325,8 @@ impl Run {
     }
 
     /// Notes in the journal what this image's copies were made from, once they are all in place.
-    fn record(&self, task: &Task, done: &ImageDone) {
-        let (Some(journal), Some(out_dir)) = (self.journal.get(), self.settings.output_dir.as_deref()) else {
+    fn record(&self, task: &Task, done: &ImageDone, stage: &Stage) {
+        let Some(journal) = &stage.journal else {
             return;
         };
         let outputs: Vec<&std::path::Path> = std::iter::once(done.output.as_path())
@@ -409,7 +336,7 @@ impl Run {
             task.key.clone(),
             &Input::new(&task.input, task.input_bytes, task.modified),
             self.fingerprint.clone(),
-            out_dir,
+            stage.out_dir,
             &outputs,
         ));
     }
@@ -417,6 +344,15 @@ impl Run {
     fn thumbnail_edge(&self) -> Option<u32> {
         (self.options.thumbnails && self.tx.len() < QUEUED_WITH_THUMBNAILS).then_some(THUMBNAIL_EDGE)
     }
+}
+
+/// `entry` with its index counted from the start of the job rather than of its group.
+fn shifted(mut entry: PlanEntry, offset: usize) -> PlanEntry {
+    match &mut entry {
+        PlanEntry::Task(task) => task.index += offset,
+        PlanEntry::Skip { index, .. } | PlanEntry::Fail { index, .. } => *index += offset,
+    }
+    entry
 }
 
 #[derive(Default)]
