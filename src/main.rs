@@ -1,5 +1,6 @@
 //! `shrinkray`: the desktop app. Paths given on the command line ("Open with", a drop on the app icon) are
-//! added as inputs; `--preset NAME` opens with that preset chosen.
+//! added as inputs; `--preset NAME` opens with that preset chosen, and `--preset NAME PATHS...` (a file
+//! manager's "Resize with Shrinkray") also starts at once.
 
 #![cfg_attr(not(debug_assertions), windows_subsystem = "windows")]
 
@@ -41,9 +42,14 @@ fn main() -> eframe::Result {
         "Shrinkray",
         options,
         Box::new(move |cc| {
+            let paths_given = paths.clone();
             let mut app = ShrinkrayApp::new(&cc.egui_ctx, cc.storage, paths);
             if let Some(name) = &preset {
-                app.choose_preset(name);
+                // A preset and a selection: what a file manager's "Resize with Shrinkray" sends. Start at once
+                // (not with the user's last settings when the preset is unknown: the notice says so instead).
+                if app.choose_preset(name) && !paths_given.is_empty() {
+                    app.start_when_ready();
+                }
             }
             Ok(Box::new(app))
         }),

@@ -267,7 +267,7 @@ pub(crate) struct Variant<'a> {
 
 impl Settings {
     /// These settings with `dir` as the output folder: one output group's settings.
-    pub(crate) fn in_folder(&self, dir: &std::path::Path) -> Settings {
+    pub fn in_folder(&self, dir: &std::path::Path) -> Settings {
         Settings {
             output_dir: Some(dir.to_owned()),
             ..self.clone()

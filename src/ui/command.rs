@@ -37,6 +37,8 @@ pub enum Command {
     ClosePreview,
     /// Show the next (1) or previous (-1) image in the preview.
     PreviewStep(isize),
+    /// Do not close the window after all (its preset asked for it to close after a clean finish).
+    KeepOpen,
     /// Turn on "skip if larger" (the estimate found most copies would not shrink).
     SkipIfLarger,
 }

@@ -63,9 +63,13 @@ impl PresetsView {
             let names: Vec<_> = self.presets.list.iter().map(|p| p.name.as_str()).collect();
             format!("There is no preset called {name:?}; there are: {}", names.join(", "))
         })?;
-        state.settings = preset.apply_to(&state.settings);
-        state.named_preset = Some(preset.name.clone());
+        take(preset, state);
         Ok(())
+    }
+
+    /// Whether the preset called `name` asks for the window to close after a clean finish.
+    pub fn closes_when_done(&self, name: &str) -> bool {
+        self.presets.find(name).is_some_and(|p| p.close_when_done)
     }
 
     /// Draws the section.
@@ -93,8 +97,7 @@ impl PresetsView {
                             .on_hover_text(&preset.description)
                             .clicked()
                         {
-                            state.settings = preset.apply_to(&state.settings);
-                            state.named_preset = Some(preset.name.clone());
+                            take(preset, state);
                         }
                     }
                 })
@@ -103,6 +106,19 @@ impl PresetsView {
         });
         if let Some(preset) = &chosen {
             ui.weak(&preset.description);
+            let mut close = preset.close_when_done;
+            let help = "When this preset is started from the file manager's menu and every image is done, the \
+                        window closes itself after a few seconds";
+            if ui
+                .checkbox(&mut close, "Close when started from the file manager")
+                .on_hover_text(help)
+                .changed()
+            {
+                if let Some(p) = self.presets.list.iter_mut().find(|p| p.name == preset.name) {
+                    p.close_when_done = close;
+                }
+                self.save();
+            }
         }
         match &mut self.editing {
             Editing::None => {
@@ -168,7 +184,13 @@ impl PresetsView {
     fn finish_editing(&mut self, state: &mut AppState, chosen: Option<Preset>) {
         match std::mem::replace(&mut self.editing, Editing::None) {
             Editing::SaveAs(name) if !name.trim().is_empty() => {
-                let output = chosen.map_or_else(PresetOutput::default, |c| c.output);
+                let output = match &state.beside {
+                    Some(folder) => PresetOutput::Beside(folder.clone()),
+                    None => match &state.settings.output_dir {
+                        Some(dir) => PresetOutput::Folder(std::path::absolute(dir).unwrap_or_else(|_| dir.clone())),
+                        None => chosen.map_or_else(PresetOutput::default, |c| c.output),
+                    },
+                };
                 let preset = Preset::of(&name, output, &state.settings);
                 state.named_preset = Some(preset.name.clone());
                 self.presets.put(preset);
@@ -203,4 +225,14 @@ impl PresetsView {
             }
         });
     }
+}
+
+/// Makes `preset` the app's: its settings, its name, and where it puts the copies.
+fn take(preset: &Preset, state: &mut AppState) {
+    state.settings = preset.apply_to(&state.settings);
+    state.named_preset = Some(preset.name.clone());
+    state.beside = match &preset.output {
+        PresetOutput::Beside(folder) => Some(folder.clone()),
+        PresetOutput::Folder(_) => None,
+    };
 }

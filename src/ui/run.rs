@@ -56,6 +56,17 @@ impl RunView {
         }
     }
 
+    /// Whether the job finished with every image done or skipped: nothing failed, nothing was cancelled.
+    pub fn finished_cleanly(&self) -> bool {
+        self.summary.as_ref().is_some_and(|s| {
+            s.failed == 0
+                && !s.cancelled
+                && s.setup_error.is_none()
+                && s.report_error.is_none()
+                && s.manifest_error.is_none()
+        })
+    }
+
     /// Whether the job is still running.
     pub fn is_running(&self) -> bool {
         self.summary.is_none()
@@ -237,7 +248,12 @@ impl RunView {
                 text::bytes(s.output_bytes),
                 text::duration(s.elapsed)
             ));
-            if s.done > 0 && ui.button("Open output folder").clicked() {
+            if s.done > 0
+                && ui
+                    .button("Show the copies")
+                    .on_hover_text(format!("Open {} in the file manager", self.output_dir.display()))
+                    .clicked()
+            {
                 commands.push(Command::OpenOutputFolder);
             }
             if !self.failed_inputs.is_empty()

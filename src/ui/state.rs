@@ -19,6 +19,9 @@ pub struct AppState {
     /// The named preset last chosen or saved (the plan line says whether the settings still match it).
     /// Default: none.
     pub named_preset: Option<String>,
+    /// Put the copies in a subfolder of this name beside each input (inside a folder input) instead of the
+    /// output folder, as the presets the file manager's menus start do. Default: none (the output folder).
+    pub beside: Option<String>,
 }
 
 impl Default for AppState {
@@ -34,6 +37,7 @@ impl Default for AppState {
             preset: Preset::Custom,
             auto_report: false,
             named_preset: None,
+            beside: None,
         }
     }
 }

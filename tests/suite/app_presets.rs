@@ -117,3 +117,93 @@ fn the_preset_named_on_the_command_line_is_chosen() {
     );
     harness.get_by_label_contains("There is no preset called \"No such preset\"");
 }
+
+/// The app as `shrinkray --preset NAME PATHS` starts it, its presets in `file`.
+fn started_from_a_selection(
+    file: std::path::PathBuf,
+    preset: &'static str,
+    paths: Vec<std::path::PathBuf>,
+) -> egui_kittest::Harness<'static, shrinkray::ui::ShrinkrayApp> {
+    egui_kittest::Harness::builder()
+        .with_size(eframe::egui::vec2(1280.0, 800.0))
+        .build_eframe(move |cc| {
+            let mut app =
+                shrinkray::ui::ShrinkrayApp::new(&cc.egui_ctx, None, paths.clone()).with_presets_file(file.clone());
+            assert!(app.choose_preset(preset));
+            app.start_when_ready();
+            app
+        })
+}
+
+#[test]
+fn a_preset_and_a_selection_start_at_once_and_put_the_copies_beside_them() {
+    use crate::common::app::step_until;
+    use crate::common::*;
+    let dir = tempfile::tempdir().unwrap();
+    let folder = dir.path().join("Ferien 2026");
+    std::fs::create_dir_all(&folder).unwrap();
+    write_photo(&folder.join("a.jpg"), 2000, 1000, image::ImageFormat::Jpeg);
+    write_photo(&folder.join("b.png"), 800, 600, image::ImageFormat::Png);
+    let mut harness = started_from_a_selection(dir.path().join("presets.toml"), "E-mail 1280", vec![folder.clone()]);
+    step_until(&mut harness, "the run to start", |app| {
+        app.is_running() || app.thumbnail_count() > 0
+    });
+    step_until(&mut harness, "the run to end", |app| !app.is_running());
+    assert_eq!(
+        image::image_dimensions(folder.join("resized/a.jpg")).unwrap(),
+        (1280, 640)
+    );
+    assert!(folder.join("resized/b.jpg").is_file(), "E-mail 1280 makes JPEGs");
+    harness.get_by_label_contains("Finished");
+    harness.get_by_label("Show the copies");
+    assert!(
+        harness.state().closing_at().is_none(),
+        "the built-in presets leave the window open"
+    );
+}
+
+#[test]
+fn the_window_closes_itself_after_a_clean_run_only_when_the_preset_asks() {
+    use crate::common::app::step_until;
+    use crate::common::*;
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("presets.toml");
+    let mut presets = Presets::builtin();
+    let mut quick = presets.find("Thumbnail 400").unwrap().clone();
+    quick.name = "Quick".to_owned();
+    quick.close_when_done = true;
+    presets.put(quick);
+    presets.save(&file).unwrap();
+
+    let good = dir.path().join("good");
+    std::fs::create_dir_all(&good).unwrap();
+    write_photo(&good.join("a.jpg"), 900, 600, image::ImageFormat::Jpeg);
+    let mut harness = started_from_a_selection(file.clone(), "Quick", vec![good.clone()]);
+    step_until(&mut harness, "the run to end", |app| app.closing_at().is_some());
+    assert!(good.join("thumbnails/a.jpg").is_file());
+    harness.get_by_label_contains("Closing in");
+    harness.get_by_label("Keep open").click();
+    harness.run();
+    assert!(harness.state().closing_at().is_none(), "Keep open keeps it open");
+
+    // A run with a failure stays open, so its error can be read.
+    let bad = dir.path().join("bad");
+    std::fs::create_dir_all(&bad).unwrap();
+    write_photo(&bad.join("a.jpg"), 900, 600, image::ImageFormat::Jpeg);
+    std::fs::write(bad.join("broken.jpg"), b"\xff\xd8\xff\xe0 not really").unwrap();
+    let mut harness = started_from_a_selection(file, "Quick", vec![bad]);
+    step_until(&mut harness, "the run to start", |app| {
+        app.is_running() || !app.error_messages().is_empty()
+    });
+    step_until(&mut harness, "the run to end", |app| !app.is_running());
+    for _ in 0..5 {
+        harness.step();
+    }
+    assert_eq!(
+        harness.state().error_messages().len(),
+        1,
+        "{:?}",
+        harness.state().error_messages()
+    );
+    assert!(harness.state().closing_at().is_none());
+}

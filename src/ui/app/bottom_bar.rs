@@ -19,10 +19,13 @@ impl ShrinkrayApp {
         } else {
             format!("{} images, {}", text::count(images), text::bytes(bytes))
         };
-        let out = s
-            .output_dir
-            .as_deref()
-            .map_or_else(|| "no output folder".to_owned(), text::path);
+        let out = match &self.state.beside {
+            Some(folder) => format!("{folder}/ beside each input"),
+            None => s
+                .output_dir
+                .as_deref()
+                .map_or_else(|| "no output folder".to_owned(), text::path),
+        };
         // "q85", or the look's target when the quality is chosen per image.
         let q = s.min_score.map_or_else(
             || format!("q{}", s.quality),
@@ -136,7 +139,7 @@ impl ShrinkrayApp {
 
     /// What the output folder holds of the inputs, when known for the current inputs and settings.
     fn copies_found(&self) -> Option<crate::engine::CopiesFound> {
-        if self.is_running() {
+        if self.is_running() || self.state.beside.is_some() {
             return None;
         }
         self.freshness.current(&self.inputs.paths(), &self.state.settings)
@@ -154,11 +157,18 @@ impl ShrinkrayApp {
         if !counting && images == 0 {
             return Some("No images found in the inputs".to_owned());
         }
-        if self.state.settings.output_dir.is_none() {
+        if let Some(folder) = &self.state.beside {
+            if let Err(e) = crate::engine::beside_each_input(&[], folder) {
+                return Some(e.to_string());
+            }
+        } else if self.state.settings.output_dir.is_none() {
             return Some("Choose an output folder".to_owned());
         }
         if let Err(e) = naming::check_template(&self.state.settings.name_template) {
             return Some(e.to_string());
+        }
+        if self.state.beside.is_some() {
+            return None;
         }
         self.output_check.1.clone()
     }
@@ -169,6 +179,15 @@ impl ShrinkrayApp {
         if let Some(run) = &self.run {
             run.show_progress(ui, &mut self.commands);
             run.show_errors(ui);
+            if let Some(at) = self.closing_at {
+                let left = at.saturating_duration_since(std::time::Instant::now()).as_secs() + 1;
+                ui.horizontal(|ui| {
+                    ui.label(format!("Closing in {left} s, as the preset asks"));
+                    if ui.button("Keep open").clicked() {
+                        self.commands.push(Command::KeepOpen);
+                    }
+                });
+            }
             ui.separator();
         }
         if let Some(notice) = &self.notice {

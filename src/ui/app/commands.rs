@@ -5,7 +5,7 @@ use std::sync::Arc;
 use eframe::egui;
 
 use super::{ShrinkrayApp, WAKE_INTERVAL};
-use crate::engine::{JobHandle, JobOptions, Selection};
+use crate::engine::{JobHandle, JobOptions, OutputGroup, Selection, beside_each_input};
 use crate::text;
 use crate::ui::command::Command;
 use crate::ui::dialogs::DialogKind;
@@ -72,6 +72,7 @@ impl ShrinkrayApp {
                 Command::SkipIfLarger => self.state.settings.skip_if_larger = true,
                 Command::OpenPreview(index) => self.open_preview(index),
                 Command::ClosePreview => self.preview = None,
+                Command::KeepOpen => self.closing_at = None,
                 Command::PreviewStep(by) => {
                     if let Some(preview) = &mut self.preview {
                         preview.step(by);
@@ -106,7 +107,21 @@ impl ShrinkrayApp {
         let repaint = ctx.clone();
         let waker = Arc::new(move || repaint.request_repaint_after(WAKE_INTERVAL));
         let settings = self.state.settings.clone();
-        let out = settings.output_dir.clone().unwrap_or_default();
+        let groups = match &self.state.beside {
+            Some(folder) => match beside_each_input(&self.inputs.paths(), folder) {
+                Ok(groups) => groups,
+                Err(e) => {
+                    self.notice = Some(e.to_string());
+                    return;
+                }
+            },
+            None => {
+                let out = settings.output_dir.clone().unwrap_or_default();
+                vec![OutputGroup::single(out, self.inputs.paths())]
+            }
+        };
+        // "Show the copies" opens the first folder they go to.
+        let out = groups.first().map(|g| g.out_dir.clone()).unwrap_or_default();
         // Every run keeps a report, so "Save report…" can offer it afterwards: beside the copies when asked,
         // else in the temporary folder (one per app, replaced by its next run).
         let report = if self.state.auto_report {
@@ -124,7 +139,7 @@ impl ShrinkrayApp {
             failed_list: None,
             background: true,
         };
-        match JobHandle::start(self.inputs.paths(), settings, options, waker) {
+        match JobHandle::start_groups(groups, settings, options, waker) {
             Ok(job) => {
                 let threads = job.threads();
                 self.run = Some(RunView::new(Some(job), out, threads));

@@ -1,7 +1,7 @@
 //! The app: persisted state, the runtime around it, and the frame loop (drain, draw, apply commands).
 
 use std::path::{Path, PathBuf};
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use eframe::egui;
 
@@ -28,6 +28,10 @@ use crate::engine::JobEvent;
 /// Repaints asked for by workers are merged to at most this often; without vsync (Xvfb) a repaint per event
 /// would draw hundreds of frames a second.
 const WAKE_INTERVAL: Duration = Duration::from_millis(100);
+
+/// How long the finished window stays up before closing itself, when the preset asks for that: long enough to
+/// read the summary or press "Keep open".
+const CLOSE_AFTER: Duration = Duration::from_secs(5);
 
 /// The Shrinkray window.
 pub struct ShrinkrayApp {
@@ -57,6 +61,12 @@ pub struct ShrinkrayApp {
     jobs_finished: u64,
     /// The named presets and their section.
     presets: PresetsView,
+    /// Start as soon as the inputs given at launch can be: `shrinkray --preset NAME PATHS`.
+    start_when_ready: bool,
+    /// The run started from a selection: close a few seconds after a clean finish when its preset says so.
+    close_when_done: bool,
+    /// When the window closes itself (after a clean finish of a run whose preset asks for it).
+    closing_at: Option<Instant>,
     commands: Vec<Command>,
 }
 
@@ -83,6 +93,9 @@ impl ShrinkrayApp {
             estimates: Estimates::default(),
             jobs_finished: 0,
             presets: PresetsView::load(crate::engine::presets_path()),
+            start_when_ready: false,
+            close_when_done: false,
+            closing_at: None,
             commands: Vec::new(),
         }
     }
@@ -94,11 +107,32 @@ impl ShrinkrayApp {
     }
 
     /// Chooses the preset called `name`, as picking it in the Preset section does; an unknown name is said in
-    /// the notice line.
-    pub fn choose_preset(&mut self, name: &str) {
-        if let Err(why) = self.presets.choose(name, &mut self.state) {
-            self.notice = Some(why);
+    /// the notice line (and false returned).
+    pub fn choose_preset(&mut self, name: &str) -> bool {
+        match self.presets.choose(name, &mut self.state) {
+            Ok(()) => true,
+            Err(why) => {
+                self.notice = Some(why);
+                false
+            }
         }
+    }
+
+    /// Starts a run as soon as the inputs allow, with the chosen preset: what `shrinkray --preset NAME PATHS`
+    /// (a file manager's "Resize with Shrinkray") asks for. When the preset says so, the window closes itself
+    /// a few seconds after that run finishes with nothing failed.
+    pub fn start_when_ready(&mut self) {
+        self.start_when_ready = true;
+        self.close_when_done = self
+            .state
+            .named_preset
+            .as_deref()
+            .is_some_and(|name| self.presets.closes_when_done(name));
+    }
+
+    /// Whether the window is about to close itself, and when.
+    pub fn closing_at(&self) -> Option<Instant> {
+        self.closing_at
     }
 
     /// The named presets as the Preset section holds them.
@@ -181,7 +215,20 @@ impl ShrinkrayApp {
                 self.freshness.invalidate();
                 self.jobs_finished += 1;
                 self.frame_stats.report();
+                if std::mem::take(&mut self.close_when_done) && run.finished_cleanly() {
+                    self.closing_at = Some(Instant::now() + CLOSE_AFTER);
+                }
             }
+        }
+        if let Some(at) = self.closing_at {
+            match at.checked_duration_since(Instant::now()) {
+                Some(left) => ctx.request_repaint_after(left.min(Duration::from_millis(250))),
+                None => ctx.send_viewport_cmd(egui::ViewportCommand::Close),
+            }
+        }
+        if self.start_when_ready && !self.inputs.roots().is_empty() && self.start_blocker().is_none() {
+            self.start_when_ready = false;
+            self.commands.push(Command::Start);
         }
         if self.inputs_shown != self.inputs.version() {
             self.inputs_shown = self.inputs.version();

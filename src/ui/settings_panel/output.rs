@@ -15,6 +15,8 @@ pub(super) fn show(
     commands: &mut Vec<Command>,
 ) {
     let settings = &mut state.settings;
+    // Held apart while the grid borrows the settings.
+    let mut beside = state.beside.take();
     egui::Grid::new("output")
         .num_columns(2)
         .spacing([8.0, 6.0])
@@ -75,24 +77,31 @@ pub(super) fn show(
                 ui.end_row();
             }
 
-            ui.label("Folder");
+            ui.label("Put copies");
             ui.horizontal(|ui| {
-                let mut text = settings
-                    .output_dir
-                    .as_ref()
-                    .map(|p| p.display().to_string())
-                    .unwrap_or_default();
-                let edit = egui::TextEdit::singleline(&mut text)
-                    .hint_text("Choose an output folder")
-                    .desired_width(170.0);
-                if ui.add(edit).on_hover_text("Where the copies go").changed() {
-                    settings.output_dir = (!text.trim().is_empty()).then(|| PathBuf::from(text.trim()));
-                }
-                if ui.button("Choose…").on_hover_text("Pick the output folder").clicked() {
-                    commands.push(Command::PickOutputDir);
+                let mut is_beside = beside.is_some();
+                ui.radio_value(&mut is_beside, false, "in one folder")
+                    .on_hover_text("Every copy goes to the output folder below");
+                ui.radio_value(&mut is_beside, true, "beside each input").on_hover_text(
+                    "A subfolder inside each folder you added (X/resized/), and beside the photos you added \
+                         one by one: as \"Resize with Shrinkray\" in the file manager does",
+                );
+                match (is_beside, &beside) {
+                    (true, None) => beside = Some("resized".to_owned()),
+                    (false, Some(_)) => beside = None,
+                    _ => {}
                 }
             });
             ui.end_row();
+
+            if let Some(folder) = &mut beside {
+                ui.label("Subfolder");
+                ui.add(egui::TextEdit::singleline(folder).desired_width(170.0))
+                    .on_hover_text("The name of the subfolder made beside each input");
+                ui.end_row();
+            } else {
+                output_folder(ui, settings, commands);
+            }
 
             ui.label("File name");
             ui.add(egui::TextEdit::singleline(&mut settings.name_template).desired_width(170.0))
@@ -111,6 +120,7 @@ pub(super) fn show(
                 .on_hover_text("What happens when an output file already exists (an original is never replaced)");
             ui.end_row();
         });
+    state.beside = beside;
     ui.checkbox(&mut state.settings.skip_if_larger, "Skip if larger")
         .on_hover_text(
             "Keep a copy of the original instead when the resized file would be larger than it (already small or \
@@ -128,13 +138,43 @@ pub(super) fn show(
     }
 }
 
+/// The output folder's row: its path, and Choose… for the native dialog.
+fn output_folder(ui: &mut egui::Ui, settings: &mut Settings, commands: &mut Vec<Command>) {
+    ui.label("Folder");
+    ui.horizontal(|ui| {
+        let mut text = settings
+            .output_dir
+            .as_ref()
+            .map(|p| p.display().to_string())
+            .unwrap_or_default();
+        let edit = egui::TextEdit::singleline(&mut text)
+            .hint_text("Choose an output folder")
+            .desired_width(170.0);
+        if ui.add(edit).on_hover_text("Where the copies go").changed() {
+            settings.output_dir = (!text.trim().is_empty()).then(|| PathBuf::from(text.trim()));
+        }
+        if ui.button("Choose…").on_hover_text("Pick the output folder").clicked() {
+            commands.push(Command::PickOutputDir);
+        }
+    });
+    ui.end_row();
+}
+
 /// `IMG_0042.jpg → ~/Pictures/resized/2024/IMG_0042.jpg` as the engine would name it, or the template's error;
 /// nothing until an output folder is chosen.
 fn name_example(state: &AppState, example_input: Option<&(PathBuf, PathBuf)>) -> Option<String> {
     let (file, relative_dir) = example_input
         .cloned()
         .unwrap_or_else(|| (PathBuf::from("IMG_0042.jpg"), PathBuf::new()));
-    match example_output(&state.settings, &file, &relative_dir) {
+    // Beside each input, a folder's copies go straight into its subfolder, without the folder's own name.
+    let (settings, relative_dir) = match &state.beside {
+        Some(folder) => (
+            state.settings.in_folder(std::path::Path::new(folder)),
+            relative_dir.components().skip(1).collect(),
+        ),
+        None => (state.settings.clone(), relative_dir),
+    };
+    match example_output(&settings, &file, &relative_dir) {
         Ok(target) => Some(format!(
             "{} → {}",
             file.file_name().map(|n| n.to_string_lossy()).unwrap_or_default(),
