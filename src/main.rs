@@ -5,9 +5,11 @@
 #![cfg_attr(not(debug_assertions), windows_subsystem = "windows")]
 
 use std::path::PathBuf;
+use std::sync::{Arc, OnceLock};
 
 use eframe::egui;
 use shrinkray::ui::ShrinkrayApp;
+use shrinkray::ui::single_instance::{self, Claim, Handoff, Place};
 
 fn main() -> eframe::Result {
     shrinkray::engine::quiet_worker_panics();
@@ -21,6 +23,31 @@ fn main() -> eframe::Result {
         } else if !arg.to_string_lossy().starts_with("--") {
             paths.push(PathBuf::from(arg));
         }
+    }
+    // The selection goes to a window already running, if there is one; this launch then has nothing more to do.
+    let handoff = Handoff {
+        preset: preset.clone(),
+        paths: paths
+            .iter()
+            .map(|p| std::path::absolute(p).unwrap_or_else(|_| p.clone()))
+            .collect(),
+    };
+    let (handoffs_tx, handoffs) = crossbeam_channel::unbounded();
+    let window: Arc<OnceLock<egui::Context>> = Arc::default();
+    match single_instance::claim(&Place::for_user(), &handoff) {
+        Ok(Claim::HandedOff) => return Ok(()),
+        Ok(Claim::Primary(endpoint)) => {
+            let window = Arc::clone(&window);
+            let wake = move || {
+                if let Some(ctx) = window.get() {
+                    ctx.request_repaint();
+                }
+            };
+            if let Err(e) = endpoint.serve(handoffs_tx, wake) {
+                eprintln!("shrinkray: other launches cannot reach this window ({e}); each opens its own");
+            }
+        }
+        Err(e) => eprintln!("shrinkray: cannot look for a running window ({e}); opening a new one"),
     }
     let mut viewport = egui::ViewportBuilder::default()
         .with_title("Shrinkray")
@@ -43,7 +70,8 @@ fn main() -> eframe::Result {
         options,
         Box::new(move |cc| {
             let paths_given = paths.clone();
-            let mut app = ShrinkrayApp::new(&cc.egui_ctx, cc.storage, paths);
+            let _ = window.set(cc.egui_ctx.clone());
+            let mut app = ShrinkrayApp::new(&cc.egui_ctx, cc.storage, paths).with_handoffs(handoffs);
             if let Some(name) = &preset {
                 // A preset and a selection: what a file manager's "Resize with Shrinkray" sends. Start at once
                 // (not with the user's last settings when the preset is unknown: the notice says so instead).

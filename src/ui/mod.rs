@@ -14,6 +14,7 @@ mod presets;
 mod preview;
 mod run;
 mod settings_panel;
+pub mod single_instance;
 mod state;
 mod thumbnails;
 

@@ -207,3 +207,32 @@ fn the_window_closes_itself_after_a_clean_run_only_when_the_preset_asks() {
     );
     assert!(harness.state().closing_at().is_none());
 }
+
+#[test]
+fn a_selection_handed_over_by_a_later_launch_is_added_and_run() {
+    use crate::common::app::step_until;
+    use crate::common::*;
+    let dir = tempfile::tempdir().unwrap();
+    let folder = dir.path().join("later");
+    std::fs::create_dir_all(&folder).unwrap();
+    write_photo(&folder.join("a.jpg"), 1600, 1200, image::ImageFormat::Jpeg);
+    let file = dir.path().join("presets.toml");
+    let mut harness = egui_kittest::Harness::builder().build_eframe(|cc| {
+        shrinkray::ui::ShrinkrayApp::new(&cc.egui_ctx, None, Vec::new()).with_presets_file(file.clone())
+    });
+    harness.run();
+    let ctx = harness.ctx.clone();
+    harness.state_mut().receive_handoff(
+        &ctx,
+        shrinkray::ui::single_instance::Handoff {
+            preset: Some("Thumbnail 400".to_owned()),
+            paths: vec![folder.clone()],
+        },
+    );
+    step_until(&mut harness, "the run to start", |app| app.is_running());
+    step_until(&mut harness, "the run to end", |app| !app.is_running());
+    assert_eq!(
+        image::image_dimensions(folder.join("thumbnails/a.jpg")).unwrap(),
+        (400, 300)
+    );
+}

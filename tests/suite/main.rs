@@ -37,6 +37,7 @@ mod jxl;
 mod jxl_copies;
 mod memory;
 mod metadata;
+mod one_window;
 mod orientation;
 mod output_is_input;
 mod presets;

@@ -3,6 +3,7 @@
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
+use crossbeam_channel::Receiver;
 use eframe::egui;
 
 mod bottom_bar;
@@ -21,6 +22,7 @@ use super::inputs::Inputs;
 use super::presets::PresetsView;
 use super::preview::PreviewPane;
 use super::run::RunView;
+use super::single_instance::Handoff;
 use super::state::AppState;
 use super::thumbnails::ThumbGrid;
 use crate::engine::JobEvent;
@@ -32,6 +34,10 @@ const WAKE_INTERVAL: Duration = Duration::from_millis(100);
 /// How long the finished window stays up before closing itself, when the preset asks for that: long enough to
 /// read the summary or press "Keep open".
 const CLOSE_AFTER: Duration = Duration::from_secs(5);
+
+/// How long a start from a selection waits for the rest of it: a file manager that launches one process per
+/// file delivers 200 files within about this.
+const GATHER_SELECTION: Duration = Duration::from_millis(700);
 
 /// The Shrinkray window.
 pub struct ShrinkrayApp {
@@ -67,6 +73,13 @@ pub struct ShrinkrayApp {
     close_when_done: bool,
     /// When the window closes itself (after a clean finish of a run whose preset asks for it).
     closing_at: Option<Instant>,
+    /// Selections handed over by later launches (`single_instance`).
+    handoffs: Option<Receiver<Handoff>>,
+    /// Hand-offs that arrived during a run, applied once it ends.
+    waiting_handoffs: Vec<Handoff>,
+    /// With `start_when_ready`: no start before this, so the rest of a selection launched file by file
+    /// arrives first.
+    start_after: Option<Instant>,
     commands: Vec<Command>,
 }
 
@@ -96,6 +109,9 @@ impl ShrinkrayApp {
             start_when_ready: false,
             close_when_done: false,
             closing_at: None,
+            handoffs: None,
+            waiting_handoffs: Vec::new(),
+            start_after: None,
             commands: Vec::new(),
         }
     }
@@ -123,11 +139,36 @@ impl ShrinkrayApp {
     /// a few seconds after that run finishes with nothing failed.
     pub fn start_when_ready(&mut self) {
         self.start_when_ready = true;
+        self.start_after = Some(Instant::now() + GATHER_SELECTION);
         self.close_when_done = self
             .state
             .named_preset
             .as_deref()
             .is_some_and(|name| self.presets.closes_when_done(name));
+    }
+
+    /// Takes the selections later launches hand over: their paths are added (after the running job, if any),
+    /// and a preset with them chooses it and starts, as if the launch had opened this window.
+    pub fn with_handoffs(mut self, handoffs: Receiver<Handoff>) -> Self {
+        self.handoffs = Some(handoffs);
+        self
+    }
+
+    /// Applies a selection handed over by another launch.
+    pub fn receive_handoff(&mut self, ctx: &egui::Context, handoff: Handoff) {
+        if self.is_running() {
+            self.waiting_handoffs.push(handoff);
+            return;
+        }
+        self.closing_at = None;
+        self.show_results = false;
+        self.inputs.add(handoff.paths, ctx);
+        if let Some(name) = &handoff.preset
+            && self.choose_preset(name)
+        {
+            self.start_when_ready();
+        }
+        ctx.send_viewport_cmd(egui::ViewportCommand::Focus);
     }
 
     /// Whether the window is about to close itself, and when.
@@ -226,9 +267,30 @@ impl ShrinkrayApp {
                 None => ctx.send_viewport_cmd(egui::ViewportCommand::Close),
             }
         }
+        let handed: Vec<Handoff> = self
+            .handoffs
+            .as_ref()
+            .map(|h| h.try_iter().collect())
+            .unwrap_or_default();
+        let waiting = if self.is_running() {
+            Vec::new()
+        } else {
+            std::mem::take(&mut self.waiting_handoffs)
+        };
+        for handoff in waiting.into_iter().chain(handed) {
+            self.receive_handoff(ctx, handoff);
+        }
         if self.start_when_ready && !self.inputs.roots().is_empty() && self.start_blocker().is_none() {
-            self.start_when_ready = false;
-            self.commands.push(Command::Start);
+            match self
+                .start_after
+                .and_then(|at| at.checked_duration_since(Instant::now()))
+            {
+                Some(wait) => ctx.request_repaint_after(wait),
+                None => {
+                    self.start_when_ready = false;
+                    self.commands.push(Command::Start);
+                }
+            }
         }
         if self.inputs_shown != self.inputs.version() {
             self.inputs_shown = self.inputs.version();
