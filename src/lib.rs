@@ -1,6 +1,7 @@
 //! Shrinkray: a batch image resizer. The `engine` does the work; the `shrinkray` desktop app (`ui`) and the
 //! `shrinkray-cli` command-line tool drive it.
 
+pub mod desktop;
 pub mod engine;
 #[doc(hidden)]
 pub mod fuzzing;

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # check-deb.sh [SHOT.png]: builds the .deb, installs it with dpkg, checks that the menu entry, icons and
-# AppStream data are in place and valid, then starts the installed app from its desktop entry's Exec line in a
+# AppStream data are in place and valid, that every file-manager action of packaging/linux/file-manager/ is
+# installed and validates, then starts the installed app from its desktop entry's Exec line in a
 # real X11 window (Xvfb, software rendering) for a few seconds and saves a screenshot. Run as root from the
 # project root. Installs what it needs from Debian's packages.
 set -euo pipefail
@@ -9,6 +10,7 @@ need=()
 command -v Xvfb >/dev/null || need+=(xvfb)
 [ -x /usr/bin/import ] || need+=(imagemagick)
 command -v desktop-file-validate >/dev/null || need+=(desktop-file-utils)
+command -v python3 >/dev/null || need+=(python3)
 command -v appstreamcli >/dev/null || need+=(appstream)
 command -v dpkg-shlibdeps >/dev/null || need+=(dpkg-dev)
 dpkg -s libgl1-mesa-dri >/dev/null 2>&1 || need+=(libgl1-mesa-dri libegl1 libgl1 libxkbcommon-x11-0 mesa-vulkan-drivers)
@@ -34,6 +36,26 @@ for size in 16 24 32 48 64 128 256 512; do
   [ -f "/usr/share/icons/hicolor/${size}x${size}/apps/$id.png" ] || fail "no ${size}px icon"
 done
 [ -f "/usr/share/icons/hicolor/scalable/apps/$id.svg" ] || fail "no scalable icon"
+# "Resize with Shrinkray": every file the repository's packaging/linux/file-manager/ holds is installed where its
+# file manager reads it, and validates (a KDE service menu draws only the validator's objections to MimeType and
+# Actions in a Service; Nemo and FileManager-Actions files are not desktop entries: their keys are checked).
+while IFS= read -r -d '' file; do
+  rel=${file#packaging/linux/file-manager/}
+  installed=/usr/share/$rel
+  [ -f "$installed" ] || fail "no file-manager action at $installed"
+  cmp -s "$file" "$installed" || fail "the installed $installed differs from $file"
+  case $rel in
+    Thunar/sendto/*) desktop-file-validate "$installed" || fail "invalid Thunar entry: $installed" ;;
+    kio/servicemenus/*)
+      bad=$(desktop-file-validate "$installed" 2>&1 | grep -v 'key "MimeType" is present\|key "Actions" is present' || true)
+      [ -z "$bad" ] || fail "invalid Dolphin service menu: $bad" ;;
+    nemo/actions/*) grep -q '^\[Nemo Action\]' "$installed" && grep -q '^Exec=shrinkray --preset .* %F$' "$installed" \
+      || fail "not a Nemo action: $installed" ;;
+    file-manager/actions/*) grep -q '^Type=\(Action\|Menu\)$' "$installed" || fail "not a FileManager-Actions file: $installed" ;;
+    nautilus-python/*) PYTHONPYCACHEPREFIX=$(mktemp -d) python3 -m py_compile "$installed" || fail "the Nautilus extension does not compile: $installed" ;;
+  esac
+done < <(find packaging/linux/file-manager -type f -print0)
+grep -q 'inode/directory' "$desktop" && fail "the menu entry must not claim folders (inode/directory): $desktop"
 command -v shrinkray-cli >/dev/null || fail "shrinkray-cli is not on PATH"
 shrinkray-cli --version
 

@@ -40,7 +40,7 @@ pub use failed_list::FailedListSpec;
 pub use formats::detect::InputFormat;
 pub use formats::encode::Encoding;
 pub use geometry::target_size;
-pub use guard::{Protected, SideFile, TEMP_PREFIX, save_copy};
+pub use guard::{Protected, SideFile, TEMP_PREFIX, remove_marked, save_copy, write_marked};
 pub use job::{JobHandle, JobOptions, QUEUED_WITH_THUMBNAILS, THUMBNAIL_EDGE, Waker, process_task};
 pub use jpeg_options::{JpegOptions, Subsampling};
 pub use manifest::MANIFEST_DIR;

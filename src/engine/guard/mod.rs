@@ -14,12 +14,14 @@
 
 mod copy;
 mod files;
+mod marked;
 mod rules;
 mod side;
 mod temp;
 
 pub(crate) use copy::{OutputRoot, write_copy};
 pub(crate) use files::{open_regular, real_dir};
+pub use marked::{remove_marked, write_marked};
 pub use rules::Protected;
 pub(crate) use rules::{Found, confined, examine, names_a_device, plain_relative};
 pub use side::{SideFile, save_copy};

@@ -1,0 +1,298 @@
+//! "Resize with Shrinkray" in each file manager's menu, one entry per preset, as the text of the files each file
+//! manager reads. Every entry runs `shrinkray --preset NAME` with the selected paths; the running window takes
+//! them (`ui::single_instance`), so a selection launched file by file still makes one run.
+
+use crate::engine::Preset;
+
+/// The first line (or comment) of every file made here: what `install` looks for before it replaces or removes
+/// a file, so a file the user wrote is never touched.
+pub const MARK: &str = "Made by Shrinkray";
+
+/// The submenu's title where the file manager has submenus.
+pub const SUBMENU: &str = "Resize with Shrinkray";
+
+/// The types the menus appear for: the images Shrinkray reads, and folders.
+pub const MIME_TYPES: &[&str] = &[
+    "image/jpeg",
+    "image/png",
+    "image/webp",
+    "image/gif",
+    "image/bmp",
+    "image/tiff",
+    "image/heif",
+    "image/heic",
+    "image/avif",
+    "image/jxl",
+    "image/x-tga",
+    "image/x-icon",
+    "image/vnd.microsoft.icon",
+    "image/x-portable-anymap",
+    "image/qoi",
+    "inode/directory",
+];
+
+/// One file of the menus: where it goes below a data folder (`/usr/share` or `~/.local/share`) and its text.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct MenuFile {
+    /// Path below the data folder, e.g. `kio/servicemenus/org.shrinkray.Shrinkray.desktop`.
+    pub relative: String,
+    /// The file's contents.
+    pub text: String,
+    /// Whether it must be executable (Nautilus scripts, KDE 6 service menus in a user's folder).
+    pub executable: bool,
+}
+
+/// Every menu file for `presets`: Dolphin (one service menu with a submenu), Nemo and Thunar (flat
+/// "Shrinkray: NAME" entries, as they have no submenus), FileManager-Actions for Caja and PCManFM (a menu and
+/// one action per preset), and the Nautilus extension. `program` is the command the entries run (`shrinkray`).
+pub fn menu_files(presets: &[Preset], program: &str) -> Vec<MenuFile> {
+    let ids = ids(presets);
+    let mut files = vec![dolphin(presets, &ids, program)];
+    for (preset, id) in presets.iter().zip(&ids) {
+        files.push(nemo(preset, id, program));
+        files.push(thunar_sendto(preset, id, program));
+        files.push(fma_action(preset, id, program));
+    }
+    files.push(fma_menu(&ids));
+    files.push(nautilus(presets, program));
+    files
+}
+
+/// A file-name-safe id per preset (`web-1920`), unique among them.
+pub fn ids(presets: &[Preset]) -> Vec<String> {
+    let mut ids: Vec<String> = Vec::new();
+    for preset in presets {
+        let slug: String = preset
+            .name
+            .to_lowercase()
+            .split(|c: char| !c.is_ascii_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .collect::<Vec<_>>()
+            .join("-");
+        let base = if slug.is_empty() { "preset".to_owned() } else { slug };
+        let mut id = base.clone();
+        let mut n = 2;
+        while ids.contains(&id) {
+            id = format!("{base}-{n}");
+            n += 1;
+        }
+        ids.push(id);
+    }
+    ids
+}
+
+/// The `Exec` value that runs `program --preset NAME` on the selection (`%F`), quoted as the Desktop Entry
+/// specification says and escaped as its string values are.
+pub fn exec_line(program: &str, preset: &str) -> String {
+    let line = format!("{} --preset {} %F", quote_arg(program), quote_arg(preset));
+    // A string value's own escapes: a backslash is written twice.
+    line.replace('\\', "\\\\")
+}
+
+/// One argument of an `Exec` line: bare when it has no reserved character, else in double quotes with `"`,
+/// `` ` ``, `$` and `\` escaped; `%` is doubled either way (field codes start with it).
+fn quote_arg(arg: &str) -> String {
+    let arg = arg.replace('%', "%%");
+    let reserved = |c: char| c.is_whitespace() || "\"'\\><~|&;$*?#()`=".contains(c);
+    if !arg.is_empty() && !arg.contains(reserved) {
+        return arg;
+    }
+    let mut out = String::from('"');
+    for c in arg.chars() {
+        if matches!(c, '"' | '`' | '$' | '\\') {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out.push('"');
+    out
+}
+
+/// A value on one line: the description or a name, with line breaks made spaces.
+fn one_line(text: &str) -> String {
+    text.replace(['\n', '\r'], " ")
+}
+
+fn mime_list() -> String {
+    MIME_TYPES.iter().map(|m| format!("{m};")).collect()
+}
+
+fn dolphin(presets: &[Preset], ids: &[String], program: &str) -> MenuFile {
+    let mut text = format!(
+        "# {MARK}: Dolphin's \"{SUBMENU}\" submenu, one entry per preset.\n[Desktop Entry]\nType=Service\n\
+         Name={SUBMENU}\n\
+         ServiceTypes=KonqPopupMenu/Plugin\nX-KDE-ServiceTypes=KonqPopupMenu/Plugin\nMimeType={}\nActions={}\n\
+         X-KDE-Submenu={SUBMENU}\nIcon=org.shrinkray.Shrinkray\n",
+        mime_list(),
+        ids.iter().map(|id| format!("{id};")).collect::<String>(),
+    );
+    for (preset, id) in presets.iter().zip(ids) {
+        text.push_str(&format!(
+            "\n[Desktop Action {id}]\nName={}\nIcon=org.shrinkray.Shrinkray\nExec={}\n",
+            one_line(&preset.name),
+            exec_line(program, &preset.name)
+        ));
+    }
+    MenuFile {
+        relative: "kio/servicemenus/org.shrinkray.Shrinkray.desktop".to_owned(),
+        text,
+        executable: true,
+    }
+}
+
+fn nemo(preset: &Preset, id: &str, program: &str) -> MenuFile {
+    // Nemo (Debian 12's 5.6) has no submenus for actions: one flat entry per preset.
+    let text = format!(
+        "# {MARK}: the Nemo action for the preset {name:?}.\n[Nemo Action]\nName=Shrinkray: {name}\n\
+         Comment={comment}\nExec={exec}\nIcon-Name=org.shrinkray.Shrinkray\nSelection=notnone\n\
+         Mimetypes={mimes}\n",
+        name = one_line(&preset.name),
+        comment = one_line(&preset.description),
+        exec = exec_line(program, &preset.name),
+        mimes = mime_list(),
+    );
+    MenuFile {
+        relative: format!("nemo/actions/shrinkray-{id}.nemo_action"),
+        text,
+        executable: false,
+    }
+}
+
+fn thunar_sendto(preset: &Preset, id: &str, program: &str) -> MenuFile {
+    let text = format!(
+        "# {MARK}: Thunar's \"Send To\" entry for the preset {name:?}.\n[Desktop Entry]\nType=Application\n\
+         Version=1.0\nName=Shrinkray: {name}\nComment={comment}\nIcon=org.shrinkray.Shrinkray\nExec={exec}\n\
+         MimeType={mimes}\n",
+        name = one_line(&preset.name),
+        comment = one_line(&preset.description),
+        exec = exec_line(program, &preset.name),
+        mimes = mime_list(),
+    );
+    MenuFile {
+        relative: format!("Thunar/sendto/shrinkray-{id}.desktop"),
+        text,
+        executable: false,
+    }
+}
+
+fn fma_action(preset: &Preset, id: &str, program: &str) -> MenuFile {
+    let text = format!(
+        "# {MARK}: the FileManager-Actions entry (Caja, PCManFM) for the preset {name:?}.\n[Desktop Entry]\n\
+         Type=Action\nName={name}\nTooltip={comment}\nIcon=org.shrinkray.Shrinkray\nProfiles=main;\n\n\
+         [X-Action-Profile main]\nName=Resize\nExec={exec}\nMimeTypes={mimes}\n",
+        name = one_line(&preset.name),
+        comment = one_line(&preset.description),
+        exec = exec_line(program, &preset.name),
+        mimes = mime_list(),
+    );
+    MenuFile {
+        relative: format!("file-manager/actions/shrinkray-{id}.desktop"),
+        text,
+        executable: false,
+    }
+}
+
+fn fma_menu(ids: &[String]) -> MenuFile {
+    let items: String = ids.iter().map(|id| format!("shrinkray-{id};")).collect();
+    let text = format!(
+        "# {MARK}: the FileManager-Actions submenu holding the presets' actions.\n[Desktop Entry]\nType=Menu\n\
+         Name={SUBMENU}\nIcon=org.shrinkray.Shrinkray\nItemsList={items}\n"
+    );
+    MenuFile {
+        relative: "file-manager/actions/shrinkray-menu.desktop".to_owned(),
+        text,
+        executable: false,
+    }
+}
+
+fn nautilus(presets: &[Preset], program: &str) -> MenuFile {
+    let list: String = presets
+        .iter()
+        .map(|p| format!("    ({}, {}),\n", py_str(&p.name), py_str(&p.description)))
+        .collect();
+    let text = NAUTILUS_TEMPLATE
+        .replace("{MARK}", MARK)
+        .replace("{SUBMENU}", &py_str(SUBMENU))
+        .replace("{PROGRAM}", &py_str(program))
+        .replace("{PRESETS}", &list);
+    MenuFile {
+        relative: "nautilus-python/extensions/shrinkray.py".to_owned(),
+        text,
+        executable: false,
+    }
+}
+
+/// A Python string literal (JSON's escapes are Python's for these characters).
+fn py_str(s: &str) -> String {
+    serde_json::to_string(s).unwrap_or_else(|_| "\"\"".to_owned())
+}
+
+const NAUTILUS_TEMPLATE: &str = r#"# {MARK}: the "Resize with Shrinkray" submenu for Nautilus (nautilus-python 4, and 1.x).
+import subprocess
+
+from gi.repository import GObject, Nautilus
+
+PROGRAM = {PROGRAM}
+PRESETS = [
+{PRESETS}]
+
+
+def _paths(files):
+    paths = []
+    for f in files:
+        location = f.get_location()
+        path = location.get_path() if location is not None else None
+        if path is None:
+            return []
+        paths.append(path)
+    return paths
+
+
+class ShrinkrayMenu(GObject.GObject, Nautilus.MenuProvider):
+    def get_file_items(self, *args):
+        # nautilus-python 4 passes (files); 1.x passed (window, files).
+        files = args[-1]
+        if not files:
+            return []
+        if not all(f.is_directory() or (f.get_mime_type() or "").startswith("image/") for f in files):
+            return []
+        paths = _paths(files)
+        if not paths:
+            return []
+        top = Nautilus.MenuItem(name="Shrinkray::Resize", label={SUBMENU}, tip="Make smaller copies")
+        submenu = Nautilus.Menu()
+        top.set_submenu(submenu)
+        for i, (name, description) in enumerate(PRESETS):
+            item = Nautilus.MenuItem(name="Shrinkray::Preset%d" % i, label=name, tip=description)
+            item.connect("activate", self._run, name, paths)
+            submenu.append_item(item)
+        return [top]
+
+    def _run(self, _item, preset, paths):
+        subprocess.Popen([PROGRAM, "--preset", preset, *paths], start_new_session=True)
+"#;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn exec_lines_quote_what_the_specification_reserves() {
+        assert_eq!(exec_line("shrinkray", "Web 1920"), "shrinkray --preset \"Web 1920\" %F");
+        assert_eq!(exec_line("shrinkray", "Mine"), "shrinkray --preset Mine %F");
+        assert_eq!(
+            exec_line("shrinkray", "50% \"best\" $HOME"),
+            "shrinkray --preset \"50%% \\\\\"best\\\\\" \\\\$HOME\" %F"
+        );
+    }
+
+    #[test]
+    fn ids_are_unique_and_safe() {
+        let preset = |name: &str| Preset {
+            name: name.to_owned(),
+            ..crate::engine::builtin_presets()[0].clone()
+        };
+        let presets = [preset("Web 1920"), preset("web-1920"), preset("Ünï ✓")];
+        assert_eq!(ids(&presets), ["web-1920", "web-1920-2", "n"]);
+    }
+}

@@ -1,0 +1,9 @@
+//! The desktop around the app: the file managers' "Resize with Shrinkray" menus, made from the presets, for
+//! packages (`packaging/linux/file-manager/`, from the built-ins) and for one user (from theirs). Sits on the
+//! engine; knows nothing of the window.
+
+mod install;
+mod menus;
+
+pub use install::{Installed, UserFolders, install, remove};
+pub use menus::{MARK, MIME_TYPES, MenuFile, SUBMENU, exec_line, ids, menu_files};
