@@ -27,6 +27,10 @@ pub struct PresetsView {
     failed: (Sender<String>, Receiver<String>),
     /// The last failure to save, shown under the buttons.
     save_error: Option<String>,
+    /// What "Add to file manager" did, from its thread.
+    menus: (Sender<String>, Receiver<String>),
+    /// Its last message, shown under the buttons.
+    menus_note: Option<String>,
 }
 
 impl PresetsView {
@@ -39,6 +43,8 @@ impl PresetsView {
             editing: Editing::None,
             failed: crossbeam_channel::unbounded(),
             save_error: None,
+            menus: crossbeam_channel::unbounded(),
+            menus_note: None,
         }
     }
 
@@ -76,6 +82,9 @@ impl PresetsView {
     pub fn show(&mut self, ui: &mut egui::Ui, state: &mut AppState) {
         if let Some(error) = self.failed.1.try_iter().last() {
             self.save_error = Some(error);
+        }
+        if let Some(note) = self.menus.1.try_iter().last() {
+            self.menus_note = Some(note);
         }
         let chosen = state
             .named_preset
@@ -148,6 +157,17 @@ impl PresetsView {
                         self.presets.reset_builtins();
                         self.save();
                     }
+                    if cfg!(all(unix, not(target_os = "macos")))
+                        && ui
+                            .button("Add to file manager")
+                            .on_hover_text(
+                                "Put \"Resize with Shrinkray\" with these presets in the right-click menu of Dolphin, \
+                                 Nautilus, Nemo, Thunar, Caja and PCManFM (your own menu entries stay as they are)",
+                            )
+                            .clicked()
+                    {
+                        self.add_to_file_manager();
+                    }
                 });
             }
             Editing::SaveAs(name) | Editing::Rename(name) => {
@@ -178,6 +198,9 @@ impl PresetsView {
         }
         for problem in self.presets.problems.iter().chain(&self.save_error) {
             ui.colored_label(ui.visuals().warn_fg_color, problem);
+        }
+        if let Some(note) = &self.menus_note {
+            ui.weak(note);
         }
     }
 
@@ -211,6 +234,15 @@ impl PresetsView {
         }
     }
 
+    /// Writes the file managers' menus for the presets into the user's folders, on a short-lived thread.
+    fn add_to_file_manager(&mut self) {
+        self.menus_note = Some("Adding the menus…".to_owned());
+        let (presets, tx) = (self.presets.list.clone(), self.menus.0.clone());
+        std::thread::spawn(move || {
+            let _ = tx.send(install_menus(&presets));
+        });
+    }
+
     /// Writes the presets on a short-lived thread; a failure comes back as a message.
     fn save(&mut self) {
         self.save_error = None;
@@ -219,9 +251,14 @@ impl PresetsView {
             return;
         };
         let (presets, tx) = (self.presets.clone(), self.failed.0.clone());
+        let menus = self.menus.0.clone();
         std::thread::spawn(move || {
             if let Err(e) = presets.save(&path) {
                 let _ = tx.send(format!("the presets could not be saved ({e}): {}", path.display()));
+            }
+            // Menus added earlier follow the presets.
+            if menus_installed() {
+                let _ = menus.send(install_menus(&presets.list));
             }
         });
     }
@@ -235,4 +272,31 @@ fn take(preset: &Preset, state: &mut AppState) {
         PresetOutput::Beside(folder) => Some(folder.clone()),
         PresetOutput::Folder(_) => None,
     };
+}
+
+/// Whether "Add to file manager" was used: its Dolphin menu is in the user's folder.
+fn menus_installed() -> bool {
+    crate::desktop::UserFolders::from_env().is_some_and(|f| {
+        f.data
+            .join("kio/servicemenus/org.shrinkray.Shrinkray.desktop")
+            .is_file()
+    })
+}
+
+/// Installs the menus for `presets` and says what happened, in one line.
+fn install_menus(presets: &[Preset]) -> String {
+    let Some(folders) = crate::desktop::UserFolders::from_env() else {
+        return "The menus cannot be added: there is no home folder".to_owned();
+    };
+    let done = crate::desktop::install(&folders, presets, "shrinkray");
+    match done.problems.first() {
+        None => format!(
+            "\"Resize with Shrinkray\" is in the file managers' menus ({} presets)",
+            presets.len()
+        ),
+        Some(first) => format!(
+            "{} of the menu files could not be written; the first: {first}",
+            done.problems.len()
+        ),
+    }
 }
