@@ -4,6 +4,8 @@
 
 #![cfg_attr(not(debug_assertions), windows_subsystem = "windows")]
 
+mod menus_command;
+
 use std::path::PathBuf;
 use std::sync::{Arc, OnceLock};
 
@@ -13,7 +15,7 @@ use shrinkray::ui::single_instance::{self, Claim, Handoff, Place};
 
 fn main() -> eframe::Result {
     shrinkray::engine::quiet_worker_panics();
-    if let Some(code) = file_manager_command() {
+    if let Some(code) = menus_command::run() {
         std::process::exit(code);
     }
     // `--preset NAME` chooses a preset; everything else after the program name that is not an option is an input.
@@ -85,67 +87,4 @@ fn main() -> eframe::Result {
             Ok(Box::new(app))
         }),
     )
-}
-
-/// `--install-file-manager-actions` (the menus for the user's presets, in the user's folders),
-/// `--remove-file-manager-actions`, and `--write-file-manager-menus DIR` (the packaged menus, for the built-in
-/// presets, below DIR as below `/usr/share`): done without a window; the exit status, or none for a normal
-/// start.
-fn file_manager_command() -> Option<i32> {
-    use shrinkray::desktop::{Installed, UserFolders, install, menu_files, remove};
-    let args: Vec<String> = std::env::args().skip(1).collect();
-    let report = |done: Installed| {
-        for path in &done.written {
-            println!("wrote {}", path.display());
-        }
-        for path in &done.removed {
-            println!("removed {}", path.display());
-        }
-        for problem in &done.problems {
-            eprintln!("shrinkray: {problem}");
-        }
-        i32::from(!done.problems.is_empty())
-    };
-    let folders = || UserFolders::from_env().ok_or("shrinkray: no home folder to put the menus in (set HOME)");
-    match args.first().map(String::as_str) {
-        Some("--install-file-manager-actions") => Some(match folders() {
-            Ok(folders) => {
-                let presets = shrinkray::engine::Presets::load_user();
-                for problem in &presets.problems {
-                    eprintln!("shrinkray: {problem}");
-                }
-                report(install(&folders, &presets.list, "shrinkray"))
-            }
-            Err(why) => {
-                eprintln!("{why}");
-                2
-            }
-        }),
-        Some("--remove-file-manager-actions") => Some(match folders() {
-            Ok(folders) => report(remove(&folders)),
-            Err(why) => {
-                eprintln!("{why}");
-                2
-            }
-        }),
-        Some("--write-file-manager-menus") => {
-            let Some(dir) = args.get(1) else {
-                eprintln!("shrinkray: --write-file-manager-menus needs a folder");
-                return Some(2);
-            };
-            let mut code = 0;
-            for file in menu_files(&shrinkray::engine::builtin_presets(), "shrinkray") {
-                let path = std::path::Path::new(dir).join(&file.relative);
-                match shrinkray::engine::write_marked(&path, &file.text, shrinkray::desktop::MARK, file.executable) {
-                    Ok(()) => println!("wrote {}", path.display()),
-                    Err(e) => {
-                        eprintln!("shrinkray: cannot write the menu file: {e}: {}", path.display());
-                        code = 1;
-                    }
-                }
-            }
-            Some(code)
-        }
-        _ => None,
-    }
 }

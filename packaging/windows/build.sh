@@ -86,6 +86,10 @@ case ${1:-} in
       || fail "not listed in Apps & features"
     said=$(wine "$dir/shrinkray-cli.exe" --version 2>&1) || fail "the installed CLI did not run: $said"
     case $said in *"$version"*) ;; *) fail "the installed CLI says '$said'" ;; esac
+    for root in 'SystemFileAssociations\image' Directory; do
+      wine reg query "HKLM\\Software\\Classes\\$root\\shell\\Shrinkray\\shell\\00-web-1920\\command" >/dev/null 2>&1 \
+        || fail "no 'Resize with Shrinkray' verb under $root"
+    done
     say "installed: $(ls "$dir" | tr '\n' ' ')and the Start-menu entry; the installed CLI says '$said'"
     wine "$dir/uninstall.exe" /S
     wineserver -w
@@ -93,6 +97,8 @@ case ${1:-} in
     [ ! -e "$menu" ] || fail "the Start-menu entry was left behind"
     ! wine reg query 'HKLM\Software\Microsoft\Windows\CurrentVersion\Uninstall\Shrinkray' >/dev/null 2>&1 \
       || fail "still listed in Apps & features"
+    ! wine reg query 'HKLM\Software\Classes\Directory\shell\Shrinkray' >/dev/null 2>&1 \
+      || fail "the Explorer verb was left behind"
     say "uninstalled: the folder, the Start-menu entry and the registry keys are gone"
     exit 0 ;;
 esac

@@ -3,7 +3,8 @@
 ; writes target/Shrinkray-<version>-setup.exe. On a Windows machine: cargo build --release, then
 ; makensis /DVERSION=0.1.0 packaging\windows\shrinkray.nsi (BIN defaults to target\release).
 ; Installs per machine, adds a Start menu entry, "Open with"
-; entries for the image types Shrinkray reads, and an uninstaller listed in Apps & features.
+; entries for the image types Shrinkray reads, "Resize with Shrinkray" on images and folders in Explorer (per
+; machine; the app writes the user's own presets per user, which win), and an uninstaller listed in Apps & features.
 
 Unicode true
 ; A 64-bit installer: the programs are 64-bit, and a 32-bit stub does nothing under a 64-bit-only Wine.
@@ -42,6 +43,9 @@ UninstallIcon "${ROOT}\assets\icon.ico"
 !insertmacro MUI_UNPAGE_INSTFILES
 !insertmacro MUI_LANGUAGE "English"
 
+; "Resize with Shrinkray" on images and folders, and "Send to" shortcuts, for the built-in presets.
+!include "menus.nsh"
+
 ; Registers "Open with Shrinkray" for one extension.
 !macro OpenWith EXT
   WriteRegStr HKLM "Software\Classes\Applications\${EXE}\SupportedTypes" ".${EXT}" ""
@@ -73,6 +77,7 @@ Section "Shrinkray" Main
   !insertmacro OpenWith "tiff"
   !insertmacro OpenWith "tga"
   !insertmacro OpenWith "qoi"
+  !insertmacro ShrinkrayMenus
 
   WriteRegStr HKLM "${UNINST_KEY}" "DisplayName" "${APPNAME}"
   WriteRegStr HKLM "${UNINST_KEY}" "DisplayVersion" "${VERSION}"
@@ -106,6 +111,7 @@ Section "Uninstall"
   !insertmacro RemoveOpenWith "tiff"
   !insertmacro RemoveOpenWith "tga"
   !insertmacro RemoveOpenWith "qoi"
+  !insertmacro RemoveShrinkrayMenus
   DeleteRegKey HKLM "${UNINST_KEY}"
   DeleteRegKey HKLM "Software\${APPNAME}"
 SectionEnd

@@ -2,6 +2,7 @@
 //! packages (`packaging/linux/file-manager/`, from the built-ins) and for one user (from theirs). Sits on the
 //! engine; knows nothing of the window.
 
+pub mod explorer;
 mod install;
 mod menus;
 

@@ -157,9 +157,14 @@ impl PresetsView {
                         self.presets.reset_builtins();
                         self.save();
                     }
-                    if cfg!(all(unix, not(target_os = "macos")))
+                    let label = if cfg!(windows) {
+                        "Add to Explorer"
+                    } else {
+                        "Add to file manager"
+                    };
+                    if !cfg!(target_os = "macos")
                         && ui
-                            .button("Add to file manager")
+                            .button(label)
                             .on_hover_text(
                                 "Put \"Resize with Shrinkray\" with these presets in the right-click menu of Dolphin, \
                                  Nautilus, Nemo, Thunar, Caja and PCManFM (your own menu entries stay as they are)",
@@ -274,7 +279,29 @@ fn take(preset: &Preset, state: &mut AppState) {
     };
 }
 
+/// Whether "Add to Explorer" was used: the verb is under `HKEY_CURRENT_USER`.
+#[cfg(windows)]
+fn menus_installed() -> bool {
+    crate::desktop::explorer::installed_for_user()
+}
+
+/// Writes Explorer's verbs for `presets` per user and says what happened, in one line.
+#[cfg(windows)]
+fn install_menus(presets: &[Preset]) -> String {
+    let exe = std::env::current_exe()
+        .map(|p| p.display().to_string())
+        .unwrap_or_else(|_| "shrinkray.exe".to_owned());
+    match crate::desktop::explorer::install_for_user(presets, &exe) {
+        Ok(_) => format!(
+            "\"Resize with Shrinkray\" is in Explorer's menu ({} presets)",
+            presets.len()
+        ),
+        Err(e) => format!("Explorer's menu could not be written: {e}"),
+    }
+}
+
 /// Whether "Add to file manager" was used: its Dolphin menu is in the user's folder.
+#[cfg(not(windows))]
 fn menus_installed() -> bool {
     crate::desktop::UserFolders::from_env().is_some_and(|f| {
         f.data
@@ -284,6 +311,7 @@ fn menus_installed() -> bool {
 }
 
 /// Installs the menus for `presets` and says what happened, in one line.
+#[cfg(not(windows))]
 fn install_menus(presets: &[Preset]) -> String {
     let Some(folders) = crate::desktop::UserFolders::from_env() else {
         return "The menus cannot be added: there is no home folder".to_owned();

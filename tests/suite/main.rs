@@ -26,6 +26,7 @@ mod cli_options;
 mod colour;
 mod depth;
 mod engine;
+mod explorer;
 mod file_manager;
 mod formats;
 mod fuzz_regressions;
