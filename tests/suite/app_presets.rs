@@ -235,4 +235,24 @@ fn a_selection_handed_over_by_a_later_launch_is_added_and_run() {
         image::image_dimensions(folder.join("thumbnails/a.jpg")).unwrap(),
         (400, 300)
     );
+
+    // The next selection from the menu is a run of its own: the folder of the last one is not redone.
+    let other = dir.path().join("other");
+    std::fs::create_dir_all(&other).unwrap();
+    write_photo(&other.join("b.jpg"), 1600, 1200, image::ImageFormat::Jpeg);
+    harness.state_mut().receive_handoff(
+        &ctx,
+        shrinkray::ui::single_instance::Handoff {
+            preset: Some("E-mail 1280".to_owned()),
+            paths: vec![other.join("b.jpg")],
+        },
+    );
+    step_until(&mut harness, "the second run to start", |app| app.is_running());
+    step_until(&mut harness, "the second run to end", |app| !app.is_running());
+    assert!(other.join("resized/b.jpg").is_file());
+    assert!(
+        !folder.join("resized").exists(),
+        "the earlier selection is not run again"
+    );
+    assert_eq!(harness.state().thumbnail_count(), 1);
 }

@@ -153,3 +153,26 @@ fn the_cli_puts_a_presets_copies_beside_the_photos_when_no_out_is_given() {
     .unwrap();
     assert_eq!(dry.status.code(), Some(2), "a dry run asks for --out");
 }
+
+#[test]
+fn a_folder_and_photos_inside_it_selected_together_make_one_run_into_one_subfolder() {
+    // What a file manager sends for "select all" in a folder that already holds a selected subfolder, or for a
+    // folder and some of its photos: one output folder, one run, no "busy" and no doubled copy.
+    let dir = tempfile::tempdir().unwrap();
+    let x = dir.path().join("Holiday");
+    fs::create_dir_all(&x).unwrap();
+    let a = write_photo(&x.join("a.jpg"), 200, 150, ImageFormat::Jpeg);
+    write_photo(&x.join("b.jpg"), 200, 150, ImageFormat::Jpeg);
+    let groups = beside_each_input(&[a.clone(), x.clone()], "resized").unwrap();
+    assert_eq!(groups.len(), 1, "{groups:?}");
+    let events = run_beside(&[a, x.clone()], small());
+    assert_eq!(failures(&events), vec![], "{events:?}");
+    let mut made: Vec<String> = fs::read_dir(x.join("resized"))
+        .unwrap()
+        .flatten()
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|n| !n.starts_with('.'))
+        .collect();
+    made.sort();
+    assert_eq!(made, ["a.jpg", "b.jpg"], "{events:?}");
+}

@@ -44,24 +44,36 @@ pub fn beside_each_input(inputs: &[PathBuf], subfolder: &str) -> Result<Vec<Outp
     }
     let mut groups: Vec<OutputGroup> = Vec::new();
     for input in inputs {
-        if input.is_dir() {
-            groups.push(OutputGroup {
-                out_dir: input.join(subfolder),
-                inputs: vec![input.clone()],
-                root_names: false,
-            });
-            continue;
-        }
-        // A missing file still gets a group: planning reports it as unreadable, in its place in the order.
-        let folder = match input.parent() {
-            Some(p) if !p.as_os_str().is_empty() => p.to_owned(),
-            _ => PathBuf::from("."),
+        let folder = input.is_dir();
+        let out_dir = if folder {
+            input.join(subfolder)
+        } else {
+            // A missing file still gets a group: planning reports it as unreadable, in its place in the order.
+            match input.parent() {
+                Some(p) if !p.as_os_str().is_empty() => p.join(subfolder),
+                _ => PathBuf::from(".").join(subfolder),
+            }
         };
-        let out_dir = folder.join(subfolder);
-        match groups.iter_mut().find(|g| g.root_names && g.out_dir == out_dir) {
-            Some(group) => group.inputs.push(input.clone()),
-            None => groups.push(OutputGroup::single(out_dir, vec![input.clone()])),
+        // One group per output folder: photos selected inside a folder that is selected too (`X` and `X/a.jpg`)
+        // share its `X/<subfolder>/`, where a file's copy has the same name either way.
+        match groups.iter_mut().find(|g| g.out_dir == out_dir) {
+            Some(group) => {
+                group.inputs.push(input.clone());
+                group.root_names &= !folder;
+            }
+            None => groups.push(OutputGroup {
+                out_dir,
+                inputs: vec![input.clone()],
+                root_names: !folder,
+            }),
         }
+    }
+    // A photo inside a selected folder is found by the folder's walk: listed again, it would be made twice.
+    for group in &mut groups {
+        let folders: Vec<PathBuf> = group.inputs.iter().filter(|i| i.is_dir()).cloned().collect();
+        group
+            .inputs
+            .retain(|i| i.is_dir() || !i.parent().is_some_and(|p| folders.iter().any(|f| f == p)));
     }
     Ok(groups)
 }

@@ -162,6 +162,12 @@ impl ShrinkrayApp {
         }
         self.closing_at = None;
         self.show_results = false;
+        // A new selection from a file manager's menu is a new run of its own; the rest of a selection that is
+        // still arriving (one launch per file) joins it.
+        if handoff.preset.is_some() && !self.start_when_ready {
+            self.preview = None;
+            self.inputs.clear();
+        }
         self.inputs.add(handoff.paths, ctx);
         if let Some(name) = &handoff.preset
             && self.choose_preset(name)
