@@ -191,7 +191,8 @@ impl Inputs {
                         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
                             match root.count {
                                 Some(c) => {
-                                    ui.weak(format!("{} images · {}", text::count(c.images), text::bytes(c.bytes)));
+                                    let noun = if c.images == 1 { "image" } else { "images" };
+                                    ui.weak(format!("{} {noun} · {}", text::count(c.images), text::bytes(c.bytes)));
                                 }
                                 None => {
                                     ui.spinner().on_hover_text("Counting images…");
