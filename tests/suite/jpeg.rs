@@ -9,7 +9,7 @@ use std::path::Path;
 use common::*;
 use image::imageops::FilterType;
 use image::{DynamicImage, ImageFormat, RgbImage};
-use shrinkray::engine::{ImageError, JobEvent, ResizeMode, Settings};
+use shrinkray::engine::{ImageError, JobEvent, OutputFormat, ResizeMode, Settings};
 
 /// Runs one JPEG through the engine with `resize` and returns the copy, decoded.
 fn convert(input: &Path, resize: ResizeMode, out: &Path) -> RgbImage {
@@ -120,4 +120,67 @@ fn corrupt_and_cut_jpegs_fail_with_their_reason() {
         );
     }
     assert!(files_below(&dir.path().join("out")).is_empty());
+}
+
+/// A photo encoded progressively (several scans) or baseline, as some cameras and tools write them: complete,
+/// but without the end marker.
+fn without_end_marker(path: &Path, progressive: bool) -> Vec<u8> {
+    let jpeg = if progressive {
+        common::hostile::progressive_jpeg(600, 400)
+    } else {
+        fs::read(write_photo(path, 600, 400, ImageFormat::Jpeg)).unwrap()
+    };
+    assert_eq!(jpeg[jpeg.len() - 2..], [0xFF, 0xD9]);
+    jpeg[..jpeg.len() - 2].to_vec()
+}
+
+#[test]
+fn a_complete_jpeg_without_its_end_marker_is_copied_with_a_note_and_a_cut_one_still_fails() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut inputs = Vec::new();
+    for (name, progressive) in [("baseline.jpg", false), ("progressive.jpg", true)] {
+        let unended = without_end_marker(&dir.path().join(format!("source-{name}")), progressive);
+        let path = dir.path().join(name);
+        fs::write(&path, &unended).unwrap();
+        // Cut inside its image data too: that file really stops early.
+        let cut = dir.path().join(format!("cut-{name}"));
+        fs::write(&cut, &unended[..unended.len() * 3 / 4]).unwrap();
+        inputs.extend([path, cut]);
+    }
+    let good = write_photo(&dir.path().join("good.jpg"), 300, 200, ImageFormat::Jpeg);
+    inputs.push(good);
+    // JPEG copies go the planar way (no RGB picture); PNG copies through the decoded picture.
+    for format in [OutputFormat::Jpeg, OutputFormat::Png] {
+        let out = dir.path().join(format!("out-{format:?}"));
+        let events = run(
+            &inputs,
+            Settings {
+                resize: ResizeMode::LongEdge(200),
+                format,
+                threads: std::num::NonZeroUsize::new(1),
+                ..settings_to(&out)
+            },
+        );
+        let failed: Vec<String> = failures(&events)
+            .into_iter()
+            .map(|(p, m)| format!("{}: {m}", p.file_name().unwrap().to_string_lossy()))
+            .collect();
+        assert_eq!(failed.len(), 2, "{failed:?}");
+        assert!(
+            failed.iter().all(|f| f.starts_with("cut-") && f.contains("truncated")),
+            "{failed:?}"
+        );
+        for name in ["baseline.jpg", "progressive.jpg"] {
+            let done = events
+                .iter()
+                .find_map(|e| match e {
+                    JobEvent::ImageDone(d) if d.input.ends_with(name) => Some(d),
+                    _ => None,
+                })
+                .unwrap_or_else(|| panic!("{name} was not copied: {events:?}"));
+            assert!(done.note.as_deref().unwrap_or("").contains("no end marker"), "{done:?}");
+            image::open(&done.output).unwrap();
+        }
+        assert_eq!(summary(&events).done, 3, "the good file after them is done too");
+    }
 }

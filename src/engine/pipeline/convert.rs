@@ -9,7 +9,7 @@ use image::{DynamicImage, ImageFormat};
 use super::animation::Animation;
 use super::animation::{self, read_animation};
 use super::copy::{Converted, Names};
-use super::decode::{decode, decode_heif, decode_jpeg, decode_other, jpeg_frame};
+use super::decode::{UNENDED, decode, decode_heif, decode_jpeg, decode_other, jpeg_input};
 use super::decode_jxl::{JxlRead, jxl_animates, read_jxl};
 use super::input::{Source, image_limits};
 use super::look::encode_by_look;
@@ -81,7 +81,7 @@ pub(super) fn convert_many(task: &Task, settings: &Settings, budget: &Budget) ->
                 resized,
                 input_size,
                 decoded.found.clone(),
-                None,
+                decoded.note.map(str::to_owned),
                 encoding,
                 settings,
                 names,
@@ -160,8 +160,15 @@ pub(super) fn convert(
             JxlRead::Animated(anim) => return from_animation(anim, encoding, settings, names),
         }
     } else {
-        let data = source.into_bytes(path, limits)?;
-        let frame = jpeg_frame(&data, limits, path)?;
+        let (data, frame) = jpeg_input(source.into_bytes(path, limits)?, limits, path)?;
+        let noted = |copy: Result<Converted, ImageError>| {
+            copy.map(|mut c| {
+                if frame.unended {
+                    c.note = Some(join_notes(c.note.take(), UNENDED));
+                }
+                c
+            })
+        };
         let (jpeg, wrap) = match encoding {
             Encoding::Jpeg { quality, options } => (Some((quality, options)), None),
             Encoding::JxlFromJpeg {
@@ -178,7 +185,7 @@ pub(super) fn convert(
             && settings.min_score.is_none()
             && settings.target_size.is_none()
         {
-            return super::jxl_copy::archive(data, frame.upright, effort, names);
+            return noted(super::jxl_copy::archive(data, frame.upright, effort, names));
         }
         if let (Some((quality, options)), true) = (jpeg, frame.header.ycc) {
             let icc = jpeg_segments::icc_profile(&data);
@@ -190,11 +197,16 @@ pub(super) fn convert(
                 let metadata = Metadata::from_jpeg(&data);
                 let found = Tags { icc, metadata };
                 let tags = move |size| tags_for_copy(found, size, settings);
-                let copy = planar::convert(data, &frame, settings, (quality, options), budget, names, tags)?;
-                return match wrap {
+                let copy = planar::convert(data, &frame, settings, (quality, options), budget, names, tags).map_err(
+                    |e| match (frame.unended, e) {
+                        (true, ImageError::Jpeg { .. }) => ImageError::Truncated { path: path.to_owned() },
+                        (_, e) => e,
+                    },
+                )?;
+                return noted(match wrap {
                     Some(effort) => super::jxl_copy::wrap(copy, effort, names),
                     None => Ok(copy),
-                };
+                });
             }
         }
         decode_jpeg(data, &frame, path, limits, scale, budget)?
@@ -206,7 +218,15 @@ pub(super) fn convert(
         Ok(None) => decoded.img,
         Err(why) => return Err(resize_err(why)),
     };
-    encode_copy(resized, input_size, decoded.found, None, encoding, settings, names)
+    encode_copy(
+        resized,
+        input_size,
+        decoded.found,
+        decoded.note.map(str::to_owned),
+        encoding,
+        settings,
+        names,
+    )
 }
 
 /// The copy of an animation: its frames when the copy can animate, else its first frame (and a note).
@@ -371,5 +391,13 @@ fn tags_for_copy(found: Tags, size: (u32, u32), settings: &Settings) -> Tags {
     Tags {
         icc,
         metadata: metadata.for_copy(size, keep),
+    }
+}
+
+/// `note`, with `more` after it.
+fn join_notes(note: Option<String>, more: &str) -> String {
+    match note {
+        Some(note) => format!("{note}; {more}"),
+        None => more.to_owned(),
     }
 }

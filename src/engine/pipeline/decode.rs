@@ -31,8 +31,7 @@ pub(crate) fn decode<'b>(
 ) -> Result<Decoded<'b>, ImageError> {
     match format {
         InputFormat::Image(ImageFormat::Jpeg) => {
-            let data = read(path, limits)?;
-            let frame = jpeg_frame(&data, limits, path)?;
+            let (data, frame) = jpeg_input(read(path, limits)?, limits, path)?;
             decode_jpeg(data, &frame, path, limits, scale, budget)
         }
         f if f.is_heif() => decode_heif(read(path, limits)?, path, f, limits, budget),
@@ -176,6 +175,7 @@ fn decode_with_image<'b, R: BufRead + Seek>(
         full_size: (img.width(), img.height()),
         img,
         found: Tags { icc, metadata },
+        note: None,
         _hold: hold,
     })
 }
@@ -197,6 +197,36 @@ pub(crate) struct JpegFrame {
     pub orientation: Orientation,
     /// The size once turned upright.
     pub upright: (u32, u32),
+    /// The file had no end marker, and one was added to the data: a decoding error then means the file really
+    /// stops early.
+    pub unended: bool,
+}
+
+/// The note of a copy made from a JPEG whose end marker was missing.
+pub(crate) const UNENDED: &str = "the file has no end marker (EOI), though all its image data is there";
+
+/// `data` with a JPEG end marker (`FF D9`) added when it has none after its first scan, and whether one was.
+/// Some cameras and tools write complete JPEGs without it; decoding is strict, so a file that really stops
+/// early still fails, where libjpeg-turbo's own reading of a missing end would only warn.
+pub(crate) fn with_end_marker(mut data: Vec<u8>) -> (Vec<u8>, bool) {
+    if !data.starts_with(&[0xFF, 0xD8]) || jpeg_segments::jpeg_is_complete(&data) {
+        return (data, false);
+    }
+    data.extend_from_slice(&[0xFF, 0xD9]);
+    // Only a file that reaches its image data is helped by the marker.
+    if jpeg_segments::jpeg_is_complete(&data) {
+        (data, true)
+    } else {
+        data.truncate(data.len() - 2);
+        (data, false)
+    }
+}
+
+/// A JPEG's data, its end marker added when missing (`with_end_marker`), and its [`JpegFrame`].
+pub(crate) fn jpeg_input(data: Vec<u8>, limits: &Limits, path: &Path) -> Result<(Vec<u8>, JpegFrame), ImageError> {
+    let (data, unended) = with_end_marker(data);
+    let frame = jpeg_frame(&data, limits, path)?;
+    Ok((data, JpegFrame { unended, ..frame }))
 }
 
 /// Reads a JPEG's [`JpegFrame`].
@@ -213,6 +243,7 @@ pub(crate) fn jpeg_frame(data: &[u8], limits: &Limits, path: &Path) -> Result<Jp
         header,
         orientation,
         upright,
+        unended: false,
     })
 }
 
@@ -228,7 +259,7 @@ pub(super) fn decode_jpeg<'b>(
 ) -> Result<Decoded<'b>, ImageError> {
     let held_data = data.len() as u64;
     if !frame.header.decodable {
-        if !jpeg_segments::jpeg_is_complete(&data) {
+        if frame.unended || !jpeg_segments::jpeg_is_complete(&data) {
             // zune-jpeg fills a cut-off picture with grey and calls it a success; a half-grey copy is worse
             // than a clear error.
             return Err(ImageError::Truncated { path: path.to_owned() });
@@ -251,6 +282,7 @@ pub(super) fn decode_jpeg<'b>(
                     img,
                     full_size,
                     found,
+                    note: None,
                     _hold: hold,
                 });
             }
@@ -262,7 +294,11 @@ pub(super) fn decode_jpeg<'b>(
     let shrink = jpeg::shrink_for(fw, fh, scale(w, h) * jpeg::FILTER_MARGIN);
     let pixels = u64::from(fw.div_ceil(shrink)) * u64::from(fh.div_ceil(shrink));
     let hold = budget.hold(held_data + pixel_bytes(pixels * 3, frame.orientation));
-    let mut img = jpeg::decode(&data, shrink, limits.max_alloc).map_err(|why| jpeg_error(why, path))?;
+    let mut img = jpeg::decode(&data, shrink, limits.max_alloc).map_err(|why| match frame.unended {
+        // The added end marker did not make the file whole: it stops early.
+        true => ImageError::Truncated { path: path.to_owned() },
+        false => jpeg_error(why, path),
+    })?;
     let icc = jpeg_segments::icc_profile(&data);
     let metadata = Metadata::from_jpeg(&data);
     drop(data);
@@ -271,6 +307,7 @@ pub(super) fn decode_jpeg<'b>(
         img,
         full_size: frame.upright,
         found: Tags { icc, metadata },
+        note: frame.unended.then_some(UNENDED),
         _hold: hold,
     })
 }
@@ -327,7 +364,7 @@ pub(super) fn decode_in_memory(
     let unbounded = Budget::new(u64::MAX);
     let decoded = match format.image_format() {
         Some(ImageFormat::Jpeg) => {
-            let frame = jpeg_frame(&data, limits, path)?;
+            let (data, frame) = jpeg_input(data, limits, path)?;
             decode_jpeg(data, &frame, path, limits, |_, _| 1.0, &unbounded)?
         }
         Some(other) => decode_other(Source::Bytes(data), path, other, limits, &unbounded)?,

@@ -39,6 +39,8 @@ pub(crate) struct Decoded<'b> {
     pub full_size: (u32, u32),
     /// The colour profile (byte for byte) and the EXIF, XMP and IPTC the file carries, as found.
     pub found: Tags,
+    /// What the copy's note says about how the file was read (a JPEG without its end marker), if anything.
+    pub note: Option<&'static str>,
     /// The pixels' share of the memory budget, given back with them.
     pub(super) _hold: Hold<'b>,
 }
@@ -50,6 +52,7 @@ impl<'b> Decoded<'b> {
             full_size: (img.width(), img.height()),
             img,
             found: Tags { icc, metadata },
+            note: None,
             _hold: hold,
         }
     }
