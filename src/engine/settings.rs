@@ -81,6 +81,12 @@ pub struct Settings {
     pub avif_speed: u8,
     /// JPEG XL encoder effort, 1 (fastest) to 9 (smallest files, slowest). Default: 7, libjxl's own.
     pub jxl_effort: u8,
+    /// Optimise JPEGs losslessly: a JPEG input whose JPEG copy keeps its size (already within the box) and
+    /// needs nothing that changes its pixels or metadata (no look, target size, sharpening, sRGB conversion,
+    /// stripping or location removal) is not re-encoded: its entropy coding is redone with optimised tables
+    /// (progressive when `progressive` is on), so the copy decodes bit for bit like the original, keeps every
+    /// marker, and is smaller. Default: `false`.
+    pub optimize_jpeg: bool,
     /// Largest file a lossy copy (JPEG, WebP, AVIF, JPEG XL) may be, in bytes: when the copy at `quality` is larger, the
     /// quality is lowered by bisection (at most 8 encodes) to the highest one that fits. Lossless copies ignore
     /// it. Default: none.
@@ -148,6 +154,7 @@ impl Default for Settings {
             quality: 85,
             avif_speed: 8,
             jxl_effort: 7,
+            optimize_jpeg: false,
             png_compression: PngCompression::Fast,
             min_score: None,
             sharpen: false,

@@ -184,3 +184,73 @@ fn a_complete_jpeg_without_its_end_marker_is_copied_with_a_note_and_a_cut_one_st
         assert_eq!(summary(&events).done, 3, "the good file after them is done too");
     }
 }
+
+#[test]
+fn optimising_losslessly_keeps_every_pixel_and_marker_and_makes_the_file_smaller() {
+    let dir = tempfile::tempdir().unwrap();
+    // A camera-like JPEG with EXIF (a location too), within the size box.
+    // Written with the standard Huffman tables, as cameras do (the test file's own tables are optimised already).
+    let optimised = fs::read(data("exif-gps.jpg")).unwrap();
+    let before = turbojpeg::Transformer::new()
+        .unwrap()
+        .transform_to_vec(&turbojpeg::Transform::op(turbojpeg::TransformOp::None), &optimised)
+        .unwrap();
+    let input = dir.path().join("camera.jpg");
+    fs::write(&input, &before).unwrap();
+    let (w, h) = image::image_dimensions(&input).unwrap();
+    for progressive in [false, true] {
+        let out = dir.path().join(format!("out-{progressive}"));
+        let events = run(
+            std::slice::from_ref(&input),
+            Settings {
+                optimize_jpeg: true,
+                progressive,
+                resize: ResizeMode::LongEdge(w.max(h) + 100),
+                ..settings_to(&out)
+            },
+        );
+        let done = done(&events);
+        assert!(done.note.as_deref().unwrap_or("").contains("losslessly"), "{done:?}");
+        let copy = fs::read(&done.output).unwrap();
+        assert!(copy.len() < before.len(), "{} bytes, from {}", copy.len(), before.len());
+        let decode = |bytes: &[u8]| {
+            image::load_from_memory_with_format(bytes, ImageFormat::Jpeg)
+                .unwrap()
+                .to_rgb8()
+        };
+        assert_eq!(decode(&copy), decode(&before), "the same pixels, bit for bit");
+        assert_eq!(
+            markers(&copy),
+            markers(&before),
+            "every APPn and comment segment as it was"
+        );
+        assert!(!markers(&before).is_empty());
+    }
+    // A copy that must shrink is resized as usual.
+    let events = run(
+        std::slice::from_ref(&input),
+        Settings {
+            optimize_jpeg: true,
+            resize: ResizeMode::LongEdge(w.max(h) / 2),
+            ..settings_to(&dir.path().join("smaller"))
+        },
+    );
+    assert_eq!(done(&events).note, None);
+}
+
+/// The APPn and comment segments of a JPEG, in order.
+fn markers(jpeg: &[u8]) -> Vec<Vec<u8>> {
+    let mut found = Vec::new();
+    let mut i = 2;
+    while let Some(&[0xFF, marker, hi, lo]) = jpeg.get(i..i + 4) {
+        let end = i + 2 + usize::from(u16::from_be_bytes([hi, lo]));
+        if marker == 0xDA {
+            break;
+        }
+        if (0xE0..=0xEF).contains(&marker) || marker == 0xFE {
+            found.push(jpeg[i..end].to_vec());
+        }
+        i = end;
+    }
+    found
+}

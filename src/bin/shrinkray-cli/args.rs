@@ -121,6 +121,11 @@ pub(crate) struct Cli {
     #[arg(long)]
     progressive: bool,
 
+    /// JPEGs already within the size are not re-encoded: their entropy coding is optimised losslessly (the same
+    /// pixels, every marker kept, a smaller file).
+    #[arg(long)]
+    optimize_jpeg: bool,
+
     /// Sharpen copies made smaller, lightly and by how much smaller ("sharpen for screen").
     #[arg(long)]
     sharpen: bool,
@@ -278,6 +283,7 @@ impl Cli {
                 (None, QualityArg::Number(_)) => None,
             },
             progressive: self.progressive,
+            optimize_jpeg: self.optimize_jpeg,
             sharpen: self.sharpen,
             subsampling: match self.subsampling {
                 SubsamplingArg::Auto => Subsampling::Auto,

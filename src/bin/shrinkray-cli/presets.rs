@@ -54,6 +54,7 @@ pub(crate) fn over_preset(cli: &Cli, from_cli: Settings) -> anyhow::Result<Setti
         quality <- ["quality", "min_score"];
         min_score <- ["quality", "min_score"];
         progressive <- ["progressive"];
+        optimize_jpeg <- ["optimize_jpeg"];
         sharpen <- ["sharpen"];
         subsampling <- ["subsampling"];
         png_compression <- ["png_compression"];

@@ -178,6 +178,9 @@ pub(super) fn convert(
             } => (Some((quality, options)), Some(effort)),
             _ => (None, None),
         };
+        if let Some(copy) = lossless_copy(&data, &frame, encoding, settings, names) {
+            return noted(copy);
+        }
         if let Some(effort) = wrap
             && frame.header.decodable
             && target(frame.upright.0, frame.upright.1) == frame.upright
@@ -400,4 +403,43 @@ fn join_notes(note: Option<String>, more: &str) -> String {
         Some(note) => format!("{note}; {more}"),
         None => more.to_owned(),
     }
+}
+
+/// The copy of a JPEG that `optimize_jpeg` makes without re-encoding it, when the copy keeps the size and
+/// nothing asked changes its pixels or metadata; none when it does not apply.
+fn lossless_copy(
+    data: &[u8],
+    frame: &super::decode::JpegFrame,
+    encoding: Encoding,
+    settings: &Settings,
+    names: Names,
+) -> Option<Result<Converted, ImageError>> {
+    let Encoding::Jpeg { options, .. } = encoding else {
+        return None;
+    };
+    let (w, h) = frame.upright;
+    let applies = settings.optimize_jpeg
+        && frame.header.decodable
+        && target_size(w, h, settings.resize, settings.dont_enlarge) == (w, h)
+        && settings.min_score.is_none()
+        && settings.target_size.is_none()
+        && !(settings.sharpen || settings.to_srgb || settings.strip_metadata || settings.remove_location);
+    if !applies {
+        return None;
+    }
+    let optimized =
+        crate::engine::formats::jpeg::optimize_losslessly(data, options.progressive, settings.limits.max_alloc);
+    Some(match optimized {
+        Ok(bytes) => Ok(Converted {
+            bytes,
+            input_size: (w, h),
+            output_size: (w, h),
+            quality: None,
+            score: None,
+            note: Some("optimised losslessly: the same pixels, smaller".to_owned()),
+            resized: None,
+            jpeg_inside: None,
+        }),
+        Err(why) => Err(super::decode::jpeg_error(why, names.input)),
+    })
 }

@@ -82,6 +82,11 @@ pub(super) fn advanced(ui: &mut egui::Ui, state: &mut AppState) {
         .on_hover_text(
             "JPEG copies that appear coarse first and sharpen as they load; a little smaller, slower to write",
         );
+    ui.checkbox(&mut settings.optimize_jpeg, "Optimise JPEGs losslessly")
+        .on_hover_text(
+            "JPEGs already within the size are not re-encoded: their coding is optimised, so the copy has the very \
+             same pixels and metadata, a little smaller",
+        );
     ui.checkbox(&mut settings.recursive, "Include subfolders")
         .on_hover_text("Look for images in folders inside the added folders too");
 }
