@@ -212,6 +212,21 @@ fn dim(n: usize) -> Result<u32, String> {
     u32::try_from(n).map_err(|_| format!("{n} pixels is more than Shrinkray handles"))
 }
 
+/// `data` with its entropy coding redone: optimised Huffman tables (and progressive scans when asked), the DCT
+/// coefficients and every marker (EXIF, ICC, XMP, comments) as they were, so the pixels decode bit for bit the
+/// same. The result is decoded once, strictly, so a damaged file fails here as it would on the usual path.
+pub(crate) fn optimize_losslessly(data: &[u8], progressive: bool, max_alloc: u64) -> Result<Vec<u8>, String> {
+    let mut transform = turbojpeg::Transform::op(turbojpeg::TransformOp::None);
+    transform.optimize = true;
+    transform.progressive = progressive;
+    let optimized = turbojpeg::Transformer::new()
+        .and_then(|mut t| t.transform_to_vec(&transform, data))
+        .map_err(|e| e.to_string())?;
+    // An eighth of the size still reads every coefficient: corruption shows, at a fraction of the work.
+    decode(&optimized, 8, max_alloc)?;
+    Ok(optimized)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -227,19 +242,4 @@ mod tests {
         assert_eq!(shrink_for(4000, 3000, 1.0), 1);
         assert_eq!(shrink_for(4000, 3000, 2.0), 1);
     }
-}
-
-/// `data` with its entropy coding redone: optimised Huffman tables (and progressive scans when asked), the DCT
-/// coefficients and every marker (EXIF, ICC, XMP, comments) as they were, so the pixels decode bit for bit the
-/// same. The result is decoded once, strictly, so a damaged file fails here as it would on the usual path.
-pub(crate) fn optimize_losslessly(data: &[u8], progressive: bool, max_alloc: u64) -> Result<Vec<u8>, String> {
-    let mut transform = turbojpeg::Transform::op(turbojpeg::TransformOp::None);
-    transform.optimize = true;
-    transform.progressive = progressive;
-    let optimized = turbojpeg::Transformer::new()
-        .and_then(|mut t| t.transform_to_vec(&transform, data))
-        .map_err(|e| e.to_string())?;
-    // An eighth of the size still reads every coefficient: corruption shows, at a fraction of the work.
-    decode(&optimized, 8, max_alloc)?;
-    Ok(optimized)
 }
