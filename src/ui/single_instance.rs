@@ -112,20 +112,28 @@ pub struct Endpoint {
 impl Endpoint {
     /// Listens on a thread of its own: every hand-off goes to `tx`, then `wake` is called (to repaint the
     /// window, which drains the channel).
-    pub fn serve(self, tx: Sender<Handoff>, wake: impl Fn() + Send + 'static) -> io::Result<()> {
+    pub fn serve(self, tx: Sender<Handoff>, wake: impl Fn() + Send + Sync + 'static) -> io::Result<()> {
+        let wake = std::sync::Arc::new(wake);
         std::thread::Builder::new()
             .name("shrinkray-instance".to_owned())
             .spawn(move || {
                 for conn in self.listener.incoming() {
-                    let Ok(mut conn) = conn else { continue };
-                    if let Ok(handoff) = read_handoff(&mut conn) {
-                        // Answered first, so the launch can exit while the window takes the paths in.
-                        let _ = conn.write_all(b"k");
-                        if tx.send(handoff).is_err() {
-                            return;
-                        }
-                        wake();
-                    }
+                    let Ok(conn) = conn else { continue };
+                    let (tx, wake) = (tx.clone(), std::sync::Arc::clone(&wake));
+                    // Each launch on a short-lived thread of its own: one that connects and says nothing cannot
+                    // hold up the others (a named pipe has no read timeout).
+                    let _ = std::thread::Builder::new()
+                        .name("shrinkray-handoff".to_owned())
+                        .spawn(move || {
+                            let mut conn = conn;
+                            if let Ok(handoff) = read_handoff(&mut conn) {
+                                // Answered first, so the launch can exit while the window takes the paths in.
+                                let _ = conn.write_all(b"k");
+                                if tx.send(handoff).is_ok() {
+                                    wake();
+                                }
+                            }
+                        });
                 }
             })
             .map(|_| ())
@@ -155,24 +163,39 @@ pub fn claim(place: &Place, handoff: &Handoff) -> io::Result<Claim> {
     Ok(Claim::Primary(Endpoint { listener }))
 }
 
+/// Sends the hand-off and waits at most `ANSWER_WITHIN` for the window's answer. The exchange runs on a thread
+/// of its own, as a named pipe has no timeouts: a window that never answers leaves that thread waiting, and this
+/// launch goes on.
 fn deliver(mut stream: Stream, handoff: &Handoff) -> io::Result<()> {
-    stream.set_recv_timeout(Some(ANSWER_WITHIN))?;
-    stream.set_send_timeout(Some(ANSWER_WITHIN))?;
     let message = encode(handoff);
-    stream.write_all(&(message.len() as u64).to_le_bytes())?;
-    stream.write_all(&message)?;
-    let mut answer = [0u8; 1];
-    stream.read_exact(&mut answer)?;
-    if answer == *b"k" {
-        Ok(())
-    } else {
-        Err(io::Error::new(io::ErrorKind::InvalidData, "unexpected answer"))
+    let (tx, rx) = crossbeam_channel::bounded(1);
+    std::thread::Builder::new()
+        .name("shrinkray-deliver".to_owned())
+        .spawn(move || {
+            let mut exchange = || -> io::Result<[u8; 1]> {
+                stream.write_all(&(message.len() as u64).to_le_bytes())?;
+                stream.write_all(&message)?;
+                let mut answer = [0u8; 1];
+                stream.read_exact(&mut answer)?;
+                Ok(answer)
+            };
+            let _ = tx.send(exchange());
+        })?;
+    match rx.recv_timeout(ANSWER_WITHIN) {
+        Ok(Ok(answer)) if answer == *b"k" => Ok(()),
+        Ok(Ok(_)) => Err(io::Error::new(io::ErrorKind::InvalidData, "unexpected answer")),
+        Ok(Err(e)) => Err(e),
+        Err(_) => Err(io::Error::new(
+            io::ErrorKind::TimedOut,
+            "the running window did not answer",
+        )),
     }
 }
 
 fn read_handoff(conn: &mut Stream) -> io::Result<Handoff> {
-    conn.set_recv_timeout(Some(ANSWER_WITHIN))?;
-    conn.set_send_timeout(Some(ANSWER_WITHIN))?;
+    // Where the platform has them (not for named pipes), a launch that stops talking is dropped.
+    let _ = conn.set_recv_timeout(Some(ANSWER_WITHIN));
+    let _ = conn.set_send_timeout(Some(ANSWER_WITHIN));
     let mut len = [0u8; 8];
     conn.read_exact(&mut len)?;
     let len = u64::from_le_bytes(len);
