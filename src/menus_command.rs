@@ -68,7 +68,10 @@ fn user_presets() -> Presets {
 #[cfg(not(windows))]
 fn install() -> i32 {
     match shrinkray::desktop::UserFolders::from_env() {
-        Some(folders) => report(shrinkray::desktop::install(&folders, &user_presets().list, "shrinkray")),
+        Some(folders) => {
+            let program = shrinkray::desktop::menu_program();
+            report(shrinkray::desktop::install(&folders, &user_presets().list, &program))
+        }
         None => usage("no home folder to put the menus in (set HOME)"),
     }
 }

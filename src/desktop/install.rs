@@ -44,6 +44,22 @@ impl UserFolders {
     }
 }
 
+/// The command the user's menus run: the AppImage when Shrinkray runs from one (`$APPIMAGE`), `shrinkray`
+/// when that name on the `PATH` is this program (as the .deb installs it), else this program's own path.
+pub fn menu_program() -> String {
+    if let Some(appimage) = std::env::var_os("APPIMAGE").filter(|a| !a.is_empty()) {
+        return PathBuf::from(appimage).display().to_string();
+    }
+    let me = std::env::current_exe().ok().and_then(|p| fs::canonicalize(p).ok());
+    let on_path = std::env::var_os("PATH").is_some_and(|path| {
+        std::env::split_paths(&path).any(|dir| fs::canonicalize(dir.join("shrinkray")).ok() == me && me.is_some())
+    });
+    match me {
+        Some(me) if !on_path => me.display().to_string(),
+        _ => "shrinkray".to_owned(),
+    }
+}
+
 /// Where the menus went, and what could not be written (each a message ending with the path).
 #[derive(Debug, Default)]
 pub struct Installed {

@@ -6,5 +6,5 @@ pub mod explorer;
 mod install;
 mod menus;
 
-pub use install::{Installed, UserFolders, install, remove};
+pub use install::{Installed, UserFolders, install, menu_program, remove};
 pub use menus::{MARK, MIME_TYPES, MenuFile, SUBMENU, exec_line, ids, menu_files};

@@ -316,7 +316,7 @@ fn install_menus(presets: &[Preset]) -> String {
     let Some(folders) = crate::desktop::UserFolders::from_env() else {
         return "The menus cannot be added: there is no home folder".to_owned();
     };
-    let done = crate::desktop::install(&folders, presets, "shrinkray");
+    let done = crate::desktop::install(&folders, presets, &crate::desktop::menu_program());
     match done.problems.first() {
         None => format!(
             "\"Resize with Shrinkray\" is in the file managers' menus ({} presets)",
