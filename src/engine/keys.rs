@@ -26,13 +26,14 @@ pub(crate) fn relative_key(path: &Path) -> String {
 /// Settings fields added after the first manifests, as they serialise at their defaults. A new field that
 /// shapes copies goes here with its default (and its default must then never change without bumping
 /// `OUTPUT_REVISION`).
-const ADDED_AT_DEFAULT: [&str; 6] = [
+const ADDED_AT_DEFAULT: [&str; 7] = [
     "\"min_score\":null,",
     "\"sharpen\":false,",
     "\"progressive\":false,",
     "\"subsampling\":\"auto\",",
     "\"jxl_effort\":7,",
     "\"optimize_jpeg\":false,",
+    "\"only_if_needed\":false,",
 ];
 
 /// A fingerprint of the settings that shape a copy: its pixels, its bytes, its name and its date. Left out are

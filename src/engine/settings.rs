@@ -87,6 +87,10 @@ pub struct Settings {
     /// (progressive when `progressive` is on), so the copy decodes bit for bit like the original, keeps every
     /// marker, and is smaller. Default: `false`.
     pub optimize_jpeg: bool,
+    /// Only when it needs it: an image already within the size (and under `target_size`), staying in its
+    /// format, with no metadata to take out or colours to convert, is copied byte for byte, not decoded or
+    /// encoded again (reported as kept). Default: `false`.
+    pub only_if_needed: bool,
     /// Largest file a lossy copy (JPEG, WebP, AVIF, JPEG XL) may be, in bytes: when the copy at `quality` is larger, the
     /// quality is lowered by bisection (at most 8 encodes) to the highest one that fits. Lossless copies ignore
     /// it. Default: none.
@@ -155,6 +159,7 @@ impl Default for Settings {
             avif_speed: 8,
             jxl_effort: 7,
             optimize_jpeg: false,
+            only_if_needed: false,
             png_compression: PngCompression::Fast,
             min_score: None,
             sharpen: false,

@@ -40,6 +40,7 @@ mod jxl_copies;
 mod memory;
 mod metadata;
 mod one_window;
+mod only_if_needed;
 mod orientation;
 mod output_is_input;
 mod presets;

@@ -126,6 +126,11 @@ pub(crate) struct Cli {
     #[arg(long)]
     optimize_jpeg: bool,
 
+    /// Images already within the size (and under --target-size), staying in their format, are copied as they
+    /// are, not re-encoded.
+    #[arg(long)]
+    only_if_needed: bool,
+
     /// Sharpen copies made smaller, lightly and by how much smaller ("sharpen for screen").
     #[arg(long)]
     sharpen: bool,
@@ -284,6 +289,7 @@ impl Cli {
             },
             progressive: self.progressive,
             optimize_jpeg: self.optimize_jpeg,
+            only_if_needed: self.only_if_needed,
             sharpen: self.sharpen,
             subsampling: match self.subsampling {
                 SubsamplingArg::Auto => Subsampling::Auto,

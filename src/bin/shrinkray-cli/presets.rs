@@ -55,6 +55,7 @@ pub(crate) fn over_preset(cli: &Cli, from_cli: Settings) -> anyhow::Result<Setti
         min_score <- ["quality", "min_score"];
         progressive <- ["progressive"];
         optimize_jpeg <- ["optimize_jpeg"];
+        only_if_needed <- ["only_if_needed"];
         sharpen <- ["sharpen"];
         subsampling <- ["subsampling"];
         png_compression <- ["png_compression"];

@@ -30,6 +30,7 @@ use crate::engine::budget::Budget;
 use crate::engine::error::ImageError;
 use crate::engine::event::{ExtraDone, ImageDone};
 use crate::engine::formats::jpeg;
+use crate::engine::geometry::target_size;
 use crate::engine::guard::write_copy;
 use crate::engine::settings::Settings;
 use crate::engine::task::Task;
@@ -87,6 +88,9 @@ pub(crate) fn process(
     budget: &Budget,
 ) -> Result<ImageDone, ImageError> {
     let start = Instant::now();
+    if let Some(done) = untouched(task, settings, thumbnail_edge, start) {
+        return done;
+    }
     let Copies {
         main: converted,
         extras,
@@ -144,6 +148,61 @@ pub(crate) fn process(
         elapsed: start.elapsed(),
         thumbnail,
     })
+}
+
+/// With `only_if_needed`, the copy of an image that needs nothing: already within the size (and the target
+/// file size), staying in its format, with no metadata to take out or colours to convert. It is the original,
+/// byte for byte, and is not decoded. None when the image needs work.
+fn untouched(
+    task: &Task,
+    settings: &Settings,
+    thumbnail_edge: Option<u32>,
+    start: Instant,
+) -> Option<Result<ImageDone, ImageError>> {
+    // A JPEG that optimising losslessly can make smaller goes that way instead.
+    let optimised = settings.optimize_jpeg
+        && task.format == crate::engine::formats::detect::InputFormat::Image(image::ImageFormat::Jpeg);
+    let asks_for_work = settings.strip_metadata || settings.remove_location || settings.to_srgb || optimised;
+    if !settings.only_if_needed
+        || asks_for_work
+        || !task.extra.is_empty()
+        || task.encoding.format() != task.format
+        || settings.target_size.is_some_and(|most| task.input_bytes > most)
+    {
+        return None;
+    }
+    let header = read_header(&task.input, task.format, &settings.limits).ok()?;
+    let size = (header.width, header.height);
+    if target_size(size.0, size.1, settings.resize, settings.dont_enlarge) != size {
+        return None;
+    }
+    let copied = || -> Result<ImageDone, ImageError> {
+        let original = fs::read(&task.input).map_err(|source| ImageError::Read {
+            source,
+            path: task.input.clone(),
+        })?;
+        let modified = if settings.keep_dates { task.modified } else { None };
+        write_copy(&task.root, &task.output, &original, task.replaces, modified)?;
+        let thumbnail =
+            thumbnail_edge.and_then(|edge| thumbnail::load_thumbnail(&task.input, edge, &settings.limits).ok());
+        Ok(ImageDone {
+            index: task.index,
+            input: task.input.clone(),
+            output: task.output.clone(),
+            input_bytes: task.input_bytes,
+            output_bytes: original.len() as u64,
+            quality: None,
+            score: None,
+            kept_original: true,
+            note: Some("already within the size: copied as it is".to_owned()),
+            extra: Vec::new(),
+            input_size: size,
+            output_size: size,
+            elapsed: start.elapsed(),
+            thumbnail,
+        })
+    };
+    Some(copied())
 }
 
 #[cfg(test)]

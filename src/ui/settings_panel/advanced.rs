@@ -87,6 +87,11 @@ pub(super) fn advanced(ui: &mut egui::Ui, state: &mut AppState) {
             "JPEGs already within the size are not re-encoded: their coding is optimised, so the copy has the very \
              same pixels and metadata, a little smaller",
         );
+    ui.checkbox(&mut settings.only_if_needed, "Only when it needs it")
+        .on_hover_text(
+            "Images already within the size (and the target file size) that stay in their format are copied as they \
+             are, not encoded again",
+        );
     ui.checkbox(&mut settings.recursive, "Include subfolders")
         .on_hover_text("Look for images in folders inside the added folders too");
 }
