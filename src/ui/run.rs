@@ -33,7 +33,12 @@ pub struct RunView {
     /// Where this job writes.
     pub output_dir: PathBuf,
     threads: usize,
+    /// When the job ended.
+    ended: Option<Instant>,
 }
+
+/// How long the title says a job is done.
+pub const DONE_TITLE_FOR: Duration = Duration::from_secs(10);
 
 impl RunView {
     /// Watches a job that was just started (or, with no job, shows events fed by hand).
@@ -53,6 +58,7 @@ impl RunView {
             paused_for: Duration::ZERO,
             thumbs: ThumbGrid::default(),
             output_dir,
+            ended: None,
         }
     }
 
@@ -65,6 +71,28 @@ impl RunView {
                 && s.report_error.is_none()
                 && s.manifest_error.is_none()
         })
+    }
+
+    /// The window's title for this job: `27/120 · Shrinkray` while it runs, `Paused · 27/120 · Shrinkray`,
+    /// `Done · Shrinkray` (or `Cancelled`, `3 failed`) for `DONE_TITLE_FOR` after it ends, then none.
+    pub fn title(&self) -> Option<String> {
+        let processed = self.done + self.failed + self.skipped;
+        match (&self.summary, self.total) {
+            (None, Some(total)) => {
+                let progress = format!("{}/{}", text::count(processed), text::count(total));
+                Some(match self.is_paused() {
+                    true => format!("Paused · {progress} · Shrinkray"),
+                    false => format!("{progress} · Shrinkray"),
+                })
+            }
+            (None, None) => Some("Starting · Shrinkray".to_owned()),
+            (Some(s), _) if self.ended.is_some_and(|at| at.elapsed() < DONE_TITLE_FOR) => Some(match s {
+                s if s.cancelled => "Cancelled · Shrinkray".to_owned(),
+                s if s.failed > 0 => format!("Done, {} failed · Shrinkray", text::count(s.failed)),
+                _ => "Done · Shrinkray".to_owned(),
+            }),
+            (Some(_), _) => None,
+        }
     }
 
     /// Whether the job is still running.
@@ -108,6 +136,7 @@ impl RunView {
                 }
                 self.set_paused(false);
                 self.summary = Some(summary);
+                self.ended = Some(Instant::now());
                 // The job is over: let its channel and pool go.
                 self.job = None;
             }
@@ -237,10 +266,17 @@ impl RunView {
         } else {
             "Finished"
         };
+        // After a cancel, what was never started is said too; Start (with "only new and changed") does the rest.
+        let not_started = s.total.saturating_sub(s.done + s.failed + s.skipped);
+        let rest = if s.cancelled && not_started > 0 {
+            format!(", {} not started", text::count(not_started))
+        } else {
+            String::new()
+        };
         ui.horizontal_wrapped(|ui| {
             ui.strong(headline);
             ui.label(format!(
-                "{} done, {} failed, {} skipped · {} → {} · {}",
+                "{} done, {} failed, {} skipped{rest} · {} → {} · {}",
                 text::count(s.done),
                 text::count(s.failed),
                 text::count(s.skipped),

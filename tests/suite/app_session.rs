@@ -98,10 +98,17 @@ fn enter_starts_and_esc_cancels_leaving_only_whole_copies() {
     harness.step();
     assert!(harness.state().is_running(), "Enter starts");
     step_until(&mut harness, "a first copy", |app| app.thumbnail_count() >= 1);
+    let title = harness.state().window_title();
+    assert!(
+        title.ends_with("/40 · Shrinkray") && !title.starts_with("0/"),
+        "the title carries the progress: {title}"
+    );
     harness.key_press(egui::Key::Escape);
     harness.step();
     step_until(&mut harness, "the end of the job", |app| !app.is_running());
     harness.get_by_label_contains("Cancelled");
+    harness.get_by_label_contains("not started");
+    assert_eq!(harness.state().window_title(), "Cancelled · Shrinkray");
     let copies = files_below(&out);
     assert!(!copies.is_empty() && copies.len() < 40, "{} copies", copies.len());
     for copy in copies {

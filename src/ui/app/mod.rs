@@ -73,6 +73,8 @@ pub struct ShrinkrayApp {
     close_when_done: bool,
     /// When the window closes itself (after a clean finish of a run whose preset asks for it).
     closing_at: Option<Instant>,
+    /// The window title last set.
+    title: String,
     /// Selections handed over by later launches (`single_instance`).
     handoffs: Option<Receiver<Handoff>>,
     /// Hand-offs that arrived during a run, applied once it ends.
@@ -109,6 +111,7 @@ impl ShrinkrayApp {
             start_when_ready: false,
             close_when_done: false,
             closing_at: None,
+            title: "Shrinkray".to_owned(),
             handoffs: None,
             waiting_handoffs: Vec::new(),
             start_after: None,
@@ -175,6 +178,14 @@ impl ShrinkrayApp {
             self.start_when_ready();
         }
         ctx.send_viewport_cmd(egui::ViewportCommand::Focus);
+    }
+
+    /// The window's title as it should be now: the job's progress, or just "Shrinkray".
+    pub fn window_title(&self) -> String {
+        self.run
+            .as_ref()
+            .and_then(RunView::title)
+            .unwrap_or_else(|| "Shrinkray".to_owned())
     }
 
     /// Whether the window is about to close itself, and when.
@@ -266,6 +277,16 @@ impl ShrinkrayApp {
                     self.closing_at = Some(Instant::now() + CLOSE_AFTER);
                 }
             }
+        }
+        // The title carries the progress, for a window behind others or minimised to the taskbar.
+        let title = self.window_title();
+        if title != self.title {
+            ctx.send_viewport_cmd(egui::ViewportCommand::Title(title.clone()));
+            self.title = title;
+        }
+        if self.run.as_ref().and_then(RunView::title).is_some() && !self.is_running() {
+            // "Done" goes back to "Shrinkray" without another event to wake the window.
+            ctx.request_repaint_after(Duration::from_secs(1));
         }
         if let Some(at) = self.closing_at {
             match at.checked_duration_since(Instant::now()) {
