@@ -65,26 +65,14 @@ fn user_presets() -> Presets {
     presets
 }
 
-#[cfg(not(windows))]
 fn install() -> i32 {
-    match shrinkray::desktop::UserFolders::from_env() {
-        Some(folders) => {
-            let program = shrinkray::desktop::menu_program();
-            report(shrinkray::desktop::install(&folders, &user_presets().list, &program))
-        }
-        None => usage("no home folder to put the menus in (set HOME)"),
-    }
+    report(shrinkray::desktop::install_for_user(&user_presets().list))
 }
 
-#[cfg(not(windows))]
 fn remove() -> i32 {
-    match shrinkray::desktop::UserFolders::from_env() {
-        Some(folders) => report(shrinkray::desktop::remove(&folders)),
-        None => usage("no home folder to take the menus from (set HOME)"),
-    }
+    report(shrinkray::desktop::remove_for_user())
 }
 
-#[cfg(not(windows))]
 fn report(done: shrinkray::desktop::Installed) -> i32 {
     for path in &done.written {
         println!("wrote {}", path.display());
@@ -96,38 +84,4 @@ fn report(done: shrinkray::desktop::Installed) -> i32 {
         eprintln!("shrinkray: {problem}");
     }
     i32::from(!done.problems.is_empty())
-}
-
-#[cfg(windows)]
-const CLASSES: &str = r"HKEY_CURRENT_USER\Software\Classes";
-
-#[cfg(windows)]
-fn install() -> i32 {
-    let exe = std::env::current_exe()
-        .map(|p| p.display().to_string())
-        .unwrap_or_else(|_| "shrinkray.exe".to_owned());
-    match explorer::install_for_user(&user_presets().list, &exe) {
-        Ok(n) => {
-            println!("wrote {n} values under {CLASSES}");
-            0
-        }
-        Err(e) => {
-            eprintln!("shrinkray: cannot add Explorer's menu: {e}: {CLASSES}");
-            1
-        }
-    }
-}
-
-#[cfg(windows)]
-fn remove() -> i32 {
-    match explorer::remove_for_user() {
-        Ok(()) => {
-            println!("removed Explorer's menu from {CLASSES}");
-            0
-        }
-        Err(e) => {
-            eprintln!("shrinkray: cannot remove Explorer's menu: {e}: {CLASSES}");
-            1
-        }
-    }
 }

@@ -8,7 +8,7 @@ use std::io;
 use std::path::{Path, PathBuf};
 
 use super::menus::{MARK, SUBMENU, ids, menu_files};
-use crate::engine::{Preset, remove_marked, write_marked};
+use crate::engine::{Preset, remove_empty_folder, remove_marked, write_marked};
 
 /// The user's folders the menus go in.
 #[derive(Clone, Debug)]
@@ -74,7 +74,9 @@ pub struct Installed {
 /// Writes the menus for `presets` into the user's folders, replacing those an earlier install made (a preset
 /// deleted since loses its entry). `program` is what the entries run.
 pub fn install(folders: &UserFolders, presets: &[Preset], program: &str) -> Installed {
-    let mut done = remove(folders);
+    let mut done = Installed::default();
+    // Thunar's actions are replaced in the one rewrite below.
+    remove_entries(folders, &mut done);
     done.removed.clear();
     for file in menu_files(presets, program) {
         let path = folders.data.join(&file.relative);
@@ -109,6 +111,25 @@ pub fn install(folders: &UserFolders, presets: &[Preset], program: &str) -> Inst
 /// Takes out every menu entry an install made; the user's own files and Thunar actions stay.
 pub fn remove(folders: &UserFolders) -> Installed {
     let mut done = Installed::default();
+    remove_entries(folders, &mut done);
+    let scripts = folders.scripts();
+    if let Err(e) = remove_empty_folder(&scripts) {
+        done.problems
+            .push(format!("cannot remove the scripts folder: {e}: {}", scripts.display()));
+    }
+    let uca = folders.uca();
+    match merge_uca(&uca, None) {
+        Ok(true) => done.removed.push(uca),
+        Ok(false) => {}
+        Err(e) => done
+            .problems
+            .push(format!("cannot update Thunar's custom actions: {e}: {}", uca.display())),
+    }
+    done
+}
+
+/// Removes the menu files an install made (those carrying Shrinkray's mark), noting each in `done`.
+fn remove_entries(folders: &UserFolders, done: &mut Installed) {
     let folders_with_ours = [
         folders.data.join("kio/servicemenus"),
         folders.data.join("nemo/actions"),
@@ -136,16 +157,6 @@ pub fn remove(folders: &UserFolders) -> Installed {
             }
         }
     }
-    let _ = fs::remove_dir(folders.scripts());
-    let uca = folders.uca();
-    match merge_uca(&uca, None) {
-        Ok(true) => done.removed.push(uca),
-        Ok(false) => {}
-        Err(e) => done
-            .problems
-            .push(format!("cannot update Thunar's custom actions: {e}: {}", uca.display())),
-    }
-    done
 }
 
 /// A Nautilus script: Nautilus lists the selection, one path a line, in an environment variable.

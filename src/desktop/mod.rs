@@ -5,6 +5,8 @@
 pub mod explorer;
 mod install;
 mod menus;
+mod user;
 
 pub use install::{Installed, UserFolders, install, menu_program, remove};
 pub use menus::{MARK, MIME_TYPES, MenuFile, SUBMENU, exec_line, ids, menu_files};
+pub use user::{install_for_user, installed_for_user, remove_for_user};

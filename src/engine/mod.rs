@@ -40,14 +40,19 @@ pub use failed_list::FailedListSpec;
 pub use formats::detect::InputFormat;
 pub use formats::encode::Encoding;
 pub use geometry::target_size;
-pub use guard::{Protected, SideFile, TEMP_PREFIX, remove_marked, save_copy, write_marked};
+#[cfg(unix)]
+pub use guard::remove_stale_socket;
+pub use guard::{
+    Protected, SideFile, TEMP_PREFIX, open_lock_file, remove_empty_folder, remove_marked, save_copy, write_marked,
+};
 pub use job::{JobHandle, JobOptions, QUEUED_WITH_THUMBNAILS, THUMBNAIL_EDGE, Waker, process_task};
 pub use jpeg_options::{JpegOptions, Subsampling};
 pub use manifest::MANIFEST_DIR;
 pub use pipeline::{Preview, load_thumbnail, load_thumbnail_sized, open, preview, resize_bytes};
 pub use plan::names::example_output;
 pub use plan::{
-    CopiesFound, OutputGroup, Plan, PlanEntry, beside_each_input, copies_found, plan, plan_dry, plan_selected,
+    CopiesFound, OutputGroup, Plan, PlanEntry, beside_each_input, check_subfolder, copies_found, plan, plan_dry,
+    plan_selected,
 };
 pub use platform::FileId;
 pub use presets::{Preset, PresetOutput, Presets, builtin_presets, describe as describe_preset, presets_path};

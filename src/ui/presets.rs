@@ -262,7 +262,7 @@ impl PresetsView {
                 let _ = tx.send(format!("the presets could not be saved ({e}): {}", path.display()));
             }
             // Menus added earlier follow the presets.
-            if menus_installed() {
+            if crate::desktop::installed_for_user() {
                 let _ = menus.send(install_menus(&presets.list));
             }
         });
@@ -279,49 +279,16 @@ fn take(preset: &Preset, state: &mut AppState) {
     };
 }
 
-/// Whether "Add to Explorer" was used: the verb is under `HKEY_CURRENT_USER`.
-#[cfg(windows)]
-fn menus_installed() -> bool {
-    crate::desktop::explorer::installed_for_user()
-}
-
-/// Writes Explorer's verbs for `presets` per user and says what happened, in one line.
-#[cfg(windows)]
+/// Installs the user's menus for `presets` and says what happened, in one line.
 fn install_menus(presets: &[Preset]) -> String {
-    let exe = std::env::current_exe()
-        .map(|p| p.display().to_string())
-        .unwrap_or_else(|_| "shrinkray.exe".to_owned());
-    match crate::desktop::explorer::install_for_user(presets, &exe) {
-        Ok(_) => format!(
-            "\"Resize with Shrinkray\" is in Explorer's menu ({} presets)",
-            presets.len()
-        ),
-        Err(e) => format!("Explorer's menu could not be written: {e}"),
-    }
-}
-
-/// Whether "Add to file manager" was used: its Dolphin menu is in the user's folder.
-#[cfg(not(windows))]
-fn menus_installed() -> bool {
-    crate::desktop::UserFolders::from_env().is_some_and(|f| {
-        f.data
-            .join("kio/servicemenus/org.shrinkray.Shrinkray.desktop")
-            .is_file()
-    })
-}
-
-/// Installs the menus for `presets` and says what happened, in one line.
-#[cfg(not(windows))]
-fn install_menus(presets: &[Preset]) -> String {
-    let Some(folders) = crate::desktop::UserFolders::from_env() else {
-        return "The menus cannot be added: there is no home folder".to_owned();
+    let done = crate::desktop::install_for_user(presets);
+    let place = if cfg!(windows) {
+        "Explorer's menu"
+    } else {
+        "the file managers' menus"
     };
-    let done = crate::desktop::install(&folders, presets, &crate::desktop::menu_program());
     match done.problems.first() {
-        None => format!(
-            "\"Resize with Shrinkray\" is in the file managers' menus ({} presets)",
-            presets.len()
-        ),
+        None => format!("\"Resize with Shrinkray\" is in {place} ({} presets)", presets.len()),
         Some(first) => format!(
             "{} of the menu files could not be written; the first: {first}",
             done.problems.len()

@@ -6,7 +6,6 @@
 //! the endpoint itself. The lock makes the check-then-bind one step, so exactly one launch opens a window. An
 //! endpoint that accepts but does not answer within a second is stale (a hung or killed app) and is taken over.
 
-use std::fs::File;
 use std::io::{self, Read, Write};
 use std::path::{Path, PathBuf};
 use std::time::Duration;
@@ -143,11 +142,7 @@ impl Endpoint {
 /// Hands `handoff` to the running window, or becomes it.
 pub fn claim(place: &Place, handoff: &Handoff) -> io::Result<Claim> {
     std::fs::create_dir_all(&place.dir)?;
-    let lock = File::options()
-        .create(true)
-        .truncate(false)
-        .write(true)
-        .open(place.lock_path())?;
+    let lock = crate::engine::open_lock_file(&place.lock_path())?;
     // Held until this launch has either delivered its selection or is listening itself.
     lock.lock()?;
     let name = place.name()?;
@@ -158,7 +153,7 @@ pub fn claim(place: &Place, handoff: &Handoff) -> io::Result<Claim> {
     }
     // Nobody answered: what is there (a killed app's socket file, a hung app) is stale.
     #[cfg(unix)]
-    let _ = std::fs::remove_file(place.socket_path());
+    crate::engine::remove_stale_socket(&place.socket_path())?;
     let listener = ListenerOptions::new().name(name).create_sync()?;
     Ok(Claim::Primary(Endpoint { listener }))
 }

@@ -31,3 +31,51 @@ pub(crate) fn real_dir(dir: &Path) -> io::Result<()> {
         Err(e) => Err(e),
     }
 }
+
+/// Opens Shrinkray's own lock file at `path` (the one-window lock), creating it when missing and never
+/// truncating it: a link or special file planted there is refused, not written through.
+pub fn open_lock_file(path: &Path) -> io::Result<File> {
+    open_regular(path, OpenOptions::new().create(true).truncate(false).write(true))
+}
+
+/// Removes the socket a Shrinkray that is gone left at `path`. Anything else there (a regular file, a link, a
+/// folder) stays, and is an error.
+#[cfg(unix)]
+pub fn remove_stale_socket(path: &Path) -> io::Result<()> {
+    use std::os::unix::fs::FileTypeExt;
+    match fs::symlink_metadata(path) {
+        Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(()),
+        Err(e) => Err(e),
+        Ok(m) if m.file_type().is_socket() => fs::remove_file(path),
+        Ok(_) => Err(io::Error::new(
+            io::ErrorKind::AlreadyExists,
+            "something other than Shrinkray's socket is there",
+        )),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[cfg(unix)]
+    use super::*;
+
+    #[cfg(unix)]
+    #[test]
+    fn only_a_socket_is_removed_and_a_lock_is_never_opened_through_a_link() {
+        let dir = tempfile::tempdir().unwrap();
+        let photo = dir.path().join("photo.jpg");
+        fs::write(&photo, b"the user's photo").unwrap();
+        assert!(remove_stale_socket(&photo).is_err());
+        assert!(photo.is_file());
+        let socket = dir.path().join("s.sock");
+        drop(std::os::unix::net::UnixListener::bind(&socket).unwrap());
+        remove_stale_socket(&socket).unwrap();
+        assert!(!socket.exists());
+
+        let link = dir.path().join("shrinkray.lock");
+        std::os::unix::fs::symlink(&photo, &link).unwrap();
+        assert!(open_lock_file(&link).is_err());
+        assert_eq!(fs::read(&photo).unwrap(), b"the user's photo");
+        assert!(open_lock_file(&dir.path().join("new.lock")).is_ok());
+    }
+}

@@ -58,6 +58,20 @@ pub fn remove_marked(path: &Path, mark: &str) -> io::Result<bool> {
     Ok(true)
 }
 
+/// Removes the folder at `path` when it is a real folder (not a link) and empty; says whether it did.
+pub fn remove_empty_folder(path: &Path) -> io::Result<bool> {
+    match fs::symlink_metadata(path) {
+        Ok(m) if m.is_dir() => match fs::remove_dir(path) {
+            Ok(()) => Ok(true),
+            Err(e) if e.kind() == io::ErrorKind::DirectoryNotEmpty => Ok(false),
+            Err(e) => Err(e),
+        },
+        Ok(_) => Ok(false),
+        Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(false),
+        Err(e) => Err(e),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -20,8 +20,11 @@ mod side;
 mod temp;
 
 pub(crate) use copy::{OutputRoot, write_copy};
+pub use files::open_lock_file;
+#[cfg(unix)]
+pub use files::remove_stale_socket;
 pub(crate) use files::{open_regular, real_dir};
-pub use marked::{remove_marked, write_marked};
+pub use marked::{remove_empty_folder, remove_marked, write_marked};
 pub use rules::Protected;
 pub(crate) use rules::{Found, confined, examine, names_a_device, plain_relative};
 pub use side::{SideFile, save_copy};

@@ -209,7 +209,8 @@ pub(crate) const UNENDED: &str = "the file has no end marker (EOI), though all i
 /// Some cameras and tools write complete JPEGs without it; decoding is strict, so a file that really stops
 /// early still fails, where libjpeg-turbo's own reading of a missing end would only warn.
 pub(crate) fn with_end_marker(mut data: Vec<u8>) -> (Vec<u8>, bool) {
-    if !data.starts_with(&[0xFF, 0xD8]) || jpeg_segments::jpeg_is_complete(&data) {
+    // Nearly every JPEG ends with its marker: only the others are walked, segment by segment.
+    if !data.starts_with(&[0xFF, 0xD8]) || data.ends_with(&[0xFF, 0xD9]) || jpeg_segments::jpeg_is_complete(&data) {
         return (data, false);
     }
     data.extend_from_slice(&[0xFF, 0xD9]);

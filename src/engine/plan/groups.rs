@@ -35,13 +35,7 @@ impl OutputGroup {
 /// folder share it). Groups come in the order of their first input. The subfolder must be one plain name, so
 /// no copy can land outside the inputs' own folders.
 pub fn beside_each_input(inputs: &[PathBuf], subfolder: &str) -> Result<Vec<OutputGroup>, SettingsError> {
-    let plain = !subfolder.trim().is_empty()
-        && !subfolder.contains(['/', '\\'])
-        && !matches!(subfolder.trim(), "." | "..")
-        && Path::new(subfolder).is_relative();
-    if !plain {
-        return Err(SettingsError::OutputName(subfolder.to_owned()));
-    }
+    check_subfolder(subfolder)?;
     let mut groups: Vec<OutputGroup> = Vec::new();
     for input in inputs {
         let folder = input.is_dir();
@@ -55,12 +49,16 @@ pub fn beside_each_input(inputs: &[PathBuf], subfolder: &str) -> Result<Vec<Outp
             }
         };
         // One group per output folder: photos selected inside a folder that is selected too (`X` and `X/a.jpg`)
-        // share its `X/<subfolder>/`, where a file's copy has the same name either way.
+        // share its `X/<subfolder>/`. The folder's walk finds them: listed again, they would be made twice.
         match groups.iter_mut().find(|g| g.out_dir == out_dir) {
-            Some(group) => {
-                group.inputs.push(input.clone());
-                group.root_names &= !folder;
+            // Its files are all photos of this folder.
+            Some(group) if folder && group.root_names => {
+                group.inputs = vec![input.clone()];
+                group.root_names = false;
             }
+            // A photo of a folder already there.
+            Some(group) if !group.root_names && !folder => {}
+            Some(group) => group.inputs.push(input.clone()),
             None => groups.push(OutputGroup {
                 out_dir,
                 inputs: vec![input.clone()],
@@ -68,14 +66,20 @@ pub fn beside_each_input(inputs: &[PathBuf], subfolder: &str) -> Result<Vec<Outp
             }),
         }
     }
-    // A photo inside a selected folder is found by the folder's walk: listed again, it would be made twice.
-    for group in &mut groups {
-        let folders: Vec<PathBuf> = group.inputs.iter().filter(|i| i.is_dir()).cloned().collect();
-        group
-            .inputs
-            .retain(|i| i.is_dir() || !i.parent().is_some_and(|p| folders.iter().any(|f| f == p)));
-    }
     Ok(groups)
+}
+
+/// Refuses a subfolder name that is not one plain name, so no copy can land outside the inputs' own folders.
+pub fn check_subfolder(subfolder: &str) -> Result<(), SettingsError> {
+    let plain = !subfolder.trim().is_empty()
+        && !subfolder.contains(['/', '\\'])
+        && !matches!(subfolder.trim(), "." | "..")
+        && Path::new(subfolder).is_relative();
+    if plain {
+        Ok(())
+    } else {
+        Err(SettingsError::OutputName(subfolder.to_owned()))
+    }
 }
 
 #[cfg(test)]

@@ -18,7 +18,7 @@ use output_dir::{canonical_to_be, prepare_output_dir};
 use settle::{Existing, Taken, Unsettled, key};
 
 pub use fresh::{CopiesFound, copies_found};
-pub use groups::{OutputGroup, beside_each_input};
+pub use groups::{OutputGroup, beside_each_input, check_subfolder};
 
 use names::name_one;
 

@@ -158,7 +158,7 @@ impl ShrinkrayApp {
             return Some("No images found in the inputs".to_owned());
         }
         if let Some(folder) = &self.state.beside {
-            if let Err(e) = crate::engine::beside_each_input(&[], folder) {
+            if let Err(e) = crate::engine::check_subfolder(folder) {
                 return Some(e.to_string());
             }
         } else if self.state.settings.output_dir.is_none() {
