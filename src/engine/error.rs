@@ -45,6 +45,10 @@ pub enum SetupError {
         /// The output folder.
         path: PathBuf,
     },
+    /// An in-place run cannot keep its records (its journal), or its backup folder cannot be used; the message
+    /// ends with the path.
+    #[error("cannot shrink in place: {0}")]
+    InPlace(String),
     /// A bug in planning, caught so the caller still gets its `Finished`.
     #[error("internal error: {0}")]
     Internal(String),

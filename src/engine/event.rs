@@ -26,6 +26,11 @@ pub enum SkipReason {
     Unsupported(String),
     /// A file in a folder that is no image: "not an image".
     NotAnImage,
+    /// An in-place run left the original as it is: "left as it is: WHY" (a symbolic link, several hard links,
+    /// the Trash cannot take it, the new name is taken).
+    LeftAlone(String),
+    /// An in-place run's earlier swap put this very file here: "already shrunk in place".
+    AlreadyShrunk,
 }
 
 impl std::fmt::Display for SkipReason {
@@ -39,6 +44,8 @@ impl std::fmt::Display for SkipReason {
             Self::BrokenLink => f.write_str("broken symbolic link"),
             Self::Unsupported(format) => write!(f, "{format} images are not supported"),
             Self::NotAnImage => f.write_str("not an image"),
+            Self::LeftAlone(why) => write!(f, "left as it is: {why}"),
+            Self::AlreadyShrunk => f.write_str("already shrunk in place"),
         }
     }
 }

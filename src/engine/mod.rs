@@ -12,6 +12,7 @@ mod failed_list;
 mod formats;
 mod geometry;
 mod guard;
+mod in_place;
 mod job;
 mod jpeg_options;
 mod keys;
@@ -42,19 +43,23 @@ pub use formats::encode::Encoding;
 pub use geometry::target_size;
 #[cfg(unix)]
 pub use guard::remove_stale_socket;
+pub use guard::{Keep, KeptAt, Settled, SwapRecord};
 pub use guard::{
     Protected, SideFile, TEMP_PREFIX, open_lock_file, remove_empty_folder, remove_marked, save_copy, write_marked,
 };
+pub use in_place::{Undone, journals as in_place_journals, last_run as last_in_place_run, undo_run};
 pub use job::{JobHandle, JobOptions, QUEUED_WITH_THUMBNAILS, THUMBNAIL_EDGE, Waker, process_task};
 pub use jpeg_options::{JpegOptions, Subsampling};
 pub use manifest::MANIFEST_DIR;
 pub use pipeline::{Preview, load_thumbnail, load_thumbnail_sized, open, preview, resize_bytes};
+pub use plan::InPlacePlan;
 pub use plan::names::example_output;
 pub use plan::{
     CopiesFound, OutputGroup, Plan, PlanEntry, beside_each_input, check_subfolder, copies_found, plan, plan_dry,
     plan_selected,
 };
 pub use platform::FileId;
+pub use platform::state_dir;
 pub use presets::{Preset, PresetOutput, Presets, builtin_presets, describe as describe_preset, presets_path};
 pub use report::{Report, ReportFormat, estimate_json, event_json, planned_json, summary_json};
 pub use score::{LOOKS, Look, ssimulacra2};

@@ -286,6 +286,18 @@ impl Settings {
         }
     }
 
+    /// These settings for an in-place run: each copy named as its original (`{name}`), one copy per image,
+    /// nothing incremental (earlier swaps are known from the in-place journals instead).
+    pub fn for_in_place(&self) -> Settings {
+        Settings {
+            output_dir: Some(std::path::PathBuf::from(".")),
+            name_template: "{name}".to_owned(),
+            extra_outputs: Vec::new(),
+            update: false,
+            ..self.clone()
+        }
+    }
+
     /// The main copy.
     pub(crate) fn main_variant(&self) -> Variant<'_> {
         Variant {

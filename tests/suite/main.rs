@@ -33,6 +33,7 @@ mod fuzz_regressions;
 mod heic_metadata;
 mod history;
 mod hostile;
+mod in_place;
 mod job;
 mod jpeg;
 mod jxl;

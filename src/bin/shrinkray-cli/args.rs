@@ -17,7 +17,7 @@ use crate::values::*;
 #[command(name = "shrinkray-cli", version, about, after_help = EXAMPLES)]
 pub(crate) struct Cli {
     /// Files and folders to resize (folders are walked recursively).
-    #[arg(required_unless_present_any = ["from_file", "from_file0", "list_presets", "save_preset"], value_name = "INPUT")]
+    #[arg(required_unless_present_any = ["from_file", "from_file0", "list_presets", "save_preset", "undo"], value_name = "INPUT")]
     pub(crate) inputs: Vec<PathBuf>,
 
     /// More inputs, read from FILE, one path a line ("-": standard input); blank lines are ignored.
@@ -54,8 +54,25 @@ pub(crate) struct Cli {
     pub(crate) failed_list0: Option<PathBuf>,
 
     /// Folder the copies go to; each input folder's tree is mirrored below it.
-    #[arg(short, long, value_name = "DIR", required_unless_present_any = ["list_presets", "save_preset", "preset"])]
+    #[arg(short, long, value_name = "DIR", required_unless_present_any = ["list_presets", "save_preset", "preset", "in_place", "undo"])]
     pub(crate) out: Option<PathBuf>,
+
+    /// Replace the originals by their copies, where they are (no --out). Only a copy that comes out smaller
+    /// replaces its original, which goes to the Trash first (or to --backup); a new format renames the file.
+    /// Symbolic links, files with several hard links and files a new name would overwrite are left as they
+    /// are. Running it again shrinks nothing twice; a killed run is finished by the next. Undo with --undo.
+    #[arg(long, conflicts_with_all = ["out", "update", "shard", "dry_run", "also"])]
+    pub(crate) in_place: bool,
+
+    /// With --in-place: keep the originals in DIR, below their input folder's name, instead of the Trash.
+    #[arg(long, value_name = "DIR", requires = "in_place")]
+    pub(crate) backup: Option<PathBuf>,
+
+    /// Put back the originals of an in-place run, from the Trash or backup folder (each copy goes where its
+    /// original was kept). FILE is the run's --report, its journal (in $XDG_STATE_HOME/shrinkray/in-place/),
+    /// or "last" for the most recent in-place run.
+    #[arg(long, value_name = "FILE", exclusive = true)]
+    pub(crate) undo: Option<PathBuf>,
 
     /// Start from the named preset (see --list-presets); options given as well override its settings.
     #[arg(long, value_name = "NAME")]

@@ -5,6 +5,7 @@
 
 mod args;
 mod dry_run;
+mod in_place;
 mod inputs;
 mod json;
 mod presets;
@@ -17,7 +18,7 @@ use std::sync::Arc;
 use anyhow::{Context, bail};
 use clap::parser::ValueSource;
 use clap::{CommandFactory, FromArgMatches};
-use shrinkray::engine::{FailedListSpec, JobEvent, JobHandle, JobOptions, Selection, beside_each_input};
+use shrinkray::engine::{FailedListSpec, JobEvent, JobHandle, JobOptions, Keep, Selection, beside_each_input};
 
 use args::Cli;
 use report::Report;
@@ -44,6 +45,9 @@ fn main() -> ExitCode {
 }
 
 fn run(cli: &Cli) -> anyhow::Result<ExitCode> {
+    if let Some(file) = &cli.undo {
+        return in_place::undo(file);
+    }
     let settings = cli.settings()?;
     if let Some(name) = &cli.save_preset {
         presets::save(cli, name, &settings)?;
@@ -52,6 +56,7 @@ fn run(cli: &Cli) -> anyhow::Result<ExitCode> {
         }
     }
     let beside = match settings.output_dir {
+        _ if cli.in_place => None,
         Some(_) => None,
         None => Some(presets::beside_folder(cli).context("no output folder: give --out")?),
     };
@@ -79,6 +84,10 @@ fn run(cli: &Cli) -> anyhow::Result<ExitCode> {
         background: false,
     };
     let job = match beside {
+        _ if cli.in_place => {
+            let keep = cli.backup.clone().map_or(Keep::Trash, Keep::Backup);
+            JobHandle::start_in_place(inputs, settings, keep, options, Arc::new(|| {}))
+        }
         Some(folder) => {
             let groups = beside_each_input(&inputs, &folder).context("cannot put the copies beside the inputs")?;
             JobHandle::start_groups(groups, settings, options, Arc::new(|| {}))

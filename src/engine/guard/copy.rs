@@ -88,7 +88,7 @@ pub(crate) fn write_copy(
 }
 
 /// A new temporary file in `dir`, under a name no file there has.
-fn create_temp(dir: &Dir) -> io::Result<(OsString, File)> {
+pub(super) fn create_temp(dir: &Dir) -> io::Result<(OsString, File)> {
     let mut tries = 0;
     loop {
         let name = OsString::from(temp_name(""));

@@ -9,24 +9,35 @@
 //!   own (from the manifest) or the user chose to overwrite, and only if it is still the very file the plan saw;
 //! - **only regular files**: a FIFO, device, socket, folder or symbolic link is never replaced or written
 //!   through, and files are opened so that opening cannot block;
+//! - **one exception**: an in-place run, asked for, replaces an original by its smaller copy (`swap`), keeping
+//!   the original in the Trash or a backup folder first (`keep`);
 //! - **whole or absent**: everything is written to a temporary file in the target folder and renamed into
 //!   place; a cancelled or killed run leaves at most temporary files, which the next run removes.
 
 mod copy;
 mod files;
+mod keep;
 mod marked;
 mod rules;
 mod side;
+mod swap;
 mod temp;
+#[cfg(any(windows, target_os = "macos"))]
+mod trash_system;
+#[cfg(all(unix, not(target_os = "macos")))]
+mod trash_xdg;
 
 pub(crate) use copy::{OutputRoot, write_copy};
 pub use files::open_lock_file;
 #[cfg(unix)]
 pub use files::remove_stale_socket;
 pub(crate) use files::{open_regular, real_dir};
+pub use keep::{Keep, KeptAt};
 pub use marked::{remove_empty_folder, remove_marked, write_marked};
 pub use rules::Protected;
 pub(crate) use rules::{Found, confined, examine, names_a_device, plain_relative};
 pub use side::{SideFile, save_copy};
+pub(crate) use swap::{NotSwapped, Swap, settle, swap_in, undo};
+pub use swap::{Settled, SwapRecord};
 pub use temp::TEMP_PREFIX;
 pub(crate) use temp::{sweep_leftovers, temp_builder};

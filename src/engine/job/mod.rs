@@ -1,5 +1,6 @@
 //! Running a batch: one dedicated rayon pool per job, one event per image over a channel.
 
+mod in_place;
 mod options;
 mod run;
 
@@ -16,8 +17,10 @@ use super::codecs::isolated_file;
 use super::control::{CancelToken, Pause};
 use super::error::{ImageError, SetupError};
 use super::event::{ImageDone, JobEvent};
+use super::guard::Keep;
 use super::pipeline::process;
 use super::plan::OutputGroup;
+use super::platform::canonicalize;
 use super::settings::Settings;
 use super::task::Task;
 use super::workers::worker_pool;
@@ -66,6 +69,16 @@ impl JobHandle {
         for group in &groups {
             settings.in_folder(&group.out_dir).validate()?;
         }
+        Self::start_with(settings, options, waker, move |run| run.run(&groups))
+    }
+
+    /// Starts the pool and channel of a job whose work is `work`.
+    fn start_with(
+        settings: Settings,
+        options: JobOptions,
+        waker: Waker,
+        work: impl FnOnce(Run) + Send + 'static,
+    ) -> Result<JobHandle, SetupError> {
         let threads = settings.thread_count();
         let pool = worker_pool(threads, options.background)?;
         let (tx, rx) = crossbeam_channel::unbounded();
@@ -82,13 +95,38 @@ impl JobHandle {
             options,
         );
         // The pool's threads end once this, its only work, is done and `pool` is dropped here.
-        pool.spawn(move || run.run(&groups));
+        pool.spawn(move || work(run));
         Ok(JobHandle {
             events: rx,
             cancel,
             pause,
             threads,
         })
+    }
+
+    /// Starts an in-place run: every image among `inputs` whose copy (made with `settings`, named as the
+    /// original, with the new format's extension if the format changes) comes out smaller replaces its
+    /// original, which goes to `keep` first. Settings that make more than one copy are refused; the output
+    /// folder and name template are not used. A backup folder is made when missing, and never walked.
+    pub fn start_in_place(
+        inputs: Vec<PathBuf>,
+        settings: Settings,
+        keep: Keep,
+        options: JobOptions,
+        waker: Waker,
+    ) -> Result<JobHandle, SetupError> {
+        let settings = settings.for_in_place();
+        settings.validate()?;
+        let keep = match keep {
+            Keep::Backup(dir) => {
+                let made = std::fs::create_dir_all(&dir).and_then(|()| canonicalize(&dir));
+                Keep::Backup(made.map_err(|e| {
+                    SetupError::InPlace(format!("cannot use the backup folder: {e}: {}", dir.display()))
+                })?)
+            }
+            Keep::Trash => Keep::Trash,
+        };
+        Self::start_with(settings, options, waker, move |run| run.run_in_place(&inputs, &keep))
     }
 
     /// The events, in completion order; `Finished` is the last. Drain with `try_iter()` on a UI thread.

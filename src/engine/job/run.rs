@@ -18,7 +18,8 @@ use crate::engine::control::Pause;
 use crate::engine::error::{SetupError, panic_message};
 use crate::engine::event::{ImageDone, JobEvent, Summary};
 use crate::engine::failed_list::FailedList;
-use crate::engine::guard::Protected;
+use crate::engine::guard::{Keep, Protected};
+use crate::engine::in_place::SwapJournal;
 use crate::engine::keys::fingerprint;
 use crate::engine::manifest::{Input, Journal, Record};
 use crate::engine::pipeline::process;
@@ -29,12 +30,12 @@ use crate::engine::task::Task;
 
 /// The job's side of the channel.
 pub(super) struct Run {
-    budget: Budget,
+    pub(super) budget: Budget,
     tx: Sender<JobEvent>,
     waker: Waker,
     cancel: Arc<AtomicBool>,
     pause: Arc<Pause>,
-    settings: Settings,
+    pub(super) settings: Settings,
     /// `fingerprint` of the settings, for the manifest.
     fingerprint: String,
     options: JobOptions,
@@ -45,13 +46,15 @@ pub(super) struct Run {
 }
 
 /// One output group being worked through: its folder's journal, and where its indices start.
-struct Stage<'a> {
+pub(super) struct Stage<'a> {
     /// This group's record of what it wrote; none when it cannot be kept.
-    journal: Option<Journal>,
+    pub journal: Option<Journal>,
     /// The group's output folder.
-    out_dir: &'a Path,
+    pub out_dir: &'a Path,
     /// The number of entries of the groups before it.
-    offset: usize,
+    pub offset: usize,
+    /// For an in-place run: where originals go, and the run's journal of swaps.
+    pub swaps: Option<(&'a Keep, &'a SwapJournal)>,
 }
 
 impl Run {
@@ -78,7 +81,7 @@ impl Run {
         }
     }
 
-    fn send(&self, event: JobEvent) {
+    pub(super) fn send(&self, event: JobEvent) {
         if let Ok(mut guard) = self.report.lock() {
             let (report, error) = &mut *guard;
             if let Some(r) = report
@@ -104,7 +107,7 @@ impl Run {
         (self.waker)();
     }
 
-    fn cancelled(&self) -> bool {
+    pub(super) fn cancelled(&self) -> bool {
         self.cancel.load(Ordering::Relaxed)
     }
 
@@ -163,6 +166,7 @@ impl Run {
                 journal,
                 out_dir: &group.out_dir,
                 offset: counts.entries,
+                swaps: None,
             };
             counts = counts.add(self.work_through(plan, &stage));
             if let Some(journal) = stage.journal.take()
@@ -171,6 +175,18 @@ impl Run {
                 manifest_error.get_or_insert(why);
             }
         }
+        self.finish(start, total, &counts, manifest_error, protected);
+    }
+
+    /// Sends `Finished` with the run's figures, once the report and failed list are complete.
+    pub(super) fn finish(
+        &self,
+        start: Instant,
+        total: usize,
+        counts: &Counts,
+        manifest_error: Option<String>,
+        protected: Protected,
+    ) {
         let mut summary = Summary {
             total: total.max(counts.entries),
             done: counts.done,
@@ -204,7 +220,7 @@ impl Run {
     /// Works through one group's plan. Workers take entries one at a time as they become free, so a slow image
     /// never holds back others, and an entry is planned only when it is taken. Nothing new starts once the job
     /// is cancelled, nor while it is paused.
-    fn work_through(&self, mut plan: Plan, stage: &Stage) -> Counts {
+    pub(super) fn work_through(&self, mut plan: impl Iterator<Item = PlanEntry> + Send, stage: &Stage) -> Counts {
         let entries = std::iter::from_fn(|| {
             self.pause.wait(&self.cancel);
             if self.cancelled() { None } else { plan.next() }
@@ -216,7 +232,7 @@ impl Run {
     }
 
     /// Starts the report and the failed list asked for; neither may be one of the inputs.
-    fn open_side_files(&self, protected: &Protected) -> Result<(), SetupError> {
+    pub(super) fn open_side_files(&self, protected: &Protected) -> Result<(), SetupError> {
         if let Some(path) = &self.options.report {
             let report = Report::create(path, protected).map_err(|source| SetupError::Report {
                 source,
@@ -271,7 +287,7 @@ impl Run {
         Counts { entries: 1, ..counts }
     }
 
-    fn finish_early(&self, start: Instant, error: SetupError) {
+    pub(super) fn finish_early(&self, start: Instant, error: SetupError) {
         // A report or failed list already begun is dropped (its temporary file removed) before `Finished`: once
         // the caller hears the job is over, it finds nothing half-written.
         if let Ok(mut guard) = self.report.lock() {
@@ -294,6 +310,9 @@ impl Run {
     fn one(&self, task: &Task, stage: &Stage) -> Counts {
         if self.cancelled() {
             return Counts::default();
+        }
+        if let Some((keep, journal)) = stage.swaps {
+            return self.replace(task, keep, journal);
         }
         let result = isolated_file(&task.input, || {
             process(task, &self.settings, self.thumbnail_edge(), &self.budget)
@@ -341,7 +360,7 @@ impl Run {
         ));
     }
 
-    fn thumbnail_edge(&self) -> Option<u32> {
+    pub(super) fn thumbnail_edge(&self) -> Option<u32> {
         (self.options.thumbnails && self.tx.len() < QUEUED_WITH_THUMBNAILS).then_some(THUMBNAIL_EDGE)
     }
 }
@@ -355,18 +374,19 @@ fn shifted(mut entry: PlanEntry, offset: usize) -> PlanEntry {
     entry
 }
 
+/// What a run's entries came to.
 #[derive(Default)]
-struct Counts {
-    entries: usize,
-    done: usize,
-    skipped: usize,
-    failed: usize,
-    input_bytes: u64,
-    output_bytes: u64,
+pub(super) struct Counts {
+    pub entries: usize,
+    pub done: usize,
+    pub skipped: usize,
+    pub failed: usize,
+    pub input_bytes: u64,
+    pub output_bytes: u64,
 }
 
 impl Counts {
-    fn add(self, other: Self) -> Self {
+    pub(super) fn add(self, other: Self) -> Self {
         Self {
             entries: self.entries + other.entries,
             done: self.done + other.done,

@@ -12,6 +12,7 @@ mod jxl_copy;
 mod look;
 mod planar;
 mod preview;
+mod replace;
 mod resample;
 mod sharpen;
 mod target_size;
@@ -24,6 +25,7 @@ pub use convert::resize_bytes;
 pub use decode::open;
 pub(crate) use header::read_header;
 pub use preview::{Preview, preview};
+pub(crate) use replace::{Replaced, replace};
 pub use thumbnail::{load_thumbnail, load_thumbnail_sized};
 
 use crate::engine::budget::Budget;
@@ -117,17 +119,7 @@ pub(crate) fn process(
             output_size: copy.output_size,
         });
     }
-    let thumbnail = thumbnail_edge.and_then(|edge| match &converted.resized {
-        Some(resized) => make_thumbnail(resized, edge),
-        // The planar path keeps no RGB picture: decode the small copy at reduced scale instead.
-        None => {
-            let (tw, th) = converted.output_size;
-            let shrink = jpeg::shrink_for(tw, th, f64::from(edge) / f64::from(tw.max(th)));
-            let jpeg = converted.jpeg_inside.as_deref().unwrap_or(&converted.bytes);
-            let small = jpeg::decode(jpeg, shrink, settings.limits.max_alloc).ok()?;
-            make_thumbnail(&small, edge)
-        }
-    });
+    let thumbnail = thumbnail_edge.and_then(|edge| thumbnail_of(&converted, edge, settings));
     Ok(ImageDone {
         index: task.index,
         input: task.input.clone(),
@@ -150,15 +142,25 @@ pub(crate) fn process(
     })
 }
 
-/// With `only_if_needed`, the copy of an image that needs nothing: already within the size (and the target
-/// file size), staying in its format, with no metadata to take out or colours to convert. It is the original,
-/// byte for byte, and is not decoded. None when the image needs work.
-fn untouched(
-    task: &Task,
-    settings: &Settings,
-    thumbnail_edge: Option<u32>,
-    start: Instant,
-) -> Option<Result<ImageDone, ImageError>> {
+/// The thumbnail of a copy just made.
+fn thumbnail_of(converted: &Converted, edge: u32, settings: &Settings) -> Option<crate::engine::event::Thumbnail> {
+    match &converted.resized {
+        Some(resized) => make_thumbnail(resized, edge),
+        // The planar path keeps no RGB picture: decode the small copy at reduced scale instead.
+        None => {
+            let (tw, th) = converted.output_size;
+            let shrink = jpeg::shrink_for(tw, th, f64::from(edge) / f64::from(tw.max(th)));
+            let jpeg = converted.jpeg_inside.as_deref().unwrap_or(&converted.bytes);
+            let small = jpeg::decode(jpeg, shrink, settings.limits.max_alloc).ok()?;
+            make_thumbnail(&small, edge)
+        }
+    }
+}
+
+/// With `only_if_needed`, the size of an image that needs nothing: already within the size (and the target
+/// file size), staying in its format, with no metadata to take out or colours to convert. None when it needs
+/// work.
+fn needs_nothing(task: &Task, settings: &Settings) -> Option<(u32, u32)> {
     // A JPEG that optimising losslessly can make smaller goes that way instead.
     let optimised = settings.optimize_jpeg
         && task.format == crate::engine::formats::detect::InputFormat::Image(image::ImageFormat::Jpeg);
@@ -173,9 +175,19 @@ fn untouched(
     }
     let header = read_header(&task.input, task.format, &settings.limits).ok()?;
     let size = (header.width, header.height);
-    if target_size(size.0, size.1, settings.resize, settings.dont_enlarge) != size {
-        return None;
-    }
+    (target_size(size.0, size.1, settings.resize, settings.dont_enlarge) == size).then_some(size)
+}
+
+/// With `only_if_needed`, the copy of an image that needs nothing: already within the size (and the target
+/// file size), staying in its format, with no metadata to take out or colours to convert. It is the original,
+/// byte for byte, and is not decoded. None when the image needs work.
+fn untouched(
+    task: &Task,
+    settings: &Settings,
+    thumbnail_edge: Option<u32>,
+    start: Instant,
+) -> Option<Result<ImageDone, ImageError>> {
+    let size = needs_nothing(task, settings)?;
     let copied = || -> Result<ImageDone, ImageError> {
         let original = fs::read(&task.input).map_err(|source| ImageError::Read {
             source,

@@ -10,6 +10,7 @@ use std::sync::Arc;
 
 mod fresh;
 mod groups;
+mod in_place;
 pub(crate) mod names;
 mod output_dir;
 mod settle;
@@ -19,6 +20,8 @@ use settle::{Existing, Taken, Unsettled, key};
 
 pub use fresh::{CopiesFound, copies_found};
 pub use groups::{OutputGroup, beside_each_input, check_subfolder};
+pub use in_place::InPlacePlan;
+pub(crate) use in_place::plan_in_place;
 
 use names::name_one;
 

@@ -64,6 +64,21 @@ impl Dir {
         fs::remove_file(from)
     }
 
+    /// Opens the regular file `name` here for reading (a link is refused).
+    pub fn open_read(&self, name: &OsStr) -> io::Result<File> {
+        let path = self.0.join(name);
+        if !fs::symlink_metadata(&path)?.is_file() {
+            return Err(io::Error::new(io::ErrorKind::InvalidInput, "not a regular file"));
+        }
+        File::open(path)
+    }
+
+    /// Gives the file `name` here a second name, `target` (on the same volume); fails if anything has that
+    /// name.
+    pub fn link_to(&self, name: &OsStr, target: &Path) -> io::Result<()> {
+        fs::hard_link(self.0.join(name), target)
+    }
+
     /// Removes the file `name` here.
     pub fn remove(&self, name: &OsStr) -> io::Result<()> {
         fs::remove_file(self.0.join(name))

@@ -93,6 +93,22 @@ impl Dir {
         }
     }
 
+    /// Opens the regular file `name` here for reading, without following a link or blocking on a FIFO.
+    pub fn open_read(&self, name: &OsStr) -> io::Result<File> {
+        let flags = OFlags::RDONLY | OFlags::NOFOLLOW | OFlags::NONBLOCK | OFlags::CLOEXEC;
+        let file = File::from(openat(&self.0, name, flags, Mode::empty())?);
+        if !file.metadata()?.is_file() {
+            return Err(io::Error::new(io::ErrorKind::InvalidInput, "not a regular file"));
+        }
+        Ok(file)
+    }
+
+    /// Gives the file `name` here a second name, `target` (a path in another folder on the same file system);
+    /// fails if anything has that name. A link `name` is linked itself, never followed.
+    pub fn link_to(&self, name: &OsStr, target: &Path) -> io::Result<()> {
+        Ok(rustix::fs::linkat(&self.0, name, CWD, target, AtFlags::empty())?)
+    }
+
     /// Removes the file `name` here.
     pub fn remove(&self, name: &OsStr) -> io::Result<()> {
         Ok(unlinkat(&self.0, name, AtFlags::empty())?)

@@ -16,10 +16,14 @@ impl FileId {
         Self(meta.dev(), meta.ino())
     }
 
-    /// The identity of device `dev`, inode `ino`.
-    #[cfg(unix)]
+    /// The identity of device `dev`, inode `ino` (the volume and file index on Windows): what `parts` gave.
     pub(crate) fn from_parts(dev: u64, ino: u64) -> Self {
         Self(dev, ino)
+    }
+
+    /// The two numbers, to be written down (the in-place journal) and read back with `from_parts`.
+    pub(crate) fn parts(self) -> (u64, u64) {
+        (self.0, self.1)
     }
 
     /// The volume serial number and file index of the file `meta` describes: a link itself when `meta` is a

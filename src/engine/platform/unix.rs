@@ -41,6 +41,13 @@ pub(crate) fn open_no_follow(path: &Path, options: &mut OpenOptions) -> io::Resu
     options.custom_flags(libc::O_NOFOLLOW | libc::O_NONBLOCK).open(path)
 }
 
+/// How many names (hard links) the file at `path` has, the last part not followed; `None` when it cannot be
+/// read.
+pub(crate) fn link_count(path: &Path) -> Option<u64> {
+    use std::os::unix::fs::MetadataExt;
+    std::fs::symlink_metadata(path).ok().map(|m| m.nlink())
+}
+
 /// The id of the file system `path` is on (`statvfs`'s `f_fsid`), as hex; `None` when it cannot be read.
 pub(crate) fn file_system_id(path: &Path) -> Option<String> {
     use std::os::unix::ffi::OsStrExt;

@@ -69,6 +69,19 @@ pub(crate) fn file_system_id(path: &Path) -> Option<String> {
 /// `follow` (as `fs::metadata`) or not (as `fs::symlink_metadata`): the same file through any name, hard link
 /// or letter case. `None` when it cannot be opened.
 pub(crate) fn file_index(path: &Path, follow: bool) -> Option<(u64, u64)> {
+    let info = file_information(path, follow)?;
+    let index = (u64::from(info.nFileIndexHigh) << 32) | u64::from(info.nFileIndexLow);
+    Some((u64::from(info.dwVolumeSerialNumber), index))
+}
+
+/// How many names (hard links) the file at `path` has, a link in its last part not followed; `None` when it
+/// cannot be opened.
+pub(crate) fn link_count(path: &Path) -> Option<u64> {
+    file_information(path, false).map(|info| u64::from(info.nNumberOfLinks))
+}
+
+/// What `GetFileInformationByHandle` says of `path`.
+fn file_information(path: &Path, follow: bool) -> Option<BY_HANDLE_FILE_INFORMATION> {
     let mut flags = FILE_FLAG_BACKUP_SEMANTICS;
     if !follow {
         flags |= FILE_FLAG_OPEN_REPARSE_POINT;
@@ -88,8 +101,7 @@ pub(crate) fn file_index(path: &Path, follow: bool) -> Option<(u64, u64)> {
         }
         info.assume_init()
     };
-    let index = (u64::from(info.nFileIndexHigh) << 32) | u64::from(info.nFileIndexLow);
-    Some((u64::from(info.dwVolumeSerialNumber), index))
+    Some(info)
 }
 
 /// The absolute path of `path` with every link resolved (`\\?\C:\...`), as `fs::canonicalize`; paths
