@@ -69,7 +69,7 @@ impl KeptAt {
     /// drive without a Trash, a read-only one).
     pub(crate) fn reserve(keep: &Keep, original: &Path, relative: &Path) -> Result<KeptAt, String> {
         match keep {
-            Keep::Trash => trash::reserve(original),
+            Keep::Trash => in_trash(trash::reserve(original)?),
             Keep::Backup(dir) => reserve_backup(dir, relative),
         }
     }
@@ -78,7 +78,7 @@ impl KeptAt {
     /// or beside this original in the backup folder (`a (shrunk).jpg`).
     pub(crate) fn reserve_for_undo(&self, current: &Path) -> Result<KeptAt, String> {
         match self {
-            Self::Trash { .. } => trash::reserve(current),
+            Self::Trash { .. } => in_trash(trash::reserve(current)?),
             Self::Backup { file } => {
                 let folder = file.parent().unwrap_or(Path::new("."));
                 let stem = current.file_stem().unwrap_or_default().to_string_lossy();
@@ -143,6 +143,14 @@ impl KeptAt {
             Self::System => trash::take_back(path),
         }
     }
+}
+
+/// A place the Trash reserved (its file and description), or the system's Trash.
+fn in_trash(reserved: Option<(PathBuf, PathBuf)>) -> Result<KeptAt, String> {
+    Ok(match reserved {
+        Some((file, info)) => KeptAt::Trash { file, info },
+        None => KeptAt::System,
+    })
 }
 
 /// A free place for an original in the backup folder: `relative` below it, numbered ` (2)`, ` (3)` … when

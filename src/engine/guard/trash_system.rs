@@ -4,11 +4,9 @@
 use std::io;
 use std::path::Path;
 
-use super::keep::KeptAt;
-
-/// Nothing to reserve: the system chooses the place.
-pub(super) fn reserve(_original: &Path) -> Result<KeptAt, String> {
-    Ok(KeptAt::System)
+/// Nothing to reserve: the system chooses the place (`None`).
+pub(super) fn reserve(_original: &Path) -> Result<Option<(std::path::PathBuf, std::path::PathBuf)>, String> {
+    Ok(None)
 }
 
 /// Moves `original` into the system's Trash.

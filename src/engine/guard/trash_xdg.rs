@@ -7,10 +7,9 @@ use std::io::{self, Write};
 use std::os::unix::fs::{DirBuilderExt, MetadataExt, OpenOptionsExt};
 use std::path::{Path, PathBuf};
 
-use super::keep::KeptAt;
-
 /// Reserves a place in the Trash of `original`'s drive: its `.trashinfo` is written, its file not yet.
-pub(super) fn reserve(original: &Path) -> Result<KeptAt, String> {
+/// Returns the place of the file in `files/` and of its description in `info/`.
+pub(super) fn reserve(original: &Path) -> Result<Option<(PathBuf, PathBuf)>, String> {
     let meta = fs::symlink_metadata(original).map_err(|e| format!("cannot read it: {e}"))?;
     let trash = trash_for(original, meta.dev())?;
     let files = trash.join("files");
@@ -51,7 +50,7 @@ pub(super) fn reserve(original: &Path) -> Result<KeptAt, String> {
                     let _ = fs::remove_file(&info_file);
                     return Err(format!("the Trash cannot take it: {e}: {}", info_file.display()));
                 }
-                return Ok(KeptAt::Trash { file, info: info_file });
+                return Ok(Some((file, info_file)));
             }
             Err(e) if e.kind() == io::ErrorKind::AlreadyExists => {}
             Err(e) => return Err(format!("the Trash cannot take it: {e}: {}", info_file.display())),

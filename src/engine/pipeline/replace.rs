@@ -5,8 +5,8 @@ use std::io;
 use std::path::Path;
 use std::time::Instant;
 
+use super::copies::{make_copies, needs_nothing, thumbnail_of};
 use super::decode::decode_in_memory;
-use super::{make_copies, needs_nothing, thumbnail_of};
 use crate::engine::budget::Budget;
 use crate::engine::error::ImageError;
 use crate::engine::event::ImageDone;

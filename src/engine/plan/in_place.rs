@@ -6,7 +6,7 @@ use std::fs;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-use super::PlanEntry;
+use super::entry::PlanEntry;
 use super::names::name_one;
 use crate::engine::codecs::isolated_file;
 use crate::engine::discover::{Candidate, Found, Walk, identify};

@@ -8,6 +8,7 @@ use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
+mod entry;
 mod fresh;
 mod groups;
 mod in_place;
@@ -18,6 +19,7 @@ mod settle;
 use output_dir::{canonical_to_be, prepare_output_dir};
 use settle::{Existing, Taken, Unsettled, key};
 
+pub use entry::PlanEntry;
 pub use fresh::{CopiesFound, copies_found};
 pub use groups::{OutputGroup, beside_each_input, check_subfolder};
 pub use in_place::InPlacePlan;
@@ -38,31 +40,6 @@ use super::task::{ExtraTask, Task};
 use crate::engine::event::SkipReason;
 use crate::engine::formats::detect::InputFormat;
 use crate::engine::formats::encode::Encoding;
-
-/// What will happen to one input.
-#[derive(Debug)]
-pub enum PlanEntry {
-    /// It will be resized.
-    Task(Task),
-    /// It is left alone.
-    Skip {
-        /// Position in the plan.
-        index: usize,
-        /// The input.
-        input: PathBuf,
-        /// Why.
-        reason: SkipReason,
-    },
-    /// It cannot be processed.
-    Fail {
-        /// Position in the plan.
-        index: usize,
-        /// The input.
-        input: PathBuf,
-        /// Why.
-        error: ImageError,
-    },
-}
 
 /// A job's plan, entry by entry in input order; each entry is worked out when it is taken. Running it twice on
 /// unchanged files gives the same entries.
