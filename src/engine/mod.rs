@@ -59,7 +59,7 @@ pub use plan::{
     plan_selected,
 };
 pub use platform::FileId;
-pub use platform::state_dir;
+pub use platform::{set_state_dir, state_dir};
 pub use presets::{Preset, PresetOutput, Presets, builtin_presets, describe as describe_preset, presets_path};
 pub use report::{Report, ReportFormat, estimate_json, event_json, planned_json, summary_json};
 pub use score::{LOOKS, Look, ssimulacra2};

@@ -41,4 +41,12 @@ pub enum Command {
     KeepOpen,
     /// Turn on "skip if larger" (the estimate found most copies would not shrink).
     SkipIfLarger,
+    /// Open the native dialog to choose the folder an in-place run keeps the originals in.
+    PickBackupDir,
+    /// Start the in-place run the confirmation asked about.
+    ConfirmInPlace,
+    /// Close the confirmation without starting.
+    CancelInPlace,
+    /// Put back the originals of the last in-place run.
+    UndoInPlace,
 }

@@ -16,6 +16,8 @@ pub enum DialogKind {
     Folders,
     /// Choose the output folder.
     OutputDir,
+    /// Choose the folder an in-place run keeps the originals in.
+    BackupDir,
     /// Save a report: the answer is where it was copied.
     ReportSaved,
     /// A report could not be copied: the answer is the destination, the message comes in `poll`'s notices.
@@ -63,6 +65,11 @@ impl Dialogs {
                     .unwrap_or_default(),
                 DialogKind::Folders => dialog.set_title("Add folders").pick_folders().unwrap_or_default(),
                 DialogKind::OutputDir => dialog.set_title("Output folder").pick_folder().into_iter().collect(),
+                DialogKind::BackupDir => dialog
+                    .set_title("Keep the originals in")
+                    .pick_folder()
+                    .into_iter()
+                    .collect(),
                 DialogKind::ReportSaved | DialogKind::ReportFailed => Vec::new(),
             };
             (kind, paths)

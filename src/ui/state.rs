@@ -22,6 +22,14 @@ pub struct AppState {
     /// Put the copies in a subfolder of this name beside each input (inside a folder input) instead of the
     /// output folder, as the presets the file manager's menus start do. Default: none (the output folder).
     pub beside: Option<String>,
+    /// Replace the originals by their smaller copies (an in-place run) instead of making copies elsewhere.
+    /// Never remembered: every session starts out making copies, and each run asks before it starts.
+    /// Default: off.
+    #[serde(skip)]
+    pub in_place: bool,
+    /// Where an in-place run keeps the originals: this folder, or the system's Trash when none. Default: the
+    /// Trash.
+    pub backup_dir: Option<PathBuf>,
 }
 
 impl Default for AppState {
@@ -38,6 +46,8 @@ impl Default for AppState {
             auto_report: false,
             named_preset: None,
             beside: None,
+            in_place: false,
+            backup_dir: None,
         }
     }
 }

@@ -13,6 +13,7 @@ mod common;
 mod animation;
 mod app;
 mod app_batches;
+mod app_in_place;
 mod app_presets;
 mod app_preview;
 mod app_session;

@@ -24,6 +24,9 @@ pub fn config_dir() -> Option<PathBuf> {
 /// `~/.local/state/shrinkray`) on Linux and BSD, `~/Library/Application Support/Shrinkray/State` on macOS,
 /// `%LOCALAPPDATA%\Shrinkray\State` on Windows. `None` when the system says nothing of a home folder.
 pub fn state_dir() -> Option<PathBuf> {
+    if let Some(dir) = STATE_DIR.get() {
+        return Some(dir.clone());
+    }
     let var = |name| std::env::var_os(name).map(PathBuf::from).filter(|p| p.is_absolute());
     if let Some(dir) = var("SHRINKRAY_STATE_DIR") {
         return Some(dir);
@@ -37,4 +40,14 @@ pub fn state_dir() -> Option<PathBuf> {
             .or_else(|| std::env::home_dir().map(|h| h.join(".local").join("state")))
             .map(|p| p.join("shrinkray"))
     }
+}
+
+/// The state folder `set_state_dir` chose for this process.
+static STATE_DIR: std::sync::OnceLock<PathBuf> = std::sync::OnceLock::new();
+
+/// Makes `dir` this process's state folder (`state_dir`), before any in-place run; later calls change
+/// nothing. For programs that keep their state apart (a test, a portable install) without changing the
+/// environment, which other threads may be reading.
+pub fn set_state_dir(dir: PathBuf) {
+    let _ = STATE_DIR.set(dir);
 }

@@ -13,7 +13,7 @@ use windows as os;
 mod config;
 mod file_id;
 
-pub use config::{config_dir, state_dir};
+pub use config::{config_dir, set_state_dir, state_dir};
 pub use file_id::FileId;
 pub(crate) use os::{
     canonicalize, file_system_id, host_parts, link_count, lower_thread_priority, open_no_follow, process_is_alive,

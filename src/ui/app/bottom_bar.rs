@@ -20,6 +20,7 @@ impl ShrinkrayApp {
             format!("{} images, {}", text::count(images), text::bytes(bytes))
         };
         let out = match &self.state.beside {
+            _ if self.state.in_place => format!("replacing the originals (kept in {})", self.keep()),
             Some(folder) => format!("{folder}/ beside each input"),
             None => s
                 .output_dir
@@ -139,7 +140,7 @@ impl ShrinkrayApp {
 
     /// What the output folder holds of the inputs, when known for the current inputs and settings.
     fn copies_found(&self) -> Option<crate::engine::CopiesFound> {
-        if self.is_running() || self.state.beside.is_some() {
+        if self.is_running() || self.state.beside.is_some() || self.state.in_place {
             return None;
         }
         self.freshness.current(&self.inputs.paths(), &self.state.settings)
@@ -156,6 +157,13 @@ impl ShrinkrayApp {
         }
         if !counting && images == 0 {
             return Some("No images found in the inputs".to_owned());
+        }
+        if self.undoing() {
+            return Some("Putting the originals back…".to_owned());
+        }
+        if self.state.in_place {
+            return (!self.state.settings.extra_outputs.is_empty())
+                .then(|| "Replacing the originals makes one copy of each: remove the extra sizes".to_owned());
         }
         if let Some(folder) = &self.state.beside {
             if let Err(e) = crate::engine::check_subfolder(folder) {
@@ -238,7 +246,11 @@ impl ShrinkrayApp {
                         blocker.is_none(),
                         egui::Button::new(egui::RichText::new("Start").strong()),
                     )
-                    .on_hover_text("Resize every image (Enter)");
+                    .on_hover_text(if self.state.in_place {
+                        "Replace the originals by smaller copies, after asking (Enter)"
+                    } else {
+                        "Resize every image (Enter)"
+                    });
                 if start.clicked() {
                     self.commands.push(Command::Start);
                 }

@@ -22,6 +22,13 @@ impl ShrinkrayApp {
                 }
                 Command::PickFiles => self.dialogs.open(DialogKind::Files, ctx, self.last_input_dir()),
                 Command::PickFolders => self.dialogs.open(DialogKind::Folders, ctx, self.last_input_dir()),
+                Command::PickBackupDir => {
+                    let start = self.state.backup_dir.clone();
+                    self.dialogs.open(DialogKind::BackupDir, ctx, start);
+                }
+                Command::ConfirmInPlace | Command::CancelInPlace | Command::UndoInPlace => {
+                    self.in_place_command(ctx, &command);
+                }
                 Command::PickOutputDir => {
                     let start = self.state.settings.output_dir.clone();
                     self.dialogs.open(DialogKind::OutputDir, ctx, start);
@@ -58,7 +65,12 @@ impl ShrinkrayApp {
                             shard: None,
                             only: Some(Arc::new(failed.into_iter().collect())),
                         };
-                        self.start_job(ctx, only);
+                        if self.state.in_place {
+                            // An in-place run skips what it already shrank: all of it again is the rest.
+                            self.ask_in_place();
+                        } else {
+                            self.start_job(ctx, only);
+                        }
                     }
                 }
                 Command::SaveReport => {
@@ -95,6 +107,10 @@ impl ShrinkrayApp {
     fn start(&mut self, ctx: &egui::Context) {
         if self.start_blocker().is_some() {
             return;
+        }
+        if self.state.in_place {
+            // Never without asking: the confirmation names the count and where the originals go.
+            return self.ask_in_place();
         }
         self.start_job(ctx, Selection::default());
     }

@@ -10,6 +10,7 @@ mod bottom_bar;
 mod central;
 mod commands;
 mod drop_overlay;
+mod in_place;
 mod side_panel;
 mod top_bar;
 
@@ -83,6 +84,8 @@ pub struct ShrinkrayApp {
     /// arrives first.
     start_after: Option<Instant>,
     commands: Vec<Command>,
+    /// The in-place run's confirmation, and the undo under way.
+    in_place: in_place::InPlaceView,
 }
 
 impl ShrinkrayApp {
@@ -116,6 +119,7 @@ impl ShrinkrayApp {
             waiting_handoffs: Vec::new(),
             start_after: None,
             commands: Vec::new(),
+            in_place: in_place::InPlaceView::default(),
         }
     }
 
@@ -250,6 +254,11 @@ impl ShrinkrayApp {
                         self.state.settings.output_dir = Some(dir);
                     }
                 }
+                DialogKind::BackupDir => {
+                    if let Some(dir) = paths.into_iter().next() {
+                        self.state.backup_dir = Some(dir);
+                    }
+                }
                 DialogKind::ReportSaved => {
                     if let Some(to) = paths.first() {
                         self.notice = Some(format!("Report saved: {}", to.display()));
@@ -262,6 +271,7 @@ impl ShrinkrayApp {
                 }
             }
         }
+        self.poll_undo();
         if let Some(run) = &mut self.run {
             let was_running = run.is_running();
             run.drain(ctx);
@@ -416,6 +426,7 @@ impl eframe::App for ShrinkrayApp {
             .show(ui, |ui| self.side_panel(ui));
         egui::CentralPanel::default().show(ui, |ui| self.central(ui));
         self.drop_overlay(&ctx);
+        self.confirm_in_place(&ctx);
         self.apply_commands(&ctx);
         if timing {
             self.frame_stats.record_ui(started.elapsed().as_secs_f32());

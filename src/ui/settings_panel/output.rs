@@ -5,8 +5,52 @@ use std::path::PathBuf;
 use eframe::egui;
 
 use crate::engine::{Collision, LOOKS, OutputFormat, PngCompression, Settings, SettingsError, example_output};
+use crate::text;
 use crate::ui::command::Command;
 use crate::ui::state::AppState;
+
+/// Where the copies go.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Destination {
+    OneFolder,
+    Beside,
+    Originals,
+}
+
+/// The rows of an in-place run: where the originals go, and the undo of the last run.
+fn originals_go_to(ui: &mut egui::Ui, backup_dir: &mut Option<PathBuf>, commands: &mut Vec<Command>) {
+    ui.label("Originals go to");
+    ui.horizontal_wrapped(|ui| {
+        if ui
+            .radio(backup_dir.is_none(), "the Trash")
+            .on_hover_text("Put back from the Trash by \"Undo\", or by hand from the file manager")
+            .clicked()
+        {
+            *backup_dir = None;
+        }
+        let folder = match backup_dir {
+            Some(dir) => text::path(dir),
+            None => "a folder…".to_owned(),
+        };
+        if ui
+            .radio(backup_dir.is_some(), folder)
+            .on_hover_text("Each original at its place below its input folder's name")
+            .clicked()
+        {
+            commands.push(Command::PickBackupDir);
+        }
+    });
+    ui.end_row();
+    ui.label("");
+    if ui
+        .button("Undo the last in-place run")
+        .on_hover_text("Put its originals back where they were; the smaller copies go where the originals were kept")
+        .clicked()
+    {
+        commands.push(Command::UndoInPlace);
+    }
+    ui.end_row();
+}
 
 pub(super) fn show(
     ui: &mut egui::Ui,
@@ -17,6 +61,7 @@ pub(super) fn show(
     let settings = &mut state.settings;
     // Held apart while the grid borrows the settings.
     let mut beside = state.beside.take();
+    let (in_place, backup_dir) = (&mut state.in_place, &mut state.backup_dir);
     egui::Grid::new("output")
         .num_columns(2)
         .spacing([8.0, 6.0])
@@ -78,22 +123,37 @@ pub(super) fn show(
             }
 
             ui.label("Put copies");
-            ui.horizontal(|ui| {
-                let mut is_beside = beside.is_some();
-                ui.radio_value(&mut is_beside, false, "in one folder")
+            ui.horizontal_wrapped(|ui| {
+                let mut place = match (&beside, *in_place) {
+                    (_, true) => Destination::Originals,
+                    (Some(_), false) => Destination::Beside,
+                    (None, false) => Destination::OneFolder,
+                };
+                ui.radio_value(&mut place, Destination::OneFolder, "in one folder")
                     .on_hover_text("Every copy goes to the output folder below");
-                ui.radio_value(&mut is_beside, true, "beside each input").on_hover_text(
-                    "A subfolder inside each folder you added (X/resized/), and beside the photos you added \
+                ui.radio_value(&mut place, Destination::Beside, "beside each input")
+                    .on_hover_text(
+                        "A subfolder inside each folder you added (X/resized/), and beside the photos you added \
                          one by one: as \"Resize with Shrinkray\" in the file manager does",
-                );
-                match (is_beside, &beside) {
-                    (true, None) => beside = Some("resized".to_owned()),
-                    (false, Some(_)) => beside = None,
+                    );
+                ui.radio_value(&mut place, Destination::Originals, "replace the originals")
+                    .on_hover_text(
+                        "Each smaller copy takes its original's place, name and dates; the original goes to the \
+                     Trash (or a folder you choose) first. Asks before every run.",
+                    );
+                *in_place = place == Destination::Originals;
+                match (place, &beside) {
+                    (Destination::Beside, None) => beside = Some("resized".to_owned()),
+                    (Destination::OneFolder | Destination::Originals, Some(_)) => beside = None,
                     _ => {}
                 }
             });
             ui.end_row();
 
+            if *in_place {
+                originals_go_to(ui, backup_dir, commands);
+                return;
+            }
             if let Some(folder) = &mut beside {
                 ui.label("Subfolder");
                 ui.add(egui::TextEdit::singleline(folder).desired_width(170.0))
