@@ -49,7 +49,9 @@ check_nothing_lost() {
 
 if [ "$kills" -gt 0 ]; then
   for k in $(seq 1 "$kills"); do
-    shrink > /dev/null 2>&1 &
+    # The program itself in the background (not a function's subshell), so the kill reaches it.
+    # shellcheck disable=SC2086
+    "$cli" --in-place $args --threads "$threads" "$lib" > /dev/null 2>&1 &
     pid=$!
     sleep "$(awk -v r="$RANDOM" 'BEGIN { printf "%.3f", 0.05 + (r % 2000) / 1000 }')"
     kill -9 "$pid" 2>/dev/null || true

@@ -6,7 +6,6 @@ use std::path::{Path, PathBuf};
 use std::time::SystemTime;
 
 use super::error::ImageError;
-use super::guard::TEMP_PREFIX;
 use super::platform::FileId;
 use super::walk::{Entry, FolderWalk};
 use crate::engine::event::SkipReason;
@@ -120,11 +119,7 @@ fn walked(entry: Entry, root: &Path, root_name: &Path) -> Option<Result<Candidat
     let skipped = |path: PathBuf, reason: SkipReason| Some(Err(Found::Skipped { path, reason }));
     match entry {
         Entry::File(path, meta) => {
-            let ours = path
-                .file_name()
-                .and_then(|n| n.to_str())
-                .is_some_and(|n| n.starts_with(TEMP_PREFIX));
-            if ours {
+            if path.file_name().is_some_and(not_yet_a_photo) {
                 return None;
             }
             let inside = path.strip_prefix(root).unwrap_or(&path);
@@ -136,6 +131,18 @@ fn walked(entry: Entry, root: &Path, root_name: &Path) -> Option<Result<Candidat
         Entry::Dangling(path) => skipped(path, SkipReason::BrokenLink),
         Entry::Error(path, source) => Some(Err(Found::Failed(ImageError::Read { source, path }))),
     }
+}
+
+/// Whether a name found in a folder belongs to a file that is not a finished photo: Shrinkray's own
+/// temporary files, hidden files, and what downloaders and editors write before renaming into place (`~`
+/// backups, `.part`, `.crdownload`, `.tmp`). Such files are passed over, not counted: resizing `.a.jpg.part`
+/// makes a copy of half a download.
+fn not_yet_a_photo(name: &std::ffi::OsStr) -> bool {
+    let name = name.to_string_lossy();
+    let lower = name.to_ascii_lowercase();
+    name.starts_with('.')
+        || name.ends_with('~')
+        || [".part", ".crdownload", ".tmp"].iter().any(|ext| lower.ends_with(ext))
 }
 
 /// What one walked item is, by content.

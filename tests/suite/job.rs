@@ -187,3 +187,40 @@ fn an_output_folder_that_cannot_be_made_is_a_setup_error() {
     let error = s.setup_error.as_ref().expect("a setup error");
     assert!(error.to_string().ends_with("file/out"), "{error}");
 }
+
+// Names that downloaders and editors write before renaming into place are not photos yet: hidden files,
+// backups (`~`), `.part`, `.crdownload`, `.tmp`. Found in a folder, they are passed over (`.k1.jpg.part` was
+// resized to `.k1.jpg.jpg`); named on purpose, they are taken.
+#[test]
+fn unfinished_downloads_hidden_files_and_backups_in_a_folder_are_passed_over() {
+    let dir = tempfile::tempdir().unwrap();
+    let photos = dir.path().join("photos");
+    std::fs::create_dir_all(&photos).unwrap();
+    for name in [
+        "a.jpg",
+        ".k1.jpg.part",
+        ".hidden.jpg",
+        "b.jpg~",
+        "c.jpg.part",
+        "d.jpg.crdownload",
+        "e.tmp",
+        "f.JPG.PART",
+    ] {
+        write_photo(&photos.join(name), 64, 48, image::ImageFormat::Jpeg);
+    }
+    let out = dir.path().join("out");
+    let events = run(std::slice::from_ref(&photos), settings_to(&out));
+    let Some(shrinkray::engine::JobEvent::Started { total }) = events.first() else {
+        panic!("no start")
+    };
+    assert_eq!(*total, 1, "only a.jpg is an input");
+    let made: Vec<_> = std::fs::read_dir(out.join("photos"))
+        .unwrap()
+        .map(|e| e.unwrap().file_name().into_string().unwrap())
+        .collect();
+    assert_eq!(made, ["a.jpg"]);
+    // Named on purpose, an unusual name is still taken.
+    let named = run(&[photos.join("c.jpg.part")], settings_to(&dir.path().join("out2")));
+    assert_eq!(failures(&named), vec![]);
+    assert!(dir.path().join("out2/c.jpg.jpg").exists() || dir.path().join("out2/c.jpg.part").exists());
+}

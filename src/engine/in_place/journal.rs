@@ -141,21 +141,41 @@ pub(crate) fn swapped_before() -> HashSet<(FileId, u64)> {
     done
 }
 
+/// Holds the in-place lock: one in-place run or undo at a time for a user, so two never swap the same photo
+/// and a run never settles the journal of one still going. `Err` says another holds it.
+pub(super) fn hold() -> Result<File, String> {
+    let dir = journal_dir()?;
+    let why = |e: io::Error, path: &Path| format!("cannot use the in-place records: {e}: {}", path.display());
+    if let Some(parent) = dir.parent() {
+        fs::create_dir_all(parent).map_err(|e| why(e, parent))?;
+    }
+    real_dir(&dir).map_err(|e| why(e, &dir))?;
+    let path = dir.join(".lock");
+    let file = crate::engine::guard::open_lock_file(&path).map_err(|e| why(e, &path))?;
+    match file.try_lock() {
+        Ok(()) => Ok(file),
+        Err(std::fs::TryLockError::WouldBlock) => Err(format!(
+            "another in-place run or undo is going (wait for it to end): {}",
+            path.display()
+        )),
+        Err(std::fs::TryLockError::Error(e)) => Err(why(e, &path)),
+    }
+}
+
 /// This run's journal, locked while the run lives.
 pub(crate) struct SwapJournal {
     file: Mutex<File>,
+    /// The in-place lock (`hold`), for as long as the run.
+    _held: File,
 }
 
 impl SwapJournal {
     /// Starts a journal for a run keeping its originals in `keep`. `Err` says why none can be kept, and the
     /// run does not start: an in-place run never swaps without a record.
     pub(crate) fn open(keep: &str) -> Result<Self, String> {
+        let held = hold()?;
         let dir = journal_dir()?;
         let why = |e: io::Error, path: &Path| format!("cannot keep the in-place journal: {e}: {}", path.display());
-        if let Some(parent) = dir.parent() {
-            fs::create_dir_all(parent).map_err(|e| why(e, parent))?;
-        }
-        real_dir(&dir).map_err(|e| why(e, &dir))?;
         let stamp = SystemTime::now()
             .duration_since(UNIX_EPOCH)
             .unwrap_or_default()
@@ -167,7 +187,10 @@ impl SwapJournal {
             .map_err(|e| why(io::Error::other(format!("cannot lock it: {e}")), &dir))?;
         let mut file = tmp.persist_noclobber(&path).map_err(|e| why(e.error, &path))?;
         write_line(&mut file, &Line::Started { keep: keep.to_owned() }).map_err(|e| why(e, &path))?;
-        Ok(Self { file: Mutex::new(file) })
+        Ok(Self {
+            file: Mutex::new(file),
+            _held: held,
+        })
     }
 
     /// Writes `line`, synced.

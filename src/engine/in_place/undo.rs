@@ -30,6 +30,7 @@ pub fn last_run() -> Option<PathBuf> {
 /// goes back to its place, and the smaller copy there goes where the original was kept (never deleted).
 /// `Err` when `file` is neither.
 pub fn undo_run(file: &Path) -> Result<Undone, String> {
+    let _held = journal::hold()?;
     let targets = if is_journal(file) {
         journal::read(file)
             .map_err(|e| format!("cannot read the journal: {e}: {}", file.display()))?

@@ -21,11 +21,11 @@ impl ShrinkrayApp {
         };
         let out = match &self.state.beside {
             _ if self.state.in_place => format!("replacing the originals (kept in {})", self.keep()),
-            Some(folder) => format!("{folder}/ beside each input"),
-            None => s
-                .output_dir
-                .as_deref()
-                .map_or_else(|| "no output folder".to_owned(), text::path),
+            Some(folder) => format!("into {folder}/ beside each input"),
+            None => s.output_dir.as_deref().map_or_else(
+                || "no output folder".to_owned(),
+                |dir| format!("into {}", text::path(dir)),
+            ),
         };
         // "q85", or the look's target when the quality is chosen per image.
         let q = s.min_score.map_or_else(
@@ -64,7 +64,7 @@ impl ShrinkrayApp {
             .map(|p| format!("preset {p} · "))
             .unwrap_or_default();
         format!(
-            "{found}{fresh}{estimate} · into {out} · {preset}{format} · {size}{extras} · {threads} thread{}",
+            "{found}{fresh}{estimate} · {out} · {preset}{format} · {size}{extras} · {threads} thread{}",
             if threads == 1 { "" } else { "s" }
         )
     }

@@ -20,7 +20,7 @@ enum Destination {
 /// The rows of an in-place run: where the originals go, and the undo of the last run.
 fn originals_go_to(ui: &mut egui::Ui, backup_dir: &mut Option<PathBuf>, commands: &mut Vec<Command>) {
     ui.label("Originals go to");
-    ui.horizontal_wrapped(|ui| {
+    ui.vertical(|ui| {
         if ui
             .radio(backup_dir.is_none(), "the Trash")
             .on_hover_text("Put back from the Trash by \"Undo\", or by hand from the file manager")
@@ -123,7 +123,7 @@ pub(super) fn show(
             }
 
             ui.label("Put copies");
-            ui.horizontal_wrapped(|ui| {
+            ui.vertical(|ui| {
                 let mut place = match (&beside, *in_place) {
                     (_, true) => Destination::Originals,
                     (Some(_), false) => Destination::Beside,
