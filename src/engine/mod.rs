@@ -65,7 +65,7 @@ pub use report::{Report, ReportFormat, estimate_json, event_json, planned_json, 
 pub use score::{LOOKS, Look, ssimulacra2};
 pub use selection::{Selection, Shard, ShardError};
 pub use settings::{
-    Collision, ExtraOutput, Filter, Limits, MAX_THREADS, OutputFormat, PngCompression, ResizeMode, Settings,
+    Collision, Dpi, ExtraOutput, Filter, Limits, MAX_THREADS, OutputFormat, PngCompression, ResizeMode, Settings,
     SettingsError, auto_threads,
 };
 pub use task::{ExtraTask, Task};

@@ -91,6 +91,10 @@ pub struct Settings {
     /// format, with no metadata to take out or colours to convert, is copied byte for byte, not decoded or
     /// encoded again (reported as kept). Default: `false`.
     pub only_if_needed: bool,
+    /// The print density the copies carry: a number of dots per inch, written wherever the format keeps one
+    /// (JPEG's JFIF header and EXIF, PNG's pHYs, TIFF's resolution tags, BMP's header, the EXIF of WebP), or
+    /// the original's, carried over. Default: none (what the encoder writes; EXIF as the original's).
+    pub dpi: Option<Dpi>,
     /// Largest file a lossy copy (JPEG, WebP, AVIF, JPEG XL) may be, in bytes: when the copy at `quality` is larger, the
     /// quality is lowered by bisection (at most 8 encodes) to the highest one that fits. Lossless copies ignore
     /// it. Default: none.
@@ -160,6 +164,7 @@ impl Default for Settings {
             jxl_effort: 7,
             optimize_jpeg: false,
             only_if_needed: false,
+            dpi: None,
             png_compression: PngCompression::Fast,
             min_score: None,
             sharpen: false,
@@ -425,6 +430,16 @@ pub enum Collision {
     Overwrite,
     /// Leave the existing file and skip the image.
     Skip,
+}
+
+/// A print density for the copies.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Dpi {
+    /// The original's, where it has one.
+    Keep,
+    /// This many dots per inch (1 to 65535).
+    Set(u16),
 }
 
 /// Limits applied before and while decoding, so a hostile or huge file fails instead of exhausting memory.

@@ -26,6 +26,7 @@ mod cli_dry_run;
 mod cli_options;
 mod colour;
 mod depth;
+mod dpi;
 mod engine;
 mod explorer;
 mod file_manager;

@@ -6,7 +6,7 @@ use std::path::PathBuf;
 use anyhow::{Context, bail};
 use clap::Parser;
 use shrinkray::engine::{
-    Collision, ExtraOutput, Filter, Limits, PngCompression, ResizeMode, Settings, Shard, Subsampling,
+    Collision, Dpi, ExtraOutput, Filter, Limits, PngCompression, ResizeMode, Settings, Shard, Subsampling,
 };
 use shrinkray::text;
 
@@ -147,6 +147,11 @@ pub(crate) struct Cli {
     /// are, not re-encoded.
     #[arg(long)]
     only_if_needed: bool,
+
+    /// Print density of the copies: N dots per inch, or "keep" (the original's), written where the format
+    /// keeps one (JPEG's JFIF and EXIF, PNG's pHYs, TIFF's tags, BMP's header, WebP's EXIF).
+    #[arg(long, value_name = "N|keep", value_parser = parse_dpi)]
+    dpi: Option<Dpi>,
 
     /// Sharpen copies made smaller, lightly and by how much smaller ("sharpen for screen").
     #[arg(long)]
@@ -307,6 +312,7 @@ impl Cli {
             progressive: self.progressive,
             optimize_jpeg: self.optimize_jpeg,
             only_if_needed: self.only_if_needed,
+            dpi: self.dpi,
             sharpen: self.sharpen,
             subsampling: match self.subsampling {
                 SubsamplingArg::Auto => Subsampling::Auto,

@@ -3,7 +3,7 @@
 use std::path::PathBuf;
 
 use clap::ValueEnum;
-use shrinkray::engine::{ExtraOutput, OutputFormat, ReportFormat, ResizeMode};
+use shrinkray::engine::{Dpi, ExtraOutput, OutputFormat, ReportFormat, ResizeMode};
 use shrinkray::text;
 
 /// One `--also`: the extra output, and its format when given (else the main copy's).
@@ -168,6 +168,19 @@ pub(crate) fn parse_score(text: &str) -> Result<f32, String> {
     match text.trim().parse::<f32>() {
         Ok(s) if (1.0..=100.0).contains(&s) => Ok(s),
         _ => Err(format!("{text:?} is not a SSIMULACRA2 score between 1 and 100")),
+    }
+}
+
+/// `--dpi`: a number of dots per inch, or `keep`.
+pub(crate) fn parse_dpi(text: &str) -> Result<Dpi, String> {
+    match text.trim() {
+        "keep" => Ok(Dpi::Keep),
+        n => match n.parse::<u16>() {
+            Ok(n) if n > 0 => Ok(Dpi::Set(n)),
+            _ => Err(format!(
+                "{text:?} is not a density from 1 to 65535 dots per inch, or keep"
+            )),
+        },
     }
 }
 

@@ -7,6 +7,7 @@
 //! tags a copy carries) but never `pipeline/` or `plan/`, which use them.
 
 pub(crate) mod bmff_exif;
+pub(crate) mod density;
 pub(crate) mod detect;
 pub(crate) mod encode;
 #[cfg(feature = "heif")]

@@ -89,6 +89,60 @@ pub(crate) fn edit(tiff: &mut Vec<u8>, edit: Edit) -> Option<()> {
     Some(())
 }
 
+const X_RESOLUTION: u16 = 0x011A;
+const Y_RESOLUTION: u16 = 0x011B;
+const RESOLUTION_UNIT: u16 = 0x0128;
+
+/// Sets the print density of a TIFF structure (an EXIF block, or a whole TIFF file) to `dpi` in IFD0, where it
+/// has the tags already (they are changed in place, never added). `None` when it is malformed or has none.
+pub(crate) fn set_resolution(tiff: &mut [u8], dpi: u16) -> Option<()> {
+    let mut t = Tiff::new(tiff)?;
+    let ifd0 = t.u32(4)? as usize;
+    let mut changed = false;
+    for e in t.entries(ifd0)? {
+        match (e.tag, e.kind) {
+            (X_RESOLUTION | Y_RESOLUTION, 5) => {
+                let (at, _) = t.value_range(&e)?;
+                t.put_u32(at, u32::from(dpi))?;
+                t.put_u32(at + 4, 1)?;
+                changed = true;
+            }
+            (RESOLUTION_UNIT, 3) => t.put_u16(e.at + 8, 2)?,
+            _ => {}
+        }
+    }
+    changed.then_some(())
+}
+
+/// The print density IFD0 of a TIFF structure gives, in dots per inch.
+pub(crate) fn resolution(tiff: &[u8]) -> Option<f64> {
+    let little = match tiff.get(..4)? {
+        [b'I', b'I', 42, 0] => true,
+        [b'M', b'M', 0, 42] => false,
+        _ => return None,
+    };
+    let ifd0 = u32_at(tiff, 4, little)? as usize;
+    let count = usize::from(u16_at(tiff, ifd0, little)?);
+    let (mut x, mut unit) = (None, 2);
+    for i in 0..count.min(512) {
+        let e = ifd0 + 2 + 12 * i;
+        match (u16_at(tiff, e, little)?, u16_at(tiff, e + 2, little)?) {
+            (X_RESOLUTION, 5) => {
+                let at = u32_at(tiff, e + 8, little)? as usize;
+                let (n, d) = (u32_at(tiff, at, little)?, u32_at(tiff, at + 4, little)?);
+                x = (d != 0).then(|| f64::from(n) / f64::from(d));
+            }
+            (RESOLUTION_UNIT, 3) => unit = u16_at(tiff, e + 8, little)?,
+            _ => {}
+        }
+    }
+    match unit {
+        2 => x,
+        3 => x.map(|v| v * 2.54),
+        _ => None,
+    }
+}
+
 /// The 16-bit number at `at` in a block of the given byte order.
 pub(crate) fn u16_at(data: &[u8], at: usize, little: bool) -> Option<u16> {
     let b: [u8; 2] = data.get(at..at.checked_add(2)?)?.try_into().ok()?;

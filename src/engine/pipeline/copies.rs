@@ -4,9 +4,9 @@
 use crate::engine::budget::Budget;
 use crate::engine::error::ImageError;
 use crate::engine::event::Thumbnail;
-use crate::engine::formats::jpeg;
+use crate::engine::formats::{density, jpeg};
 use crate::engine::geometry::target_size;
-use crate::engine::settings::Settings;
+use crate::engine::settings::{Dpi, Settings};
 use crate::engine::task::Task;
 
 use super::convert::{convert, convert_many};
@@ -47,11 +47,31 @@ pub(crate) fn make_copies(task: &Task, settings: &Settings, budget: &Budget) -> 
     // A copy in the original's format that came out larger: the original is the better copy.
     let keep_original =
         settings.skip_if_larger && task.encoding.format() == task.format && main.bytes.len() as u64 >= task.input_bytes;
-    Ok(Copies {
+    let mut copies = Copies {
         main,
         extras,
         keep_original,
-    })
+    };
+    if let Some(dpi) = settings.dpi {
+        set_density(&mut copies, task, dpi);
+    }
+    Ok(copies)
+}
+
+/// Gives every copy the density asked for: `dpi`, or the original's (when it has one).
+fn set_density(copies: &mut Copies, task: &Task, dpi: Dpi) {
+    let wanted = match dpi {
+        Dpi::Set(n) => Some(n),
+        Dpi::Keep => std::fs::read(&task.input)
+            .ok()
+            .and_then(|original| density::read(&original))
+            .map(|d| d.round().clamp(1.0, 65535.0) as u16),
+    };
+    if let Some(n) = wanted {
+        for copy in std::iter::once(&mut copies.main).chain(copies.extras.iter_mut()) {
+            density::write(&mut copy.bytes, n);
+        }
+    }
 }
 
 /// The thumbnail of a copy just made.
@@ -76,7 +96,11 @@ pub(super) fn needs_nothing(task: &Task, settings: &Settings) -> Option<(u32, u3
     // A JPEG that optimising losslessly can make smaller goes that way instead.
     let optimised = settings.optimize_jpeg
         && task.format == crate::engine::formats::detect::InputFormat::Image(image::ImageFormat::Jpeg);
-    let asks_for_work = settings.strip_metadata || settings.remove_location || settings.to_srgb || optimised;
+    let asks_for_work = settings.strip_metadata
+        || settings.remove_location
+        || settings.to_srgb
+        || optimised
+        || matches!(settings.dpi, Some(Dpi::Set(_)));
     if !settings.only_if_needed
         || asks_for_work
         || !task.extra.is_empty()

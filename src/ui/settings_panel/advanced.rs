@@ -4,7 +4,7 @@ use std::num::NonZeroUsize;
 
 use eframe::egui;
 
-use crate::engine::{Filter, Limits, Settings, Subsampling, auto_memory_budget, auto_threads};
+use crate::engine::{Dpi, Filter, Limits, Settings, Subsampling, auto_memory_budget, auto_threads};
 use crate::ui::state::AppState;
 
 pub(super) fn threads(ui: &mut egui::Ui, state: &mut AppState) {
@@ -94,6 +94,36 @@ pub(super) fn advanced(ui: &mut egui::Ui, state: &mut AppState) {
         );
     ui.checkbox(&mut settings.recursive, "Include subfolders")
         .on_hover_text("Look for images in folders inside the added folders too");
+    print_density(ui, settings);
+}
+
+/// "Print density": as the encoder writes it, the original's, or a number of dots per inch.
+fn print_density(ui: &mut egui::Ui, settings: &mut Settings) {
+    ui.horizontal(|ui| {
+        ui.label("Print density");
+        let label = match settings.dpi {
+            None => "as written".to_owned(),
+            Some(Dpi::Keep) => "the original's".to_owned(),
+            Some(Dpi::Set(n)) => format!("{n} dpi"),
+        };
+        egui::ComboBox::from_id_salt("dpi")
+            .selected_text(label)
+            .show_ui(ui, |ui| {
+                ui.selectable_value(&mut settings.dpi, None, "as written");
+                ui.selectable_value(&mut settings.dpi, Some(Dpi::Keep), "the original's");
+                for n in [72, 96, 150, 300, 600] {
+                    ui.selectable_value(&mut settings.dpi, Some(Dpi::Set(n)), format!("{n} dpi"));
+                }
+            })
+            .response
+            .on_hover_text(
+                "The dots per inch the copies say they have, for printing: written in the JPEG, PNG, TIFF and BMP \
+                 headers and in the EXIF",
+            );
+        if let Some(Dpi::Set(n)) = &mut settings.dpi {
+            ui.add(egui::DragValue::new(n).range(1..=65535).suffix(" dpi"));
+        }
+    });
 }
 
 /// Metadata and colour options: what the copies keep of their originals.
