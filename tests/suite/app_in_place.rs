@@ -37,7 +37,11 @@ fn replacing_the_originals_asks_first_keeps_them_and_undo_puts_them_back() {
     harness.state_mut().state_mut().settings.resize = ResizeMode::LongEdge(800);
     harness.state_mut().state_mut().backup_dir = Some(backup.clone());
     harness.run();
-    harness.get_by_label("replace the originals").click();
+    harness
+        .get_by_role_and_label(eframe::egui::accesskit::Role::ComboBox, "Put copies")
+        .click();
+    harness.run();
+    harness.get_by_label("in place of the originals").click();
     harness.run();
     assert!(harness.state().state().in_place);
     assert!(

@@ -26,7 +26,7 @@ use crate::engine::geometry::target_size;
 use crate::engine::metadata::colour;
 use crate::engine::metadata::jpeg_segments;
 use crate::engine::metadata::{Keep, Metadata, Tags};
-use crate::engine::settings::Settings;
+use crate::engine::settings::{Dpi, Settings};
 use crate::engine::task::Task;
 
 /// Makes every copy of a task with extra outputs from one decoding: at the scale the largest copy needs (JPEG
@@ -391,10 +391,13 @@ fn tags_for_copy(found: Tags, size: (u32, u32), settings: &Settings) -> Tags {
         metadata: !settings.strip_metadata,
         location: !settings.remove_location,
     };
-    Tags {
-        icc,
-        metadata: metadata.for_copy(size, keep),
+    let mut metadata = metadata.for_copy(size, keep);
+    // A density asked for goes into the EXIF of every format that carries one (AVIF and JPEG XL have no other
+    // place); the formats with a field of their own get it there too (`formats::density`).
+    if let (Some(Dpi::Set(dpi)), Some(exif)) = (settings.dpi, metadata.exif.as_mut()) {
+        let _ = crate::engine::metadata::exif::set_resolution(exif, dpi);
     }
+    Tags { icc, metadata }
 }
 
 /// `note`, with `more` after it.

@@ -100,7 +100,7 @@ pub(super) fn advanced(ui: &mut egui::Ui, state: &mut AppState) {
 /// "Print density": as the encoder writes it, the original's, or a number of dots per inch.
 fn print_density(ui: &mut egui::Ui, settings: &mut Settings) {
     ui.horizontal(|ui| {
-        ui.label("Print density");
+        let heading = ui.label("Print density");
         let label = match settings.dpi {
             None => "as written".to_owned(),
             Some(Dpi::Keep) => "the original's".to_owned(),
@@ -116,6 +116,7 @@ fn print_density(ui: &mut egui::Ui, settings: &mut Settings) {
                 }
             })
             .response
+            .labelled_by(heading.id)
             .on_hover_text(
                 "The dots per inch the copies say they have, for printing: written in the JPEG, PNG, TIFF and BMP \
                  headers and in the EXIF",

@@ -17,6 +17,16 @@ enum Destination {
     Originals,
 }
 
+impl Destination {
+    fn label(self) -> &'static str {
+        match self {
+            Self::OneFolder => "in one folder",
+            Self::Beside => "beside each input",
+            Self::Originals => "in place of the originals",
+        }
+    }
+}
+
 /// The rows of an in-place run: where the originals go, and the undo of the last run.
 fn originals_go_to(ui: &mut egui::Ui, backup_dir: &mut Option<PathBuf>, commands: &mut Vec<Command>) {
     ui.label("Originals go to");
@@ -122,32 +132,36 @@ pub(super) fn show(
                 ui.end_row();
             }
 
-            ui.label("Put copies");
-            ui.vertical(|ui| {
-                let mut place = match (&beside, *in_place) {
-                    (_, true) => Destination::Originals,
-                    (Some(_), false) => Destination::Beside,
-                    (None, false) => Destination::OneFolder,
-                };
-                ui.radio_value(&mut place, Destination::OneFolder, "in one folder")
-                    .on_hover_text("Every copy goes to the output folder below");
-                ui.radio_value(&mut place, Destination::Beside, "beside each input")
-                    .on_hover_text(
-                        "A subfolder inside each folder you added (X/resized/), and beside the photos you added \
-                         one by one: as \"Resize with Shrinkray\" in the file manager does",
-                    );
-                ui.radio_value(&mut place, Destination::Originals, "replace the originals")
-                    .on_hover_text(
-                        "Each smaller copy takes its original's place, name and dates; the original goes to the \
-                     Trash (or a folder you choose) first. Asks before every run.",
-                    );
-                *in_place = place == Destination::Originals;
-                match (place, &beside) {
-                    (Destination::Beside, None) => beside = Some("resized".to_owned()),
-                    (Destination::OneFolder | Destination::Originals, Some(_)) => beside = None,
-                    _ => {}
-                }
-            });
+            let put = ui.label("Put copies");
+            let mut place = match (&beside, *in_place) {
+                (_, true) => Destination::Originals,
+                (Some(_), false) => Destination::Beside,
+                (None, false) => Destination::OneFolder,
+            };
+            egui::ComboBox::from_id_salt("put-copies")
+                .selected_text(place.label())
+                .show_ui(ui, |ui| {
+                    ui.selectable_value(&mut place, Destination::OneFolder, Destination::OneFolder.label())
+                        .on_hover_text("Every copy goes to the output folder below");
+                    ui.selectable_value(&mut place, Destination::Beside, Destination::Beside.label())
+                        .on_hover_text(
+                            "A subfolder inside each folder you added (X/resized/), and beside the photos you \
+                             added one by one: as \"Resize with Shrinkray\" in the file manager does",
+                        );
+                    ui.selectable_value(&mut place, Destination::Originals, Destination::Originals.label())
+                        .on_hover_text(
+                            "Each smaller copy takes its original's place, name and dates; the original goes \
+                             to the Trash (or a folder you choose) first. Asks before every run.",
+                        );
+                })
+                .response
+                .labelled_by(put.id);
+            *in_place = place == Destination::Originals;
+            match (place, &beside) {
+                (Destination::Beside, None) => beside = Some("resized".to_owned()),
+                (Destination::OneFolder | Destination::Originals, Some(_)) => beside = None,
+                _ => {}
+            }
             ui.end_row();
 
             if *in_place {
