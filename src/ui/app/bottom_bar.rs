@@ -215,7 +215,8 @@ impl ShrinkrayApp {
                 self.commands.push(Command::OnlyNewAndChanged);
             }
         });
-        if !self.is_running() {
+        // An in-place run never swaps in a copy that is not smaller: the warning and its remedy mean nothing there.
+        if !self.is_running() && !self.state.in_place {
             self.would_not_shrink(ui);
         }
         ui.horizontal(|ui| {
