@@ -210,6 +210,9 @@ fn links_copies_that_are_not_smaller_and_a_broken_file_leave_the_rest_to_shrink(
     write_photo(&twice, 1600, 1200, ImageFormat::Jpeg);
     fs::hard_link(&twice, lib.join("twice-too.jpg")).unwrap();
     write_photo(&lib.join("tiny.png"), 40, 30, ImageFormat::Png);
+    // A hidden folder (the Trash of a home folder, .git) is left alone.
+    fs::create_dir_all(lib.join(".local/Trash")).unwrap();
+    write_photo(&lib.join(".local/Trash/trashed.jpg"), 1600, 1200, ImageFormat::Jpeg);
     let good = fs::read(lib.join("p0.jpg")).unwrap();
     fs::write(lib.join("a-broken.jpg"), &good[..good.len() / 3]).unwrap();
     let before = files(&lib);
@@ -230,7 +233,14 @@ fn links_copies_that_are_not_smaller_and_a_broken_file_leave_the_rest_to_shrink(
     assert!(out.contains("the copy was not smaller"), "{out}");
     assert_eq!(out.matches("\"event\":\"failed\"").count(), 1, "{out}");
     let after = files(&lib);
-    for name in ["a-broken.jpg", "sub/twice.jpg", "twice-too.jpg", "tiny.png"] {
+    assert!(out.contains("inside a hidden folder"), "{out}");
+    for name in [
+        "a-broken.jpg",
+        "sub/twice.jpg",
+        "twice-too.jpg",
+        "tiny.png",
+        ".local/Trash/trashed.jpg",
+    ] {
         assert_eq!(after[&lib.join(name)], before[&lib.join(name)], "{name} is as it was");
     }
     // The good photos after the broken one, on the same thread, are shrunk as usual.

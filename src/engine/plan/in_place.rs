@@ -83,6 +83,10 @@ impl Iterator for InPlacePlan<'_> {
         let skip = |input: PathBuf, reason: SkipReason| PlanEntry::Skip { index, input, reason };
         Some(match identify(item) {
             Found::Image(c, format) => {
+                if in_hidden_folder(&c) {
+                    let why = "it is inside a hidden folder (such as the Trash), which an in-place run leaves alone";
+                    return Some(skip(c.path, SkipReason::LeftAlone(why.to_owned())));
+                }
                 if let Some(why) = left_alone(&c.path) {
                     return Some(skip(c.path, SkipReason::LeftAlone(why.to_owned())));
                 }
@@ -103,6 +107,18 @@ impl Iterator for InPlacePlan<'_> {
             },
         })
     }
+}
+
+/// Whether a file found in a folder lies in a hidden folder below it (`.local/share/Trash`, `.Trash-1000`,
+/// `.git`): run over a home folder, an in-place run would otherwise shrink the originals it just trashed.
+fn in_hidden_folder(c: &Candidate) -> bool {
+    !c.explicit
+        && c.relative
+            .parent()
+            .into_iter()
+            .flat_map(Path::components)
+            .skip(1)
+            .any(|part| part.as_os_str().to_string_lossy().starts_with('.'))
 }
 
 /// Why an original is never replaced, known from its name alone.
