@@ -73,3 +73,12 @@ pub fn step_until(harness: &mut Harness<'_, ShrinkrayApp>, what: &str, done: imp
     }
     harness.step();
 }
+
+/// The primary button, found by what it says it will do ("Resize 7 images", "Nothing to do", …).
+pub fn start_button<'h>(harness: &'h Harness<'_, ShrinkrayApp>) -> egui_kittest::Node<'h> {
+    use egui_kittest::kittest::Queryable;
+    let label = harness.state().start_label();
+    harness.get_by(move |node| {
+        node.role() == egui::accesskit::Role::Button && node.label().as_deref() == Some(label.as_str())
+    })
+}

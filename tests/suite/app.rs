@@ -59,7 +59,7 @@ fn drop_a_folder_set_two_threads_start_and_watch_it_finish() {
         harness.state().plan_line()
     );
 
-    harness.get_by_label("Start").click();
+    start_button(&harness).click();
     harness.step();
     step_until(&mut harness, "the job", |app| !app.is_running());
 
@@ -167,8 +167,8 @@ fn start_is_disabled_with_a_reason_until_there_is_something_to_do() {
     harness.get_by_label("Add folders or files to start");
     assert!(harness.state().start_blocker().is_some());
     // Disabled on screen, and a click or Enter does nothing.
-    assert!(harness.get_by_label("Start").accesskit_node().is_disabled());
-    harness.get_by_label("Start").click();
+    assert!(start_button(&harness).accesskit_node().is_disabled());
+    start_button(&harness).click();
     harness.key_press(egui::Key::Enter);
     harness.step();
     harness.step();
@@ -183,7 +183,36 @@ fn start_is_disabled_with_a_reason_until_there_is_something_to_do() {
         .push(Arc::new(Dropped(dir.path().join("in"))));
     harness.step();
     step_until(&mut harness, "the count", |app| app.plan_line().starts_with("1 image"));
-    assert!(!harness.get_by_label("Start").accesskit_node().is_disabled());
+    assert!(!start_button(&harness).accesskit_node().is_disabled());
+    assert_eq!(harness.state().start_label(), "Resize 1 image");
+
+    // Once its copy is made and up to date, there is nothing to do, and Start says so.
+    start_button(&harness).click();
+    harness.step();
+    step_until(&mut harness, "the run", |app| !app.is_running());
+    step_until(&mut harness, "the freshness", |app| {
+        app.start_label() == "Nothing to do"
+    });
+    assert!(start_button(&harness).accesskit_node().is_disabled());
+    harness.get_by_label_contains("Every copy is up to date");
+    // A second photo: one to do.
+    write_photo(&dir.path().join("in/b.jpg"), 40, 30, ImageFormat::Jpeg);
+    harness
+        .input_mut()
+        .dropped_files
+        .push(Arc::new(Dropped(dir.path().join("in/b.jpg"))));
+    harness.step();
+    step_until(&mut harness, "the label", |app| {
+        app.start_label() == "Resize 1 image (1 up to date)"
+    });
+}
+
+#[test]
+fn an_empty_window_shows_where_to_drop() {
+    let mut harness = app_harness(None);
+    harness.run();
+    harness.get_by_label("Drop folders or images here");
+    assert_eq!(harness.state().start_label(), "Nothing to do");
 }
 
 #[test]

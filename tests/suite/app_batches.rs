@@ -11,11 +11,11 @@ use std::sync::Arc;
 use common::app::*;
 use common::*;
 use eframe::egui;
-use egui_kittest::kittest::Queryable;
+use egui_kittest::kittest::{NodeT, Queryable};
 use image::ImageFormat;
 
 #[test]
-fn a_second_run_is_offered_only_new_and_changed_and_skips_what_is_up_to_date() {
+fn a_second_run_is_offered_only_new_and_changed_and_has_nothing_to_do_when_all_is_up_to_date() {
     let dir = tempfile::tempdir().unwrap();
     let root = dir.path().join("holiday");
     for i in 0..4 {
@@ -32,7 +32,7 @@ fn a_second_run_is_offered_only_new_and_changed_and_skips_what_is_up_to_date() {
     harness.input_mut().dropped_files.push(Arc::new(Dropped(root.clone())));
     harness.step();
     step_until(&mut harness, "the count", |app| app.plan_line().starts_with("4 images"));
-    harness.get_by_label("Start").click();
+    start_button(&harness).click();
     harness.step();
     step_until(&mut harness, "the job", |app| !app.is_running());
 
@@ -51,10 +51,13 @@ fn a_second_run_is_offered_only_new_and_changed_and_skips_what_is_up_to_date() {
     let line = harness.state().plan_line();
     assert!(line.contains(", 4 up to date, 0 to do"), "{line}");
 
-    harness.get_by_label("Start").click();
+    // Every copy is up to date: Start says there is nothing to do, and does nothing.
+    assert_eq!(harness.state().start_label(), "Nothing to do");
+    assert!(start_button(&harness).accesskit_node().is_disabled());
+    harness.get_by_label_contains("Every copy is up to date");
+    start_button(&harness).click();
     harness.step();
-    step_until(&mut harness, "the job", |app| !app.is_running());
-    harness.get_by_label_contains("0 done, 0 failed, 4 skipped");
+    assert!(!harness.state().is_running());
     assert_eq!(files_below(&out).len(), 4);
 }
 
@@ -77,7 +80,7 @@ fn pause_holds_the_job_and_space_resumes_it() {
     step_until(&mut harness, "the count", |app| {
         app.plan_line().starts_with("12 images")
     });
-    harness.get_by_label("Start").click();
+    start_button(&harness).click();
     harness.step();
     step_until(&mut harness, "a first image", |app| app.thumbnail_count() >= 1);
     harness.get_by_label("Pause").click();
@@ -117,7 +120,7 @@ fn retry_failed_runs_those_images_alone_and_a_report_is_offered() {
     harness.input_mut().dropped_files.push(Arc::new(Dropped(root.clone())));
     harness.step();
     step_until(&mut harness, "the count", |app| app.plan_line().starts_with("4 images"));
-    harness.get_by_label("Start").click();
+    start_button(&harness).click();
     harness.step();
     step_until(&mut harness, "the job", |app| !app.is_running());
     harness.get_by_label_contains("3 done, 1 failed");

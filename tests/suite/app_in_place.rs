@@ -10,7 +10,7 @@ use std::collections::HashMap;
 use std::fs;
 use std::path::PathBuf;
 
-use common::app::{app_harness_with, step_until};
+use common::app::{app_harness_with, start_button, step_until};
 use common::write_photo;
 use egui_kittest::kittest::Queryable;
 use image::ImageFormat;
@@ -50,7 +50,7 @@ fn replacing_the_originals_asks_first_keeps_them_and_undo_puts_them_back() {
         harness.state().plan_line()
     );
     step_until(&mut harness, "the inputs counted", |app| app.start_blocker().is_none());
-    harness.get_by_label("Start").click();
+    start_button(&harness).click();
     harness.run();
     // Nothing happens before the user says yes.
     assert!(!harness.state().is_running());

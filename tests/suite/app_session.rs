@@ -127,7 +127,7 @@ fn a_second_run_starts_from_nothing() {
     let mut harness = app_harness_with(None, vec![root.clone()]);
     harness.state_mut().state_mut().settings.output_dir = Some(dir.path().join("first"));
     step_until(&mut harness, "the count", |app| app.plan_line().starts_with("4 images"));
-    harness.get_by_label("Start").click();
+    start_button(&harness).click();
     harness.step();
     step_until(&mut harness, "the first run", |app| !app.is_running());
     harness.get_by_label_contains("3 done, 1 failed, 0 skipped");
@@ -139,7 +139,7 @@ fn a_second_run_starts_from_nothing() {
     std::fs::copy(root.join("000.jpg"), root.join("broken.jpg")).unwrap();
     harness.state_mut().state_mut().settings.output_dir = Some(dir.path().join("second"));
     harness.step();
-    harness.get_by_label("Start").click();
+    start_button(&harness).click();
     harness.step();
     step_until(&mut harness, "the second run", |app| !app.is_running());
     harness.get_by_label_contains("4 done, 0 failed, 0 skipped");

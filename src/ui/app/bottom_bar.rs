@@ -139,7 +139,7 @@ impl ShrinkrayApp {
     }
 
     /// What the output folder holds of the inputs, when known for the current inputs and settings.
-    fn copies_found(&self) -> Option<crate::engine::CopiesFound> {
+    pub(super) fn copies_found(&self) -> Option<crate::engine::CopiesFound> {
         if self.is_running() || self.state.beside.is_some() || self.state.in_place {
             return None;
         }
@@ -157,6 +157,9 @@ impl ShrinkrayApp {
         }
         if !counting && images == 0 {
             return Some("No images found in the inputs".to_owned());
+        }
+        if let Some(why) = self.all_up_to_date() {
+            return Some(why);
         }
         if self.undoing() {
             return Some("Putting the originals back…".to_owned());
@@ -201,65 +204,69 @@ impl ShrinkrayApp {
         if let Some(notice) = &self.notice {
             ui.colored_label(ui.visuals().error_fg_color, notice);
         }
-        ui.horizontal_wrapped(|ui| {
-            ui.label(self.plan_line());
-            let redo = self
-                .copies_found()
-                .is_some_and(|f| f.up_to_date > 0 && !self.state.settings.update);
-            if redo
-                && ui
-                    .small_button("Only new and changed")
-                    .on_hover_text("Skip the images whose copies are up to date (they would come out the same)")
-                    .clicked()
-            {
-                self.commands.push(Command::OnlyNewAndChanged);
-            }
+        // One row: the primary action (or Cancel and Pause), then the plan line and why Start cannot start.
+        ui.horizontal(|ui| {
+            let blocker = if self.is_running() {
+                self.running_buttons(ui);
+                None
+            } else {
+                let blocker = self.start_blocker();
+                self.start_button(ui, blocker.is_none());
+                blocker
+            };
+            ui.vertical(|ui| {
+                ui.horizontal_wrapped(|ui| {
+                    ui.label(self.plan_line());
+                    let redo = self
+                        .copies_found()
+                        .is_some_and(|f| f.up_to_date > 0 && !self.state.settings.update);
+                    if redo
+                        && ui
+                            .small_button("Only new and changed")
+                            .on_hover_text("Skip the images whose copies are up to date (they would come out the same)")
+                            .clicked()
+                    {
+                        self.commands.push(Command::OnlyNewAndChanged);
+                    }
+                });
+                if let Some(reason) = blocker {
+                    ui.weak(reason);
+                }
+            });
         });
         // An in-place run never swaps in a copy that is not smaller: the warning and its remedy mean nothing there.
         if !self.is_running() && !self.state.in_place {
             self.would_not_shrink(ui);
         }
-        ui.horizontal(|ui| {
-            if self.is_running() {
-                if ui
-                    .button("Cancel")
-                    .on_hover_text("Stop after the images in flight (Esc)")
-                    .clicked()
-                {
-                    self.commands.push(Command::Cancel);
-                }
-                let paused = self.run.as_ref().is_some_and(|r| r.is_paused());
-                let (label, help) = if paused {
-                    ("Resume", "Start new images again (Space)")
-                } else {
-                    (
-                        "Pause",
-                        "Finish the images in flight and start no new one until resumed (Space)",
-                    )
-                };
-                if ui.button(label).on_hover_text(help).clicked() {
-                    self.commands.push(Command::TogglePause);
-                }
-            } else {
-                let blocker = self.start_blocker();
-                let start = ui
-                    .add_enabled(
-                        blocker.is_none(),
-                        egui::Button::new(egui::RichText::new("Start").strong()),
-                    )
-                    .on_hover_text(if self.state.in_place {
-                        "Replace the originals by smaller copies, after asking (Enter)"
-                    } else {
-                        "Resize every image (Enter)"
-                    });
-                if start.clicked() {
-                    self.commands.push(Command::Start);
-                }
-                if let Some(reason) = blocker {
-                    ui.weak(reason);
-                }
-            }
-        });
         ui.add_space(4.0);
+    }
+
+    /// Cancel and Pause (or Resume), in Start's place while a job runs.
+    fn running_buttons(&mut self, ui: &mut egui::Ui) {
+        let size = egui::vec2(96.0, 34.0);
+        let cancel = egui::Button::new("Cancel").min_size(size);
+        if ui
+            .add(cancel)
+            .on_hover_text("Stop after the images in flight (Esc)")
+            .clicked()
+        {
+            self.commands.push(Command::Cancel);
+        }
+        let paused = self.run.as_ref().is_some_and(|r| r.is_paused());
+        let (label, help) = if paused {
+            ("Resume", "Start new images again (Space)")
+        } else {
+            (
+                "Pause",
+                "Finish the images in flight and start no new one until resumed (Space)",
+            )
+        };
+        if ui
+            .add(egui::Button::new(label).min_size(size))
+            .on_hover_text(help)
+            .clicked()
+        {
+            self.commands.push(Command::TogglePause);
+        }
     }
 }

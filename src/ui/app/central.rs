@@ -57,9 +57,7 @@ impl ShrinkrayApp {
             Some(run) if results => run.thumbs.show(ui),
             _ if !self.input_grid.is_empty() => self.input_grid.show(ui),
             _ => {
-                ui.centered_and_justified(|ui| {
-                    ui.weak("Drop folders or images anywhere on the window to add them.\nClick an image to see its copy before you start.");
-                });
+                drop_zone(ui, &mut self.commands);
                 None
             }
         };
@@ -67,4 +65,32 @@ impl ShrinkrayApp {
             self.commands.push(Command::OpenPreview(index));
         }
     }
+}
+
+/// The empty window's invitation: a framed zone saying where to drop, with the folder picker inside it.
+fn drop_zone(ui: &mut egui::Ui, commands: &mut Vec<Command>) {
+    let area = ui.available_rect_before_wrap().shrink(24.0);
+    let stroke = egui::Stroke::new(2.0, ui.visuals().widgets.inactive.fg_stroke.color.gamma_multiply(0.5));
+    ui.painter().rect_stroke(area, 12.0, stroke, egui::StrokeKind::Inside);
+    let inner = egui::Rect::from_center_size(area.center(), egui::vec2(area.width().min(420.0), 150.0));
+    ui.scope_builder(egui::UiBuilder::new().max_rect(inner), |ui| {
+        ui.vertical_centered(|ui| {
+            ui.label(egui::RichText::new("Drop folders or images here").size(22.0).strong());
+            ui.add_space(8.0);
+            ui.weak("or");
+            ui.add_space(8.0);
+            ui.horizontal(|ui| {
+                // Centred by hand: a horizontal row inside a centred column starts at the left.
+                ui.add_space((ui.available_width() - 230.0).max(0.0) / 2.0);
+                if ui.button("Add folders…").clicked() {
+                    commands.push(Command::PickFolders);
+                }
+                if ui.button("Add files…").clicked() {
+                    commands.push(Command::PickFiles);
+                }
+            });
+            ui.add_space(10.0);
+            ui.weak("Click an image to see its copy before you start.");
+        });
+    });
 }

@@ -12,6 +12,7 @@ mod commands;
 mod drop_overlay;
 mod in_place;
 mod side_panel;
+mod start_button;
 mod top_bar;
 
 use super::command::Command;

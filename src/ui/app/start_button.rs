@@ -1,0 +1,72 @@
+//! The primary action: one large, accented button that says what it will do ("Resize 120 images", "Resize 16
+//! images (104 up to date)", "Replace 6 originals", "Nothing to do"); Cancel and Pause take its place while a
+//! job runs (`bottom_bar`).
+
+use eframe::egui;
+
+use super::ShrinkrayApp;
+use crate::text;
+use crate::ui::command::Command;
+
+impl ShrinkrayApp {
+    /// What Start will do, in words.
+    pub fn start_label(&self) -> String {
+        let (images, _, counting) = self.inputs.totals();
+        if self.inputs.roots().is_empty() || (!counting && images == 0) {
+            return "Nothing to do".to_owned();
+        }
+        let plus = if counting { "+" } else { "" };
+        let n = format!("{}{plus}", text::count(images));
+        if self.state.in_place {
+            return format!("Replace {n} originals");
+        }
+        let up_to_date = self
+            .copies_found()
+            .filter(|_| self.state.settings.update && !counting)
+            .map_or(0, |found| found.up_to_date);
+        match images.saturating_sub(up_to_date) {
+            _ if up_to_date == 0 => format!("Resize {n} image{}", if images == 1 { "" } else { "s" }),
+            0 => "Nothing to do".to_owned(),
+            to_do => format!(
+                "Resize {} image{} ({} up to date)",
+                text::count(to_do),
+                if to_do == 1 { "" } else { "s" },
+                text::count(up_to_date)
+            ),
+        }
+    }
+
+    /// With "only new and changed images", why Start has nothing to do: every copy is up to date.
+    pub(super) fn all_up_to_date(&self) -> Option<String> {
+        let (images, _, counting) = self.inputs.totals();
+        let found = self.copies_found()?;
+        (self.state.settings.update && !counting && images > 0 && found.up_to_date >= images)
+            .then(|| "Every copy is up to date (untick \"Only new and changed images\" to make them again)".to_owned())
+    }
+
+    /// Draws Start (the bottom bar says beside it why it cannot start).
+    pub(super) fn start_button(&mut self, ui: &mut egui::Ui, enabled: bool) {
+        let accent = ui.visuals().selection.bg_fill;
+        let label = egui::RichText::new(self.start_label()).strong().size(16.0);
+        let label = if enabled {
+            label.color(ui.visuals().selection.stroke.color)
+        } else {
+            label
+        };
+        let button = egui::Button::new(label)
+            .min_size(egui::vec2(200.0, 34.0))
+            .fill(if enabled {
+                accent
+            } else {
+                ui.visuals().widgets.inactive.bg_fill
+            });
+        let help = if self.state.in_place {
+            "Replace the originals by smaller copies, after asking (Enter)"
+        } else {
+            "Resize every image (Enter)"
+        };
+        if ui.add_enabled(enabled, button).on_hover_text(help).clicked() {
+            self.commands.push(Command::Start);
+        }
+    }
+}
