@@ -43,6 +43,7 @@ impl Home {
     }
 
     /// The freedesktop Trash's files, by content.
+    #[cfg(all(unix, not(target_os = "macos")))]
     fn trashed(&self) -> HashSet<Vec<u8>> {
         contents(&self.path().join("data/Trash/files"))
     }
@@ -251,6 +252,7 @@ fn links_copies_that_are_not_smaller_and_a_broken_file_leave_the_rest_to_shrink(
 }
 
 /// The output of a run in which some images failed (exit code 1).
+#[cfg(unix)]
 fn ok_or_failed(output: &Output) -> String {
     assert!(matches!(output.status.code(), Some(0 | 1)), "{output:?}");
     String::from_utf8_lossy(&output.stdout).into_owned()
