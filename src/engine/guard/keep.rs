@@ -207,10 +207,15 @@ fn copy_whole(from: &mut fs::File, target: &Path) -> io::Result<()> {
     let (Some(folder), Some(target_name)) = (target.parent(), target.file_name()) else {
         return Err(io::Error::new(io::ErrorKind::InvalidInput, "no folder"));
     };
-    let there = Dir::open_below(folder, &[])?;
+    copy_into(from, &Dir::open_below(folder, &[])?, target_name, false)
+}
+
+/// Copies `from` into `dir` as `name` (with its modification time) through a temporary file there, synced,
+/// then renamed into place (over a file only when `replace`); the temporary file never stays.
+fn copy_into(from: &mut fs::File, dir: &Dir, name: &OsStr, replace: bool) -> io::Result<()> {
     let tmp = std::ffi::OsString::from(temp_name("keep-"));
     let result = (|| {
-        let mut out = there.create_new(&tmp)?;
+        let mut out = dir.create_new(&tmp)?;
         let mut buf = Vec::new();
         from.read_to_end(&mut buf)?;
         out.write_all(&buf)?;
@@ -218,10 +223,10 @@ fn copy_whole(from: &mut fs::File, target: &Path) -> io::Result<()> {
             out.set_modified(modified)?;
         }
         out.sync_all()?;
-        there.rename(&tmp, target_name, false)
+        dir.rename(&tmp, name, replace)
     })();
     if result.is_err() {
-        let _ = there.remove(&tmp);
+        let _ = dir.remove(&tmp);
     }
     result
 }
@@ -241,21 +246,5 @@ fn bring_back(file: &Path, dir: &Dir, name: &OsStr, path: &Path, replace: bool) 
         }
     }
     // Another drive: a copy, renamed into place; the kept file stays where it is.
-    let mut from = fs::File::open(file)?;
-    let tmp = std::ffi::OsString::from(temp_name("undo-"));
-    let result = (|| {
-        let mut out = dir.create_new(&tmp)?;
-        let mut buf = Vec::new();
-        from.read_to_end(&mut buf)?;
-        out.write_all(&buf)?;
-        if let Ok(modified) = from.metadata().and_then(|m| m.modified()) {
-            out.set_modified(modified)?;
-        }
-        out.sync_all()?;
-        dir.rename(&tmp, name, replace)
-    })();
-    if result.is_err() {
-        let _ = dir.remove(&tmp);
-    }
-    result
+    copy_into(&mut fs::File::open(file)?, dir, name, replace)
 }

@@ -69,13 +69,11 @@ pub fn undo_run(file: &Path) -> Result<Undone, String> {
 
 /// Whether `file` is an in-place journal (its first line says the run began).
 fn is_journal(file: &Path) -> bool {
-    let Ok(text) = fs::read_to_string(file) else {
-        return false;
-    };
-    text.lines()
-        .next()
-        .and_then(|l| serde_json::from_str::<Line>(l).ok())
-        .is_some_and(|l| matches!(l, Line::Started { .. }))
+    use std::io::BufRead;
+    let mut first = String::new();
+    fs::File::open(file)
+        .and_then(|f| std::io::BufReader::new(f).read_line(&mut first))
+        .is_ok_and(|_| matches!(serde_json::from_str::<Line>(first.trim_end()), Ok(Line::Started { .. })))
 }
 
 /// The done swaps, in every journal, of the inputs a report (CSV, JSON or JSON lines) lists as done.

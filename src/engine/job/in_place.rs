@@ -29,8 +29,8 @@ impl Run {
             Keep::Backup(dir) => Some(dir.clone()),
             Keep::Trash => None,
         };
-        let settings = self.settings.for_in_place();
-        let plan = plan_in_place(inputs, &settings, exclude, swapped_before());
+        // `start_in_place` made the settings the in-place ones.
+        let plan = plan_in_place(inputs, &self.settings, exclude, swapped_before());
         let (total, protected) = (plan.total(), plan.protected());
         if let Err(error) = self.open_side_files(&protected) {
             return self.finish_early(start, error);
@@ -83,17 +83,7 @@ impl Run {
                     ..Counts::default()
                 }
             }
-            Err(error) => {
-                self.send(JobEvent::ImageFailed {
-                    index: task.index,
-                    input: task.input.clone(),
-                    error,
-                });
-                Counts {
-                    failed: 1,
-                    ..Counts::default()
-                }
-            }
+            Err(error) => self.failed(task, error),
         }
     }
 }

@@ -15,7 +15,7 @@ use super::options::{JobOptions, QUEUED_WITH_THUMBNAILS, THUMBNAIL_EDGE, Waker};
 use crate::engine::budget::Budget;
 use crate::engine::codecs::isolated_file;
 use crate::engine::control::Pause;
-use crate::engine::error::{SetupError, panic_message};
+use crate::engine::error::{ImageError, SetupError, panic_message};
 use crate::engine::event::{ImageDone, JobEvent, Summary};
 use crate::engine::failed_list::FailedList;
 use crate::engine::guard::{Keep, Protected};
@@ -329,17 +329,20 @@ impl Run {
                 self.send(JobEvent::ImageDone(Box::new(done)));
                 counts
             }
-            Err(error) => {
-                self.send(JobEvent::ImageFailed {
-                    index: task.index,
-                    input: task.input.clone(),
-                    error,
-                });
-                Counts {
-                    failed: 1,
-                    ..Counts::default()
-                }
-            }
+            Err(error) => self.failed(task, error),
+        }
+    }
+
+    /// Sends the failure of `task`'s image; its counts.
+    pub(super) fn failed(&self, task: &Task, error: ImageError) -> Counts {
+        self.send(JobEvent::ImageFailed {
+            index: task.index,
+            input: task.input.clone(),
+            error,
+        });
+        Counts {
+            failed: 1,
+            ..Counts::default()
         }
     }
 
