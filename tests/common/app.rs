@@ -74,6 +74,17 @@ pub fn step_until(harness: &mut Harness<'_, ShrinkrayApp>, what: &str, done: imp
     harness.step();
 }
 
+/// Runs frames until the window stops asking for more, however long background work (counting the inputs,
+/// checking which copies are up to date) keeps it busy. `Harness::run` gives up after a few frames, which a slow
+/// machine (or Wine) exceeds while that work is still in flight.
+pub fn settle(harness: &mut Harness<'_, ShrinkrayApp>) {
+    let start = Instant::now();
+    while harness.try_run().is_err() {
+        assert!(start.elapsed() < Duration::from_secs(60), "the window never settled");
+        std::thread::sleep(Duration::from_millis(10));
+    }
+}
+
 /// The primary button, found by what it says it will do ("Resize 7 images", "Nothing to do", …).
 pub fn start_button<'h>(harness: &'h Harness<'_, ShrinkrayApp>) -> egui_kittest::Node<'h> {
     use egui_kittest::kittest::Queryable;

@@ -210,7 +210,7 @@ fn start_is_disabled_with_a_reason_until_there_is_something_to_do() {
 #[test]
 fn an_empty_window_shows_where_to_drop() {
     let mut harness = app_harness(None);
-    harness.run();
+    settle(&mut harness);
     harness.get_by_label("Drop folders or images here");
     assert_eq!(harness.state().start_label(), "Nothing to do");
 }
@@ -260,9 +260,9 @@ fn ten_thousand_finished_images_keep_textures_within_the_cap() {
 #[test]
 fn metadata_and_colour_options_are_checkboxes_of_their_own_section() {
     let mut harness = app_harness(None);
-    harness.run();
+    settle(&mut harness);
     harness.get_by_label("Metadata and colour").click();
-    harness.run();
+    settle(&mut harness);
     for label in [
         "Remove location",
         "Convert to sRGB",
@@ -271,9 +271,9 @@ fn metadata_and_colour_options_are_checkboxes_of_their_own_section() {
     ] {
         // The side panel scrolls; a click lands only on what is on screen.
         harness.get_by_label(label).scroll_to_me();
-        harness.run();
+        settle(&mut harness);
         harness.get_by_label(label).click();
-        harness.run();
+        settle(&mut harness);
     }
     let settings = &harness.state().state().settings;
     assert!(settings.remove_location && settings.to_srgb && settings.linear && settings.strip_metadata);

@@ -10,7 +10,7 @@ use std::collections::HashMap;
 use std::fs;
 use std::path::PathBuf;
 
-use common::app::{app_harness_with, start_button, step_until};
+use common::app::{app_harness_with, settle, start_button, step_until};
 use common::write_photo;
 use egui_kittest::kittest::Queryable;
 use image::ImageFormat;
@@ -36,13 +36,13 @@ fn replacing_the_originals_asks_first_keeps_them_and_undo_puts_them_back() {
     let mut harness = app_harness_with(None, vec![lib.clone()]);
     harness.state_mut().state_mut().settings.resize = ResizeMode::LongEdge(800);
     harness.state_mut().state_mut().backup_dir = Some(backup.clone());
-    harness.run();
+    settle(&mut harness);
     harness
         .get_by_role_and_label(eframe::egui::accesskit::Role::ComboBox, "Put copies")
         .click();
-    harness.run();
+    settle(&mut harness);
     harness.get_by_label("in place of the originals").click();
-    harness.run();
+    settle(&mut harness);
     assert!(harness.state().state().in_place);
     assert!(
         harness.state().plan_line().contains("replacing the originals"),
@@ -51,7 +51,7 @@ fn replacing_the_originals_asks_first_keeps_them_and_undo_puts_them_back() {
     );
     step_until(&mut harness, "the inputs counted", |app| app.start_blocker().is_none());
     start_button(&harness).click();
-    harness.run();
+    settle(&mut harness);
     // Nothing happens before the user says yes.
     assert!(!harness.state().is_running());
     harness.get_by_label("Replace the originals of 3 images?");

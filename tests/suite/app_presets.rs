@@ -6,6 +6,7 @@
 
 use std::time::{Duration, Instant};
 
+use crate::common::app::settle;
 use egui_kittest::kittest::Queryable;
 use shrinkray::engine::{Presets, ResizeMode};
 
@@ -18,11 +19,11 @@ fn choose_change_save_and_delete_a_preset() {
         .build_eframe(|cc| {
             shrinkray::ui::ShrinkrayApp::new(&cc.egui_ctx, None, Vec::new()).with_presets_file(file.clone())
         });
-    harness.run();
+    settle(&mut harness);
     harness.get_by_value("None (your settings)").click();
-    harness.run();
+    settle(&mut harness);
     harness.get_by_label("Thumbnail 400").click();
-    harness.run();
+    settle(&mut harness);
     let settings = harness.state().state().settings.clone();
     assert_eq!(
         settings.resize,
@@ -43,17 +44,17 @@ fn choose_change_save_and_delete_a_preset() {
     );
 
     harness.state_mut().state_mut().settings.quality = 70;
-    harness.run();
+    settle(&mut harness);
     assert!(harness.state().plan_line().contains("preset Thumbnail 400, changed"));
 
     harness.get_by_label("Save as…").click();
-    harness.run();
+    settle(&mut harness);
     harness.get_by_label("Name").focus();
-    harness.run();
+    settle(&mut harness);
     harness.get_by_label("Name").type_text("Small 70");
-    harness.run();
+    settle(&mut harness);
     harness.get_by_label("OK").click();
-    harness.run();
+    settle(&mut harness);
     assert!(
         harness.state().plan_line().contains("preset Small 70 ·"),
         "{}",
@@ -70,7 +71,7 @@ fn choose_change_save_and_delete_a_preset() {
     );
 
     harness.get_by_label("Delete").click();
-    harness.run();
+    settle(&mut harness);
     assert!(harness.state().presets().find("Small 70").is_none());
     wait_for(|| Presets::load(&file).find("Small 70").is_none().then_some(()));
     assert!(
@@ -101,7 +102,7 @@ fn the_preset_named_on_the_command_line_is_chosen() {
         app.choose_preset("No such preset");
         app
     });
-    harness.run();
+    settle(&mut harness);
     let state = harness.state().state();
     assert_eq!(
         state.named_preset.as_deref(),
@@ -183,7 +184,7 @@ fn the_window_closes_itself_after_a_clean_run_only_when_the_preset_asks() {
     assert!(good.join("thumbnails/a.jpg").is_file());
     harness.get_by_label_contains("Closing in");
     harness.get_by_label("Keep open").click();
-    harness.run();
+    settle(&mut harness);
     assert!(harness.state().closing_at().is_none(), "Keep open keeps it open");
 
     // A run with a failure stays open, so its error can be read.
@@ -220,7 +221,7 @@ fn a_selection_handed_over_by_a_later_launch_is_added_and_run() {
     let mut harness = egui_kittest::Harness::builder().build_eframe(|cc| {
         shrinkray::ui::ShrinkrayApp::new(&cc.egui_ctx, None, Vec::new()).with_presets_file(file.clone())
     });
-    harness.run();
+    settle(&mut harness);
     let ctx = harness.ctx.clone();
     harness.state_mut().receive_handoff(
         &ctx,
