@@ -137,7 +137,7 @@ fn walked(entry: Entry, root: &Path, root_name: &Path) -> Option<Result<Candidat
 /// temporary files, hidden files, and what downloaders and editors write before renaming into place (`~`
 /// backups, `.part`, `.crdownload`, `.tmp`). Such files are passed over, not counted: resizing `.a.jpg.part`
 /// makes a copy of half a download.
-fn not_yet_a_photo(name: &std::ffi::OsStr) -> bool {
+pub(crate) fn not_yet_a_photo(name: &std::ffi::OsStr) -> bool {
     let name = name.to_string_lossy();
     let lower = name.to_ascii_lowercase();
     name.starts_with('.')

@@ -1,7 +1,7 @@
 //! What a running job tells its caller: one `JobEvent` per image, framed by `Started` and `Finished`.
 
 use std::path::PathBuf;
-use std::time::Duration;
+use std::time::{Duration, SystemTime};
 
 use super::error::{ImageError, SetupError};
 use super::guard::Protected;
@@ -80,11 +80,59 @@ pub enum JobEvent {
         /// Why it was skipped.
         reason: SkipReason,
     },
+    /// A watch (`Watch`) is armed: file-system events under `folders` start passes. `polling`: the system
+    /// could not deliver events (inotify's watch limit, say), so the folders are scanned every few seconds.
+    /// Sent once, before the first pass. A watch sends no `Started`; each pass ends with `Pass`.
+    Watching {
+        /// The folders (and files) watched.
+        folders: Vec<PathBuf>,
+        /// Whether they are polled rather than told of changes.
+        polling: bool,
+    },
+    /// One pass of a watch is over: what it did, and why it ran.
+    Pass {
+        /// 1 for the first pass, counting up.
+        number: u64,
+        /// What started it.
+        trigger: PassTrigger,
+        /// Its figures (up-to-date inputs count as skipped).
+        summary: Summary,
+    },
+    /// A watch saw an input deleted or renamed away; copies made of it stay as they are.
+    InputGone {
+        /// Where the input was.
+        input: PathBuf,
+    },
     /// The job is over; nothing more will come.
     Finished {
         /// Counts and totals.
         summary: Summary,
     },
+}
+
+/// What started a pass of a watch.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PassTrigger {
+    /// The watch began: "start".
+    Start,
+    /// Files changed (this many paths): "changes".
+    Changes(usize),
+    /// Files left for later (still being written, or failing moments after a change) are due: "retry".
+    Retry,
+    /// The periodic full look, which finds what events missed: "rescan".
+    Rescan,
+}
+
+impl PassTrigger {
+    /// The name in JSON events and reports.
+    pub fn name(self) -> &'static str {
+        match self {
+            Self::Start => "start",
+            Self::Changes(_) => "changes",
+            Self::Retry => "retry",
+            Self::Rescan => "rescan",
+        }
+    }
 }
 
 /// One extra output of a finished image.
@@ -174,4 +222,8 @@ pub struct Summary {
     pub manifest_error: Option<String>,
     /// The run's inputs, which a file saved afterwards (the app's "Save report…") may not replace either.
     pub protected: Protected,
+    /// A watch's pass: failures held back because their files changed only moments ago (`WatchPass`).
+    pub held: usize,
+    /// A watch's pass: when the earliest held-back failure should be tried again.
+    pub retry_at: Option<SystemTime>,
 }

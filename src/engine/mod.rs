@@ -29,6 +29,7 @@ mod selection;
 mod settings;
 mod task;
 mod walk;
+mod watch;
 mod workers;
 
 pub use budget::auto_memory_budget;
@@ -36,7 +37,7 @@ pub use control::CancelToken;
 pub use discover::{InputCount, ListedImage, count_images, list_images};
 pub use error::{ImageError, SetupError};
 pub use estimate::{Estimate, SAMPLE_IMAGES, estimate};
-pub use event::{ExtraDone, ImageDone, JobEvent, SkipReason, Summary, Thumbnail};
+pub use event::{ExtraDone, ImageDone, JobEvent, PassTrigger, SkipReason, Summary, Thumbnail};
 pub use failed_list::FailedListSpec;
 pub use formats::detect::InputFormat;
 pub use formats::encode::Encoding;
@@ -48,7 +49,7 @@ pub use guard::{
     Protected, SideFile, TEMP_PREFIX, open_lock_file, remove_empty_folder, remove_marked, save_copy, write_marked,
 };
 pub use in_place::{Undone, journals as in_place_journals, last_run as last_in_place_run, undo_run};
-pub use job::{JobHandle, JobOptions, QUEUED_WITH_THUMBNAILS, THUMBNAIL_EDGE, Waker, process_task};
+pub use job::{JobHandle, JobOptions, QUEUED_WITH_THUMBNAILS, THUMBNAIL_EDGE, Waker, WatchPass, process_task};
 pub use jpeg_options::{JpegOptions, Subsampling};
 pub use manifest::MANIFEST_DIR;
 pub use pipeline::{Preview, load_thumbnail, load_thumbnail_sized, open, preview, resize_bytes};
@@ -63,10 +64,11 @@ pub use platform::{set_state_dir, state_dir};
 pub use presets::{Preset, PresetOutput, Presets, builtin_presets, describe as describe_preset, presets_path};
 pub use report::{Report, ReportFormat, estimate_json, event_json, planned_json, summary_json};
 pub use score::{LOOKS, Look, ssimulacra2};
-pub use selection::{Selection, Shard, ShardError};
+pub use selection::{PassFilter, Selection, Shard, ShardError};
 pub use settings::{
     Collision, Dpi, ExtraOutput, Filter, Limits, MAX_THREADS, OutputFormat, PngCompression, ResizeMode, Settings,
     SettingsError, auto_threads,
 };
 pub use task::{ExtraTask, Task};
+pub use watch::{Watch, WatchOptions};
 pub use workers::quiet_worker_panics;

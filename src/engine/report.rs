@@ -10,7 +10,7 @@ use serde::Serialize;
 use serde_json::{Value, json};
 
 use super::estimate::Estimate;
-use super::event::{JobEvent, Summary};
+use super::event::{JobEvent, PassTrigger, Summary};
 use super::guard::{Protected, SideFile};
 use super::plan::PlanEntry;
 
@@ -72,11 +72,35 @@ impl Report {
     /// none of `.csv`, `.json`, `.jsonl`. A path that is one of `protected` (the run's inputs) or not a
     /// regular file is refused.
     pub fn create(path: &Path, protected: &Protected) -> io::Result<Self> {
+        Self::start(path, protected, false)
+    }
+
+    /// `create`, continuing the CSV or JSON-lines report already at `path` (a watch's earlier passes): its rows
+    /// are copied into the new file first, so the report stays whole at every moment. A `.json` report cannot
+    /// grow and is started afresh.
+    pub fn append(path: &Path, protected: &Protected) -> io::Result<Self> {
+        Self::start(path, protected, true)
+    }
+
+    fn start(path: &Path, protected: &Protected, append: bool) -> io::Result<Self> {
         let format = ReportFormat::of(path).unwrap_or(ReportFormat::Csv);
-        let (file, side) = SideFile::create(path, protected, "report-")?;
+        let (mut file, side) = SideFile::create(path, protected, "report-")?;
+        let mut continued = false;
+        if append && format != ReportFormat::Json {
+            // `SideFile::create` refused an input or a special file at `path`; a report it may replace it may
+            // also continue.
+            match fs::File::open(path) {
+                Ok(mut earlier) => continued = io::copy(&mut earlier, &mut file)? > 0,
+                Err(e) if e.kind() == io::ErrorKind::NotFound => {}
+                Err(e) => return Err(e),
+            }
+        }
         let out = BufWriter::new(file);
         let (csv, mut json) = match format {
-            ReportFormat::Csv => (Some(csv::Writer::from_writer(out)), None),
+            ReportFormat::Csv => (
+                Some(csv::WriterBuilder::new().has_headers(!continued).from_writer(out)),
+                None,
+            ),
             _ => (None, Some(out)),
         };
         if let (ReportFormat::Json, Some(json)) = (format, json.as_mut()) {
@@ -96,9 +120,12 @@ impl Report {
         self.side.path()
     }
 
-    /// Adds the row of a per-image event; `Started` and `Finished` add none (`finish` takes the summary).
+    /// Adds the row of a per-image event; other events add none (`finish` takes the summary).
     pub fn event(&mut self, event: &JobEvent) -> io::Result<()> {
-        if matches!(event, JobEvent::Started { .. } | JobEvent::Finished { .. }) {
+        if !matches!(
+            event,
+            JobEvent::ImageDone(_) | JobEvent::ImageFailed { .. } | JobEvent::ImageSkipped { .. }
+        ) {
             return Ok(());
         }
         self.rows += 1;
@@ -123,8 +150,17 @@ impl Report {
     }
 
     /// Ends the report (the JSON ones with the `finished` object) and gives it its name.
-    pub fn finish(mut self, summary: &Summary) -> io::Result<PathBuf> {
-        if self.json.is_some() {
+    pub fn finish(self, summary: &Summary) -> io::Result<PathBuf> {
+        self.close(Some(summary))
+    }
+
+    /// Ends the report of a watch's pass: its rows only, for the next pass to continue (`append`).
+    pub fn finish_pass(self) -> io::Result<PathBuf> {
+        self.close(None)
+    }
+
+    fn close(mut self, summary: Option<&Summary>) -> io::Result<PathBuf> {
+        if let (Some(summary), true) = (summary, self.json.is_some()) {
             self.rows += 1;
             self.json_value(&summary_json(summary))?;
         }
@@ -216,12 +252,12 @@ fn row(event: &JobEvent) -> Row<'_> {
             reason: Cow::Owned(reason.to_string()),
             ..blank("skipped")
         },
-        JobEvent::Started { .. } | JobEvent::Finished { .. } => blank(""),
+        _ => blank(""),
     }
 }
 
 /// The JSON object of one event, as the CLI's `--json` stream prints it (`event`: started, done, failed,
-/// skipped, finished).
+/// skipped, finished; for a watch also watching, pass, input_gone).
 pub fn event_json(event: &JobEvent) -> Value {
     match event {
         JobEvent::Started { total } => json!({ "event": "started", "total": total }),
@@ -257,6 +293,34 @@ pub fn event_json(event: &JobEvent) -> Value {
             "index": index,
             "input": input.to_string_lossy(),
             "reason": reason.to_string(),
+        }),
+        JobEvent::Watching { folders, polling } => json!({
+            "event": "watching",
+            "folders": folders.iter().map(|f| f.to_string_lossy()).collect::<Vec<_>>(),
+            "polling": polling,
+        }),
+        JobEvent::Pass {
+            number,
+            trigger,
+            summary: s,
+        } => json!({
+            "event": "pass",
+            "number": number,
+            "trigger": trigger.name(),
+            "changed": match trigger { PassTrigger::Changes(n) => Some(n), _ => None },
+            "done": s.done,
+            "failed": s.failed,
+            "skipped": s.skipped,
+            "held": s.held,
+            "input_bytes": s.input_bytes,
+            "output_bytes": s.output_bytes,
+            "elapsed_ms": s.elapsed.as_secs_f64() * 1000.0,
+            "error": s.setup_error.as_ref().map(ToString::to_string),
+        }),
+        JobEvent::InputGone { input } => json!({
+            "event": "input_gone",
+            "input": input.to_string_lossy(),
+            "note": "deleted or renamed away: its copies stay",
         }),
         JobEvent::Finished { summary } => summary_json(summary),
     }

@@ -1,11 +1,12 @@
 //! Which of the found inputs a job takes: all of them, one shard of them (to spread a library over several
 //! machines), or only some files (to retry the ones that failed).
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::fmt;
 use std::path::{Path, PathBuf};
 use std::str::FromStr;
-use std::sync::Arc;
+use std::sync::{Arc, Mutex};
+use std::time::SystemTime;
 
 use super::keys::{relative_key, stable_hash};
 
@@ -16,6 +17,50 @@ pub struct Selection {
     pub shard: Option<Shard>,
     /// Only these files, as the walk finds them (the paths `ImageFailed` reported, say). Default: none (all).
     pub only: Option<Arc<HashSet<PathBuf>>>,
+    /// For a pass of a watch: what it leaves for a later pass. Default: none (every file is taken).
+    pub watch: Option<Arc<PassFilter>>,
+}
+
+/// What a watch's pass leaves out: files that may still be being written, and files whose outcome (a failure,
+/// a skip) is already reported and that have not changed since.
+#[derive(Debug)]
+pub struct PassFilter {
+    /// Files modified at or after this moment may still be being written: left for a later pass.
+    settled_before: SystemTime,
+    /// Files already reported as failed or skipped, with their size and modification time then.
+    reported: Arc<HashMap<PathBuf, (u64, Option<SystemTime>)>>,
+    /// The latest modification time among the files left for a later pass.
+    deferred: Mutex<Option<SystemTime>>,
+}
+
+impl PassFilter {
+    /// A pass that takes files modified before `settled_before`, except the `reported` ones that are unchanged.
+    pub fn new(settled_before: SystemTime, reported: Arc<HashMap<PathBuf, (u64, Option<SystemTime>)>>) -> Self {
+        Self {
+            settled_before,
+            reported,
+            deferred: Mutex::new(None),
+        }
+    }
+
+    /// Whether the pass takes the file at `path` with this size and modification time; notes it when it is
+    /// left for later. A file without a modification time is taken.
+    pub(crate) fn takes(&self, path: &Path, bytes: u64, modified: Option<SystemTime>) -> bool {
+        if let Some(m) = modified
+            && m >= self.settled_before
+        {
+            if let Ok(mut latest) = self.deferred.lock() {
+                *latest = Some(latest.map_or(m, |l| l.max(m)));
+            }
+            return false;
+        }
+        self.reported.get(path) != Some(&(bytes, modified))
+    }
+
+    /// The latest modification time of the files left for a later pass; none when every file was taken.
+    pub fn deferred(&self) -> Option<SystemTime> {
+        self.deferred.lock().ok().and_then(|d| *d)
+    }
 }
 
 impl Selection {

@@ -124,6 +124,8 @@ impl RunView {
                 self.failed_inputs.push(input);
             }
             JobEvent::ImageSkipped { .. } => self.skipped += 1,
+            // The app starts no watch yet.
+            JobEvent::Watching { .. } | JobEvent::Pass { .. } | JobEvent::InputGone { .. } => {}
             JobEvent::Finished { summary } => {
                 if let Some(error) = &summary.setup_error {
                     self.errors.push((self.output_dir.clone(), error.to_string()));

@@ -290,6 +290,7 @@ fn shards_together_make_exactly_the_files_of_one_full_run() {
             selection: Selection {
                 shard: Some(Shard { index: k, count: 3 }),
                 only: None,
+                watch: None,
             },
             ..JobOptions::default()
         };
@@ -332,6 +333,7 @@ fn retrying_chosen_files_puts_their_copies_where_the_full_run_would() {
         selection: Selection {
             shard: None,
             only: Some(Arc::new(only)),
+            watch: None,
         },
         ..JobOptions::default()
     };

@@ -53,4 +53,5 @@ mod resample;
 mod safety;
 mod safety_props;
 mod threads;
+mod watch;
 mod windows_names;

@@ -261,6 +261,7 @@ fn run_case(case: &Case) {
             selection: Selection {
                 shard: case.shard.then_some(Shard { index: 1, count: 2 }),
                 only: None,
+                watch: None,
             },
             report: report.clone(),
             failed_list: failed.clone().map(|path| FailedListSpec { path, separator: b'\n' }),

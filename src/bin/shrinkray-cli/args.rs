@@ -258,6 +258,23 @@ pub(crate) struct Cli {
     /// few images converted in memory.
     #[arg(long, conflicts_with_all = ["report", "failed_list", "failed_list0"])]
     pub(crate) dry_run: bool,
+
+    /// Keep watching the inputs: after the first pass, copies of new and changed images are made as files
+    /// arrive, until Ctrl-C or SIGTERM (the images in flight finish first; exit status 0). Implies --update.
+    /// --report must be .csv or .jsonl: each pass appends its rows. With --json, besides the usual events:
+    /// watching, pass (after every pass, with its figures) and input_gone (an input deleted or renamed away;
+    /// its copies stay).
+    #[arg(long, conflicts_with_all = ["in_place", "dry_run", "failed_list", "failed_list0"])]
+    pub(crate) watch: bool,
+
+    /// With --watch: take a file once it has gone SECS seconds unmodified, as it may still be being written.
+    #[arg(long, value_name = "SECS", default_value = "2", value_parser = parse_secs, requires = "watch")]
+    pub(crate) settle: std::time::Duration,
+
+    /// With --watch: look at every input in full every SECS seconds, whatever the file-system events said
+    /// (a network share sends none).
+    #[arg(long, value_name = "SECS", default_value = "300", value_parser = parse_secs, requires = "watch")]
+    pub(crate) rescan: std::time::Duration,
 }
 
 const EXAMPLES: &str = "Examples:
@@ -332,7 +349,7 @@ impl Cli {
             skip_if_larger: self.skip_if_larger,
             output_dir: self.out.clone(),
             name_template: self.name.clone(),
-            update: self.update,
+            update: self.update || self.watch,
             on_collision: match self.on_collision {
                 CollisionArg::Rename => Collision::Rename,
                 CollisionArg::Overwrite => Collision::Overwrite,

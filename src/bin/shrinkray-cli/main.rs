@@ -1,7 +1,8 @@
 //! `shrinkray-cli`: the Shrinkray engine from scripts and terminals.
 //!
 //! Exit status: 0 when every image is done (skipped non-images do not count against it), 1 when at least one
-//! failed, 2 for a usage or setup error, 130 when cancelled with Ctrl-C.
+//! failed, 2 for a usage or setup error, 130 when cancelled with Ctrl-C. A `--watch` ends with 0 when stopped
+//! (Ctrl-C, SIGTERM): failures along the way are in its events and report.
 
 mod args;
 mod dry_run;
@@ -11,6 +12,7 @@ mod json;
 mod presets;
 mod report;
 mod values;
+mod watch;
 
 use std::process::ExitCode;
 use std::sync::Arc;
@@ -18,7 +20,9 @@ use std::sync::Arc;
 use anyhow::{Context, bail};
 use clap::parser::ValueSource;
 use clap::{CommandFactory, FromArgMatches};
-use shrinkray::engine::{FailedListSpec, JobEvent, JobHandle, JobOptions, Keep, Selection, beside_each_input};
+use shrinkray::engine::{
+    FailedListSpec, JobEvent, JobHandle, JobOptions, Keep, OutputGroup, Selection, beside_each_input,
+};
 
 use args::Cli;
 use report::Report;
@@ -70,6 +74,7 @@ fn run(cli: &Cli) -> anyhow::Result<ExitCode> {
         let selection = Selection {
             shard: cli.shard,
             only: None,
+            watch: None,
         };
         return dry_run::dry_run(&inputs, &settings, &selection, cli.json);
     }
@@ -78,11 +83,23 @@ fn run(cli: &Cli) -> anyhow::Result<ExitCode> {
         selection: Selection {
             shard: cli.shard,
             only: None,
+            watch: None,
         },
         report: cli.report.clone(),
         failed_list: failed_list(cli),
         background: false,
+        watch_pass: None,
     };
+    if cli.watch {
+        let groups = match beside {
+            Some(folder) => beside_each_input(&inputs, &folder).context("cannot put the copies beside the inputs")?,
+            None => vec![OutputGroup::single(
+                settings.output_dir.clone().unwrap_or_default(),
+                inputs,
+            )],
+        };
+        return watch::watch(cli, groups, settings, options);
+    }
     let job = match beside {
         _ if cli.in_place => {
             let keep = cli.backup.clone().map_or(Keep::Trash, Keep::Backup);

@@ -79,6 +79,15 @@ pub(crate) fn parse_report(text: &str) -> Result<PathBuf, String> {
     }
 }
 
+/// `--settle`, `--rescan`: seconds, fractions allowed.
+pub(crate) fn parse_secs(text: &str) -> Result<std::time::Duration, String> {
+    text.trim()
+        .parse::<f64>()
+        .ok()
+        .and_then(|s| std::time::Duration::try_from_secs_f64(s).ok())
+        .ok_or_else(|| format!("{text:?} is not a number of seconds"))
+}
+
 /// `--memory-budget`: a size, or `None` for auto.
 #[derive(Clone, Copy, Debug)]
 pub(crate) struct Budget(pub(crate) Option<u64>);

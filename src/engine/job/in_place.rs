@@ -4,7 +4,8 @@
 use std::path::PathBuf;
 use std::time::Instant;
 
-use super::run::{Counts, Run, Stage};
+use super::counts::Counts;
+use super::run::{Run, Stage};
 use crate::engine::codecs::isolated_file;
 use crate::engine::error::SetupError;
 use crate::engine::event::{JobEvent, SkipReason};

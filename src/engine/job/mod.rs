@@ -1,5 +1,6 @@
 //! Running a batch: one dedicated rayon pool per job, one event per image over a channel.
 
+mod counts;
 mod in_place;
 mod options;
 mod run;
@@ -10,7 +11,7 @@ use std::sync::atomic::{AtomicBool, Ordering};
 
 use crossbeam_channel::Receiver;
 
-pub use options::{JobOptions, QUEUED_WITH_THUMBNAILS, THUMBNAIL_EDGE, Waker};
+pub use options::{JobOptions, QUEUED_WITH_THUMBNAILS, THUMBNAIL_EDGE, Waker, WatchPass};
 
 use super::budget::{Budget, auto_memory_budget};
 use super::codecs::isolated_file;

@@ -2,6 +2,7 @@
 
 use std::path::PathBuf;
 use std::sync::Arc;
+use std::time::Duration;
 
 use crate::engine::failed_list::FailedListSpec;
 use crate::engine::selection::Selection;
@@ -35,4 +36,17 @@ pub struct JobOptions {
     /// 8). Throughput is unchanged when nothing else runs; a program that keeps every core busy slows the
     /// job down to almost nothing meanwhile. Default: no.
     pub background: bool,
+    /// Run as one pass of a watch (`Watch`). Default: none (an ordinary batch).
+    pub watch_pass: Option<WatchPass>,
+}
+
+/// How a job runs as one pass of a watch: inputs up to date are counted but not reported one by one (every pass
+/// meets them all again), a file that fails soon after it changed is tried again later, and the report grows.
+#[derive(Clone, Debug)]
+pub struct WatchPass {
+    /// A failure of a file modified less than this long ago is held back, not reported: the file may still be
+    /// being written, and the next pass tries it again (`Summary::retry_at` says when).
+    pub hold_failures: Duration,
+    /// The report continues the one earlier passes of the watch wrote instead of starting afresh.
+    pub append_report: bool,
 }

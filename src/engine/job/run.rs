@@ -2,21 +2,22 @@
 //! free, and the events, journal, report and failed list that follow.
 
 use std::panic::{AssertUnwindSafe, catch_unwind};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::sync::Mutex;
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::time::Instant;
+use std::time::{Instant, SystemTime};
 
 use crossbeam_channel::Sender;
 use rayon::prelude::*;
 
+use super::counts::Counts;
 use super::options::{JobOptions, QUEUED_WITH_THUMBNAILS, THUMBNAIL_EDGE, Waker};
 use crate::engine::budget::Budget;
 use crate::engine::codecs::isolated_file;
 use crate::engine::control::Pause;
 use crate::engine::error::{ImageError, SetupError, panic_message};
-use crate::engine::event::{ImageDone, JobEvent, Summary};
+use crate::engine::event::{ImageDone, JobEvent, SkipReason, Summary};
 use crate::engine::failed_list::FailedList;
 use crate::engine::guard::{Keep, Protected};
 use crate::engine::in_place::SwapJournal;
@@ -201,6 +202,8 @@ impl Run {
             report_error: None,
             manifest_error,
             protected,
+            held: counts.held,
+            retry_at: counts.retry_at,
         };
         self.finish_failed_list(&mut summary);
         if let Ok(mut guard) = self.report.lock() {
@@ -208,7 +211,12 @@ impl Run {
             summary.report_error = error.take();
             if let Some(report) = report.take() {
                 let path = report.path().to_owned();
-                match report.finish(&summary) {
+                let finished = if self.options.watch_pass.is_some() {
+                    report.finish_pass()
+                } else {
+                    report.finish(&summary)
+                };
+                match finished {
                     Ok(written) => summary.report = Some(written),
                     Err(e) => summary.report_error = Some(format!("cannot write the report: {e}: {}", path.display())),
                 }
@@ -234,7 +242,13 @@ impl Run {
     /// Starts the report and the failed list asked for; neither may be one of the inputs.
     pub(super) fn open_side_files(&self, protected: &Protected) -> Result<(), SetupError> {
         if let Some(path) = &self.options.report {
-            let report = Report::create(path, protected).map_err(|source| SetupError::Report {
+            let append = self.options.watch_pass.as_ref().is_some_and(|w| w.append_report);
+            let report = if append {
+                Report::append(path, protected)
+            } else {
+                Report::create(path, protected)
+            };
+            let report = report.map_err(|source| SetupError::Report {
                 source,
                 path: path.clone(),
             })?;
@@ -270,18 +284,18 @@ impl Run {
         let counts = match entry {
             PlanEntry::Task(task) => self.one(&task, stage),
             PlanEntry::Skip { index, input, reason } => {
-                self.send(JobEvent::ImageSkipped { index, input, reason });
+                // A watch meets every up-to-date input again on every pass: they are counted, not listed.
+                if !(reason == SkipReason::UpToDate && self.options.watch_pass.is_some()) {
+                    self.send(JobEvent::ImageSkipped { index, input, reason });
+                }
                 Counts {
                     skipped: 1,
                     ..Counts::default()
                 }
             }
             PlanEntry::Fail { index, input, error } => {
-                self.send(JobEvent::ImageFailed { index, input, error });
-                Counts {
-                    failed: 1,
-                    ..Counts::default()
-                }
+                let modified = std::fs::metadata(&input).and_then(|m| m.modified()).ok();
+                self.fail(index, input, modified, error)
             }
         };
         Counts { entries: 1, ..counts }
@@ -335,11 +349,24 @@ impl Run {
 
     /// Sends the failure of `task`'s image; its counts.
     pub(super) fn failed(&self, task: &Task, error: ImageError) -> Counts {
-        self.send(JobEvent::ImageFailed {
-            index: task.index,
-            input: task.input.clone(),
-            error,
-        });
+        self.fail(task.index, task.input.clone(), task.modified, error)
+    }
+
+    /// Sends the failure of `input`, last modified at `modified`, unless a watch holds it back: a file that
+    /// changed moments ago may still be being written, and fails to decode only because it is not whole yet.
+    fn fail(&self, index: usize, input: PathBuf, modified: Option<SystemTime>, error: ImageError) -> Counts {
+        let hold = self.options.watch_pass.as_ref().map(|w| w.hold_failures);
+        if let (Some(hold), Some(modified)) = (hold, modified)
+            && let Some(retry_at) = modified.checked_add(hold)
+            && retry_at > SystemTime::now()
+        {
+            return Counts {
+                held: 1,
+                retry_at: Some(retry_at),
+                ..Counts::default()
+            };
+        }
+        self.send(JobEvent::ImageFailed { index, input, error });
         Counts {
             failed: 1,
             ..Counts::default()
@@ -375,28 +402,4 @@ fn shifted(mut entry: PlanEntry, offset: usize) -> PlanEntry {
         PlanEntry::Skip { index, .. } | PlanEntry::Fail { index, .. } => *index += offset,
     }
     entry
-}
-
-/// What a run's entries came to.
-#[derive(Default)]
-pub(super) struct Counts {
-    pub entries: usize,
-    pub done: usize,
-    pub skipped: usize,
-    pub failed: usize,
-    pub input_bytes: u64,
-    pub output_bytes: u64,
-}
-
-impl Counts {
-    pub(super) fn add(self, other: Self) -> Self {
-        Self {
-            entries: self.entries + other.entries,
-            done: self.done + other.done,
-            skipped: self.skipped + other.skipped,
-            failed: self.failed + other.failed,
-            input_bytes: self.input_bytes + other.input_bytes,
-            output_bytes: self.output_bytes + other.output_bytes,
-        }
-    }
 }

@@ -96,6 +96,7 @@ pub fn plan<'a>(inputs: &'a [PathBuf], settings: &'a Settings) -> Result<Plan<'a
     static ALL: Selection = Selection {
         shard: None,
         only: None,
+        watch: None,
     };
     plan_selected(inputs, settings, &ALL)
 }
@@ -202,7 +203,13 @@ fn start_plan<'a>(
 
 fn selected(selection: &Selection, item: &Result<Candidate, Found>) -> bool {
     match item {
-        Ok(c) => selection.takes(&c.path, &c.relative),
+        Ok(c) => {
+            selection.takes(&c.path, &c.relative)
+                && selection
+                    .watch
+                    .as_ref()
+                    .is_none_or(|w| w.takes(&c.path, c.bytes, c.modified))
+        }
         Err(_) => selection.reports_others(),
     }
 }

@@ -64,6 +64,7 @@ impl ShrinkrayApp {
                         let only = Selection {
                             shard: None,
                             only: Some(Arc::new(failed.into_iter().collect())),
+                            watch: None,
                         };
                         if self.state.in_place {
                             // An in-place run skips what it already shrank: all of it again is the rest.
@@ -154,6 +155,7 @@ impl ShrinkrayApp {
             report: Some(report),
             failed_list: None,
             background: true,
+            watch_pass: None,
         };
         match JobHandle::start_groups(groups, settings, options, waker) {
             Ok(job) => {
