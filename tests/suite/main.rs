@@ -24,6 +24,7 @@ mod cli;
 mod cli_batches;
 mod cli_dry_run;
 mod cli_options;
+mod cli_watch;
 mod colour;
 mod depth;
 mod dpi;
