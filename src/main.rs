@@ -1,6 +1,7 @@
 //! `shrinkray`: the desktop app. Paths given on the command line ("Open with", a drop on the app icon) are
 //! added as inputs; `--preset NAME` opens with that preset chosen, and `--preset NAME PATHS...` (a file
-//! manager's "Resize with Shrinkray") also starts at once.
+//! manager's "Resize with Shrinkray") also starts at once. `--watch PATHS...` starts watching them at once
+//! ("Keep watching": copies of new photos as they arrive, until Stop), as an autostart entry would.
 
 #![cfg_attr(not(debug_assertions), windows_subsystem = "windows")]
 
@@ -20,11 +21,14 @@ fn main() -> eframe::Result {
     }
     // `--preset NAME` chooses a preset; everything else after the program name that is not an option is an input.
     let mut preset = None;
+    let mut watch = false;
     let mut paths: Vec<PathBuf> = Vec::new();
     let mut args = std::env::args_os().skip(1);
     while let Some(arg) = args.next() {
         if arg == "--preset" {
             preset = args.next().map(|n| n.to_string_lossy().into_owned());
+        } else if arg == "--watch" {
+            watch = true;
         } else if !arg.to_string_lossy().starts_with("--") {
             paths.push(PathBuf::from(arg));
         }
@@ -81,6 +85,12 @@ fn main() -> eframe::Result {
                 // A preset and a selection: what a file manager's "Resize with Shrinkray" sends. Start at once
                 // (not with the user's last settings when the preset is unknown: the notice says so instead).
                 if app.choose_preset(name) && !paths_given.is_empty() {
+                    app.start_when_ready();
+                }
+            }
+            if watch {
+                app.set_keep_watching(true);
+                if !paths_given.is_empty() {
                     app.start_when_ready();
                 }
             }

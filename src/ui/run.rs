@@ -7,12 +7,16 @@ use eframe::egui;
 
 use super::command::Command;
 use super::thumbnails::ThumbGrid;
-use crate::engine::{JobEvent, JobHandle, Summary};
+use crate::engine::{JobEvent, JobHandle, Summary, Watch};
 use crate::text;
 
 /// The current or last job.
 pub struct RunView {
     job: Option<JobHandle>,
+    /// The watch, when Start began one ("Keep watching"); its passes stream events like a job's.
+    watch: Option<Watch>,
+    /// While watching: the folders watched, and when the last copy was made.
+    watching: Option<Watching>,
     /// Per-image events due; known once planning is done.
     total: Option<usize>,
     done: usize,
@@ -37,6 +41,12 @@ pub struct RunView {
     ended: Option<Instant>,
 }
 
+/// What the window says of a watch.
+struct Watching {
+    folders: usize,
+    last_copy: Option<Instant>,
+}
+
 /// How long the title says a job is done.
 pub const DONE_TITLE_FOR: Duration = Duration::from_secs(10);
 
@@ -46,6 +56,8 @@ impl RunView {
         Self {
             threads,
             job,
+            watch: None,
+            watching: None,
             total: None,
             done: 0,
             failed: 0,
@@ -60,6 +72,23 @@ impl RunView {
             output_dir,
             ended: None,
         }
+    }
+
+    /// Shows a watch that was just started.
+    pub fn watching(watch: Watch, output_dir: PathBuf, threads: usize) -> Self {
+        Self {
+            watch: Some(watch),
+            watching: Some(Watching {
+                folders: 0,
+                last_copy: None,
+            }),
+            ..Self::new(None, output_dir, threads)
+        }
+    }
+
+    /// Whether this is a watch that has not ended yet.
+    pub fn is_watching(&self) -> bool {
+        self.watching.is_some() && self.summary.is_none()
     }
 
     /// Whether the job finished with every image done or skipped: nothing failed, nothing was cancelled.
@@ -77,6 +106,9 @@ impl RunView {
     /// `Done · Shrinkray` (or `Cancelled`, `3 failed`) for `DONE_TITLE_FOR` after it ends, then none.
     pub fn title(&self) -> Option<String> {
         let processed = self.done + self.failed + self.skipped;
+        if self.is_watching() {
+            return Some(format!("Watching · {} done · Shrinkray", text::count(self.done)));
+        }
         match (&self.summary, self.total) {
             (None, Some(total)) => {
                 let progress = format!("{}/{}", text::count(processed), text::count(total));
@@ -102,8 +134,11 @@ impl RunView {
 
     /// Takes in every event that arrived; never blocks.
     pub fn drain(&mut self, ctx: &egui::Context) {
-        let Some(job) = &self.job else { return };
-        let events: Vec<JobEvent> = job.events().try_iter().collect();
+        let events: Vec<JobEvent> = match (&self.job, &self.watch) {
+            (Some(job), _) => job.events().try_iter().collect(),
+            (None, Some(watch)) => watch.events().try_iter().collect(),
+            (None, None) => return,
+        };
         for event in events {
             self.apply(ctx, event);
         }
@@ -117,6 +152,9 @@ impl RunView {
             JobEvent::ImageDone(done) => {
                 self.done += 1;
                 self.thumbs.push(ctx, *done);
+                if let Some(w) = &mut self.watching {
+                    w.last_copy = Some(Instant::now());
+                }
             }
             JobEvent::ImageFailed { input, error, .. } => {
                 self.failed += 1;
@@ -124,8 +162,13 @@ impl RunView {
                 self.failed_inputs.push(input);
             }
             JobEvent::ImageSkipped { .. } => self.skipped += 1,
-            // The app starts no watch yet.
-            JobEvent::Watching { .. } | JobEvent::Pass { .. } | JobEvent::InputGone { .. } => {}
+            JobEvent::Watching { folders, .. } => {
+                if let Some(w) = &mut self.watching {
+                    w.folders = folders.len();
+                }
+            }
+            // Up-to-date inputs are counted by the pass, not listed: the counts follow the per-image events.
+            JobEvent::Pass { .. } | JobEvent::InputGone { .. } => {}
             JobEvent::Finished { summary } => {
                 if let Some(error) = &summary.setup_error {
                     self.errors.push((self.output_dir.clone(), error.to_string()));
@@ -141,6 +184,7 @@ impl RunView {
                 self.ended = Some(Instant::now());
                 // The job is over: let its channel and pool go.
                 self.job = None;
+                self.watch = None;
             }
         }
     }
@@ -149,6 +193,9 @@ impl RunView {
     pub fn cancel(&self) {
         if let Some(job) = &self.job {
             job.cancel();
+        }
+        if let Some(watch) = &self.watch {
+            watch.stop();
         }
     }
 
@@ -190,7 +237,7 @@ impl RunView {
     }
 
     fn cancelling(&self) -> bool {
-        self.job.as_ref().is_some_and(JobHandle::is_cancelled)
+        self.job.as_ref().is_some_and(JobHandle::is_cancelled) || self.watch.as_ref().is_some_and(Watch::is_stopped)
     }
 
     /// Failed inputs with their messages, so far.
@@ -208,6 +255,9 @@ impl RunView {
         if let Some(summary) = &self.summary {
             self.show_summary(ui, summary, commands);
             return;
+        }
+        if let Some(watching) = &self.watching {
+            return self.show_watching(ui, watching);
         }
         let Some(total) = self.total else {
             ui.horizontal(|ui| {
@@ -260,9 +310,48 @@ impl RunView {
         });
     }
 
+    /// "Watching 3 folders · 1,204 done · last copy 12 s ago".
+    fn show_watching(&self, ui: &mut egui::Ui, w: &Watching) {
+        ui.horizontal_wrapped(|ui| {
+            ui.spinner();
+            let folders = match w.folders {
+                0 => "the inputs".to_owned(),
+                1 => "1 folder".to_owned(),
+                n => format!("{} folders", text::count(n)),
+            };
+            ui.strong(format!("Watching {folders}"));
+            ui.label(format!("· {} done", text::count(self.done)));
+            if self.failed > 0 {
+                ui.colored_label(
+                    ui.visuals().error_fg_color,
+                    format!("· {} failed", text::count(self.failed)),
+                );
+            }
+            match w.last_copy {
+                Some(at) => {
+                    let ago = at.elapsed().as_secs_f64();
+                    ui.label(match ago < 1.0 {
+                        true => "· last copy just now".to_owned(),
+                        false => format!("· last copy {} ago", text::rough_duration(ago)),
+                    });
+                    // The "ago" moves on while nothing arrives; a frame a second is enough for it.
+                    ui.ctx().request_repaint_after(Duration::from_secs(1));
+                }
+                None => {
+                    ui.weak("· copies of new photos appear as they arrive");
+                }
+            }
+            if self.cancelling() {
+                ui.weak("· stopping: images in flight finish first");
+            }
+        });
+    }
+
     fn show_summary(&self, ui: &mut egui::Ui, s: &Summary, commands: &mut Vec<Command>) {
         let headline = if s.setup_error.is_some() {
             "Could not start"
+        } else if self.watching.is_some() {
+            "Stopped watching"
         } else if s.cancelled {
             "Cancelled"
         } else {

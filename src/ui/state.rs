@@ -30,6 +30,9 @@ pub struct AppState {
     /// Where an in-place run keeps the originals: this folder, or the system's Trash when none. Default: the
     /// Trash.
     pub backup_dir: Option<PathBuf>,
+    /// After Start, keep watching the inputs: copies of new and changed photos are made as they arrive, until
+    /// Stop. Default: off.
+    pub keep_watching: bool,
 }
 
 impl Default for AppState {
@@ -48,6 +51,7 @@ impl Default for AppState {
             beside: None,
             in_place: false,
             backup_dir: None,
+            keep_watching: false,
         }
     }
 }

@@ -17,6 +17,7 @@ mod app_in_place;
 mod app_presets;
 mod app_preview;
 mod app_session;
+mod app_watch;
 mod architecture;
 mod batches;
 mod beside;

@@ -111,6 +111,11 @@ impl Watch {
         self.stop.cancel();
     }
 
+    /// Whether `stop` was called.
+    pub fn is_stopped(&self) -> bool {
+        self.stop.is_cancelled()
+    }
+
     /// A stop switch that can be moved to another thread (a signal handler).
     pub fn stop_token(&self) -> CancelToken {
         self.stop.clone()

@@ -6,6 +6,7 @@ use super::ShrinkrayApp;
 use crate::engine::{OutputFormat, ResizeMode, naming};
 use crate::text;
 use crate::ui::command::Command;
+use crate::ui::run::RunView;
 use crate::ui::settings_panel;
 
 impl ShrinkrayApp {
@@ -155,7 +156,7 @@ impl ShrinkrayApp {
         if self.inputs.roots().is_empty() {
             return Some("Add folders or files to start".to_owned());
         }
-        if !counting && images == 0 {
+        if !counting && images == 0 && !self.watches() {
             return Some("No images found in the inputs".to_owned());
         }
         if let Some(why) = self.all_up_to_date() {
@@ -244,13 +245,22 @@ impl ShrinkrayApp {
     /// Cancel and Pause (or Resume), in Start's place while a job runs.
     fn running_buttons(&mut self, ui: &mut egui::Ui) {
         let size = egui::vec2(96.0, 34.0);
-        let cancel = egui::Button::new("Cancel").min_size(size);
+        let watching = self.run.as_ref().is_some_and(RunView::is_watching);
+        let (label, help) = if watching {
+            ("Stop", "Stop watching, after the images in flight (Esc)")
+        } else {
+            ("Cancel", "Stop after the images in flight (Esc)")
+        };
         if ui
-            .add(cancel)
-            .on_hover_text("Stop after the images in flight (Esc)")
+            .add(egui::Button::new(label).min_size(size))
+            .on_hover_text(help)
             .clicked()
         {
             self.commands.push(Command::Cancel);
+        }
+        if watching {
+            // A watch has no end to pause before: Stop it, and Start it again later.
+            return;
         }
         let paused = self.run.as_ref().is_some_and(|r| r.is_paused());
         let (label, help) = if paused {

@@ -5,7 +5,7 @@ use std::sync::Arc;
 use eframe::egui;
 
 use super::{ShrinkrayApp, WAKE_INTERVAL};
-use crate::engine::{JobHandle, JobOptions, OutputGroup, Selection, beside_each_input};
+use crate::engine::{JobHandle, JobOptions, OutputGroup, Selection, Watch, WatchOptions, beside_each_input};
 use crate::text;
 use crate::ui::command::Command;
 use crate::ui::dialogs::DialogKind;
@@ -157,10 +157,18 @@ impl ShrinkrayApp {
             background: true,
             watch_pass: None,
         };
-        match JobHandle::start_groups(groups, settings, options, waker) {
-            Ok(job) => {
-                let threads = job.threads();
-                self.run = Some(RunView::new(Some(job), out, threads));
+        // "Keep watching" watches the inputs; retrying the failed images is a job of its own.
+        let watch = self.watches() && options.selection.only.is_none();
+        let threads = settings.thread_count();
+        let started = if watch {
+            Watch::start_groups(groups, settings, options, WatchOptions::default(), waker)
+                .map(|watch| RunView::watching(watch, out, threads))
+        } else {
+            JobHandle::start_groups(groups, settings, options, waker).map(|job| RunView::new(Some(job), out, threads))
+        };
+        match started {
+            Ok(run) => {
+                self.run = Some(run);
                 self.notice = None;
                 self.show_results = true;
                 self.preview = None;

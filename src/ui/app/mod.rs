@@ -155,6 +155,11 @@ impl ShrinkrayApp {
             .is_some_and(|name| self.presets.closes_when_done(name));
     }
 
+    /// Turns "Keep watching" on or off (`shrinkray --watch`).
+    pub fn set_keep_watching(&mut self, on: bool) {
+        self.state.keep_watching = on;
+    }
+
     /// Takes the selections later launches hand over: their paths are added (after the running job, if any),
     /// and a preset with them chooses it and starts, as if the launch had opened this window.
     pub fn with_handoffs(mut self, handoffs: Receiver<Handoff>) -> Self {

@@ -12,8 +12,16 @@ impl ShrinkrayApp {
     /// What Start will do, in words.
     pub fn start_label(&self) -> String {
         let (images, _, counting) = self.inputs.totals();
-        if self.inputs.roots().is_empty() || (!counting && images == 0) {
+        if self.inputs.roots().is_empty() {
             return "Nothing to do".to_owned();
+        }
+        if !counting && images == 0 {
+            return if self.watches() {
+                "Watch for new photos"
+            } else {
+                "Nothing to do"
+            }
+            .to_owned();
         }
         let plus = if counting { "+" } else { "" };
         let n = format!("{}{plus}", text::count(images));
@@ -25,6 +33,7 @@ impl ShrinkrayApp {
             .filter(|_| self.state.settings.update && !counting)
             .map_or(0, |found| found.up_to_date);
         match images.saturating_sub(up_to_date) {
+            0 if self.watches() => "Watch for new photos".to_owned(),
             _ if up_to_date == 0 => format!("Resize {n} image{}", if images == 1 { "" } else { "s" }),
             0 => "Nothing to do".to_owned(),
             to_do => format!(
@@ -36,12 +45,21 @@ impl ShrinkrayApp {
         }
     }
 
-    /// With "only new and changed images", why Start has nothing to do: every copy is up to date.
+    /// With "only new and changed images", why Start has nothing to do: every copy is up to date (a watch
+    /// still has something to do: wait for new photos).
     pub(super) fn all_up_to_date(&self) -> Option<String> {
+        if self.watches() {
+            return None;
+        }
         let (images, _, counting) = self.inputs.totals();
         let found = self.copies_found()?;
         (self.state.settings.update && !counting && images > 0 && found.up_to_date >= images)
             .then(|| "Every copy is up to date (untick \"Only new and changed images\" to make them again)".to_owned())
+    }
+
+    /// Whether Start begins a watch ("Keep watching").
+    pub(super) fn watches(&self) -> bool {
+        self.state.keep_watching && !self.state.in_place
     }
 
     /// Draws Start (the bottom bar says beside it why it cannot start).
@@ -67,6 +85,12 @@ impl ShrinkrayApp {
         };
         if ui.add_enabled(enabled, button).on_hover_text(help).clicked() {
             self.commands.push(Command::Start);
+        }
+        if !self.state.in_place {
+            ui.checkbox(&mut self.state.keep_watching, "Keep watching")
+                .on_hover_text(
+                    "After this run, make copies of new and changed photos as they arrive in the inputs, until Stop",
+                );
         }
     }
 }
