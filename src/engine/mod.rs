@@ -70,5 +70,5 @@ pub use settings::{
     SettingsError, auto_threads,
 };
 pub use task::{ExtraTask, Task};
-pub use watch::{Watch, WatchOptions};
+pub use watch::{Listen, Watch, WatchOptions};
 pub use workers::quiet_worker_panics;

@@ -11,7 +11,7 @@ use std::time::{Duration, Instant, SystemTime};
 
 use crate::common::{dims, files_below, photo, settings_to, write_photo};
 use image::ImageFormat;
-use shrinkray::engine::{JobEvent, JobOptions, PassTrigger, ResizeMode, Settings, Watch, WatchOptions};
+use shrinkray::engine::{JobEvent, JobOptions, Listen, PassTrigger, ResizeMode, Settings, Watch, WatchOptions};
 
 /// A watch with short waits, and every event it sent so far.
 struct Watching {
@@ -24,7 +24,7 @@ fn options(settle_ms: u64) -> WatchOptions {
         settle: Duration::from_millis(settle_ms),
         rescan: Duration::from_secs(600),
         give_up: Duration::from_secs(3),
-        events: true,
+        listen: Listen::Events,
     }
 }
 
@@ -320,7 +320,7 @@ fn events_lost_are_made_up_for_by_the_rescan() {
     let (input, out) = (dir.path().join("share"), dir.path().join("out"));
     fs::create_dir_all(&input).unwrap();
     let deaf = WatchOptions {
-        events: false,
+        listen: Listen::RescanOnly,
         rescan: Duration::from_secs(2),
         ..options(300)
     };
@@ -372,4 +372,24 @@ fn a_photo_that_is_not_whole_yet_is_retried_and_only_a_broken_one_fails_once() {
     assert_eq!(per_input.get("good.jpg"), Some(&1), "{per_input:?}");
     assert_eq!(dims(&out.join("in/late.jpg")), (64, 48));
     assert_eq!(w.stop(), (3, 1));
+}
+
+#[test]
+fn polling_finds_photos_as_events_would() {
+    let dir = tempfile::tempdir().unwrap();
+    let (input, out) = (dir.path().join("nfs"), dir.path().join("out"));
+    fs::create_dir_all(&input).unwrap();
+    let polling = WatchOptions {
+        listen: Listen::Polling,
+        ..options(500)
+    };
+    let mut w = Watching::start(std::slice::from_ref(&input), settings(&out), polling);
+    assert!(matches!(w.events[0], JobEvent::Watching { polling: true, .. }));
+    write_photo(&input.join("sub/a.jpg"), 320, 240, ImageFormat::Jpeg);
+    // Found by polling, not by a rescan (which is ten minutes away).
+    w.until("the pass that copies it", |e| {
+        e.iter()
+            .any(|e| matches!(e, JobEvent::Pass { trigger: PassTrigger::Changes(_), summary, .. } if summary.done == 1))
+    });
+    assert_eq!(w.stop(), (1, 0));
 }

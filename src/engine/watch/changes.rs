@@ -36,15 +36,10 @@ impl Listener {
 /// back to polling when the system refuses the watches (inotify's `max_user_watches`).
 pub(super) fn listen(
     roots: &[PathBuf],
-    recursive: bool,
+    mode: RecursiveMode,
     settle: Duration,
     tx: &Sender<DebounceEventResult>,
 ) -> Listener {
-    let mode = if recursive {
-        RecursiveMode::Recursive
-    } else {
-        RecursiveMode::NonRecursive
-    };
     let handler = {
         let tx = tx.clone();
         move |result: DebounceEventResult| {

@@ -10,8 +10,8 @@ use crossbeam_channel::{Receiver, Sender, select};
 use notify_debouncer_full::DebounceEventResult;
 use notify_debouncer_full::notify::RecursiveMode;
 
-use super::WatchOptions;
 use super::changes::{Listener, Seen, classify, ignored_by, listen, out_of_watches, poll};
+use super::{Listen, WatchOptions};
 use crate::engine::control::CancelToken;
 use crate::engine::error::SetupError;
 use crate::engine::event::{JobEvent, PassTrigger, SkipReason, Summary};
@@ -79,10 +79,15 @@ impl Coordinator {
             .map(|p| canonicalize(p).unwrap_or_else(|_| p.clone()))
             .collect();
         let (fs_tx, fs_rx) = crossbeam_channel::unbounded();
-        let mut listener = if self.watch.events {
-            listen(&roots, self.settings.recursive, self.watch.settle, &fs_tx)
+        let mode = if self.settings.recursive {
+            RecursiveMode::Recursive
         } else {
-            Listener::None
+            RecursiveMode::NonRecursive
+        };
+        let mut listener = match self.watch.listen {
+            Listen::Events => listen(&roots, mode, self.watch.settle, &fs_tx),
+            Listen::Polling => poll(&roots, mode, self.watch.settle, &fs_tx),
+            Listen::RescanOnly => Listener::None,
         };
         self.send(JobEvent::Watching {
             folders: roots.clone(),
@@ -118,11 +123,6 @@ impl Coordinator {
             match self.wait(&fs_rx, &outputs, due, next_rescan) {
                 Some(Woken::Pass(next)) => trigger = next,
                 Some(Woken::OutOfWatches) => {
-                    let mode = if self.settings.recursive {
-                        RecursiveMode::Recursive
-                    } else {
-                        RecursiveMode::NonRecursive
-                    };
                     drop(listener);
                     listener = poll(&roots, mode, self.watch.settle, &fs_tx);
                     self.send(JobEvent::Watching {

@@ -34,9 +34,21 @@ pub struct WatchOptions {
     /// How long after its last change a file that does not decode is tried again before it is reported failed.
     /// Default: 30 s.
     pub give_up: Duration,
-    /// Listen for the system's file-system events. Without them only the rescan finds changes, as on a network
-    /// share that sends none. Default: yes.
-    pub events: bool,
+    /// How changes are heard of between rescans. Default: the system's events.
+    pub listen: Listen,
+}
+
+/// How a watch hears of changes between its rescans.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Listen {
+    /// The system's file-system events (inotify, ReadDirectoryChangesW, FSEvents); polling when the system has
+    /// no watches left (inotify's `max_user_watches`).
+    #[default]
+    Events,
+    /// Looking at every file every `settle` seconds, as when the system has no watches left.
+    Polling,
+    /// Nothing: only the rescan finds changes, as on a network share that sends no events.
+    RescanOnly,
 }
 
 impl Default for WatchOptions {
@@ -45,7 +57,7 @@ impl Default for WatchOptions {
             settle: Duration::from_secs(2),
             rescan: Duration::from_secs(300),
             give_up: Duration::from_secs(30),
-            events: true,
+            listen: Listen::Events,
         }
     }
 }
