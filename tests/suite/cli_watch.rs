@@ -43,8 +43,8 @@ fn a_watch_copies_arrivals_and_ends_cleanly_on_sigterm_with_nothing_half_written
     assert_eq!(next(&mut events)["event"], "watching");
     while next(&mut events)["event"] != "done" {}
     // A batch of bigger photos arrives; SIGTERM comes while they are being made.
-    for i in 0..30 {
-        write_photo(&input.join(format!("new{i}.jpg")), 2400, 1800, ImageFormat::Jpeg);
+    for i in 0..16 {
+        write_photo(&input.join(format!("new{i}.jpg")), 1600, 1200, ImageFormat::Jpeg);
     }
     while !(next(&mut events)["event"] == "done" && events.iter().filter(|e| e["event"] == "done").count() >= 3) {}
     let stopped = Instant::now();
@@ -62,7 +62,7 @@ fn a_watch_copies_arrivals_and_ends_cleanly_on_sigterm_with_nothing_half_written
     let last = events.last().unwrap();
     assert_eq!(last["event"], "finished", "{events:?}");
     let done = events.iter().filter(|e| e["event"] == "done").count();
-    assert!(done < 31, "stopped before the end of the batch: {done}");
+    assert!(done < 17, "stopped before the end of the batch: {done}");
     assert_eq!(last["done"], done);
     assert!(events.iter().any(|e| e["event"] == "pass"));
     // Nothing half-written: every file in the output folder is a whole copy of one the events name.
