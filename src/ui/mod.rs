@@ -3,6 +3,7 @@
 
 mod app;
 mod command;
+mod desktop;
 mod dialogs;
 mod estimate;
 mod frame_stats;
@@ -20,5 +21,5 @@ mod thumbnails;
 
 pub use app::ShrinkrayApp;
 pub use command::Command;
-pub use state::{AppState, Preset};
+pub use state::{AppState, Preset, Theme};
 pub use thumbnails::TEXTURE_CAP;

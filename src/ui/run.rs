@@ -47,6 +47,33 @@ struct Watching {
     last_copy: Option<Instant>,
 }
 
+/// How long a run must have taken for its end to be worth a notification.
+pub const NOTIFY_AFTER: Duration = Duration::from_secs(10);
+
+/// The title and body of the notification at the end of a run.
+fn end_message(s: &Summary, watched: bool) -> (String, String) {
+    let copies = match s.done {
+        1 => "1 copy made".to_owned(),
+        n => format!("{} copies made", text::count(n)),
+    };
+    let sizes = format!("{} → {}", text::bytes(s.input_bytes), text::bytes(s.output_bytes));
+    let not_started = s.total.saturating_sub(s.done + s.failed + s.skipped);
+    let title = match s {
+        s if s.setup_error.is_some() => "Shrinkray could not start",
+        _ if watched => "Shrinkray stopped watching",
+        s if s.cancelled => "Shrinkray: cancelled",
+        s if s.failed > 0 => "Shrinkray: done, with failures",
+        _ => "Shrinkray: done",
+    };
+    let body = match s {
+        s if s.setup_error.is_some() => s.setup_error.as_ref().map(ToString::to_string).unwrap_or_default(),
+        s if s.failed > 0 => format!("{copies}, {} failed", text::count(s.failed)),
+        s if s.cancelled && not_started > 0 => format!("{copies}, {} not started", text::count(not_started)),
+        _ => format!("{copies}, {sizes}"),
+    };
+    (title.to_owned(), body)
+}
+
 /// How long the title says a job is done.
 pub const DONE_TITLE_FOR: Duration = Duration::from_secs(10);
 
@@ -125,6 +152,26 @@ impl RunView {
             }),
             (Some(_), _) => None,
         }
+    }
+
+    /// The share of the inputs processed, for the taskbar; none before the count, while watching (a watch has no
+    /// end to measure against) and once finished.
+    pub fn progress_fraction(&self) -> Option<f64> {
+        if self.summary.is_some() || self.watching.is_some() {
+            return None;
+        }
+        let total = self.total.filter(|&t| t > 0)?;
+        Some((self.done + self.failed + self.skipped) as f64 / total as f64)
+    }
+
+    /// The desktop notification for the run that just ended, when it took longer than `NOTIFY_AFTER`: a title
+    /// and "120 copies made, 476 MB → 37 MB" (or what failed, or what was never started).
+    pub fn end_notification(&self) -> Option<(String, String)> {
+        let s = self.summary.as_ref()?;
+        if s.elapsed < NOTIFY_AFTER {
+            return None;
+        }
+        Some(end_message(s, self.watching.is_some()))
     }
 
     /// Whether the job is still running.
@@ -427,5 +474,61 @@ impl RunView {
                     ui.add(egui::Label::new(egui::RichText::new(message).monospace()).selectable(true));
                 }
             });
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn summary(done: usize, failed: usize, total: usize, cancelled: bool) -> Summary {
+        Summary {
+            total,
+            done,
+            failed,
+            cancelled,
+            input_bytes: 476_000_000,
+            output_bytes: 37_000_000,
+            elapsed: Duration::from_secs(60),
+            ..Summary::default()
+        }
+    }
+
+    #[test]
+    fn the_notification_says_what_was_made_what_failed_and_what_was_not_started() {
+        let (title, body) = end_message(&summary(120, 0, 120, false), false);
+        assert_eq!(title, "Shrinkray: done");
+        assert_eq!(
+            body,
+            format!(
+                "120 copies made, {} → {}",
+                text::bytes(476_000_000),
+                text::bytes(37_000_000)
+            )
+        );
+        assert_eq!(
+            end_message(&summary(117, 3, 120, false), false).1,
+            "117 copies made, 3 failed"
+        );
+        assert_eq!(
+            end_message(&summary(104, 0, 120, true), false).1,
+            "104 copies made, 16 not started"
+        );
+        assert_eq!(
+            end_message(&summary(1, 0, 1, false), true).0,
+            "Shrinkray stopped watching"
+        );
+    }
+
+    #[test]
+    fn a_short_run_ends_without_a_notification() {
+        let mut run = RunView::new(None, PathBuf::new(), 2);
+        run.summary = Some(Summary {
+            elapsed: Duration::from_secs(3),
+            ..summary(5, 0, 5, false)
+        });
+        assert_eq!(run.end_notification(), None);
+        run.summary = Some(summary(5, 0, 5, false));
+        assert!(run.end_notification().is_some());
     }
 }

@@ -33,6 +33,34 @@ pub struct AppState {
     /// After Start, keep watching the inputs: copies of new and changed photos are made as they arrive, until
     /// Stop. Default: off.
     pub keep_watching: bool,
+    /// Light or dark, or as the desktop says (followed live). Default: as the desktop says.
+    pub theme: Theme,
+    /// A desktop notification when a run of more than ten seconds ends while the window is not in front.
+    /// Default: on.
+    pub notify_when_done: bool,
+}
+
+/// The window's colours.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Theme {
+    /// As the desktop says, followed while the app runs.
+    #[default]
+    System,
+    /// Dark text on light panels.
+    Light,
+    /// Light text on dark panels.
+    Dark,
+}
+
+impl Theme {
+    /// The preference egui applies.
+    pub fn preference(self) -> eframe::egui::ThemePreference {
+        match self {
+            Self::System => eframe::egui::ThemePreference::System,
+            Self::Light => eframe::egui::ThemePreference::Light,
+            Self::Dark => eframe::egui::ThemePreference::Dark,
+        }
+    }
 }
 
 impl Default for AppState {
@@ -52,6 +80,8 @@ impl Default for AppState {
             in_place: false,
             backup_dir: None,
             keep_watching: false,
+            theme: Theme::System,
+            notify_when_done: true,
         }
     }
 }

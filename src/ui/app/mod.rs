@@ -16,6 +16,7 @@ mod start_button;
 mod top_bar;
 
 use super::command::Command;
+use super::desktop::Desktop;
 use super::dialogs::{DialogKind, Dialogs};
 use super::estimate::Estimates;
 use super::frame_stats::FrameStats;
@@ -87,6 +88,8 @@ pub struct ShrinkrayApp {
     commands: Vec<Command>,
     /// The in-place run's confirmation, and the undo under way.
     in_place: in_place::InPlaceView,
+    /// The taskbar's progress and the notification at the end of a long run.
+    desktop: Desktop,
 }
 
 impl ShrinkrayApp {
@@ -121,6 +124,7 @@ impl ShrinkrayApp {
             start_after: None,
             commands: Vec::new(),
             in_place: in_place::InPlaceView::default(),
+            desktop: Desktop::start(ctx),
         }
     }
 
@@ -285,6 +289,15 @@ impl ShrinkrayApp {
                 // Keeps the clock and the rate moving between events.
                 ctx.request_repaint_after(Duration::from_millis(250));
             } else if was_running {
+                // A long run that ends behind other windows says so (clicking the notification brings this one
+                // forward).
+                let in_front = ctx.input(|i| i.viewport().focused).unwrap_or(true);
+                if let Some((title, body)) = run.end_notification()
+                    && self.state.notify_when_done
+                    && !in_front
+                {
+                    self.desktop.notify(&title, &body);
+                }
                 // The job changed what the output folder holds.
                 self.freshness.invalidate();
                 self.jobs_finished += 1;
@@ -293,6 +306,13 @@ impl ShrinkrayApp {
                     self.closing_at = Some(Instant::now() + CLOSE_AFTER);
                 }
             }
+        }
+        // The taskbar or dock shows the progress too, where the desktop has a way.
+        self.desktop
+            .progress(self.run.as_ref().and_then(RunView::progress_fraction));
+        let theme = self.state.theme.preference();
+        if ctx.options(|o| o.theme_preference) != theme {
+            ctx.set_theme(theme);
         }
         // The title carries the progress, for a window behind others or minimised to the taskbar.
         let title = self.window_title();

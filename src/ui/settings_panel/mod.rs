@@ -4,6 +4,7 @@
 mod advanced;
 mod output;
 mod size;
+mod window;
 
 use std::path::PathBuf;
 
@@ -38,4 +39,7 @@ pub fn show(
     egui::CollapsingHeader::new("Advanced")
         .default_open(false)
         .show(ui, |ui| advanced::advanced(ui, state));
+    egui::CollapsingHeader::new("Window")
+        .default_open(false)
+        .show(ui, |ui| window::show(ui, state));
 }
