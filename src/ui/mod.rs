@@ -19,7 +19,7 @@ pub mod single_instance;
 mod state;
 mod thumbnails;
 
-pub use app::ShrinkrayApp;
+pub use app::{SHORTCUTS, ShrinkrayApp};
 pub use command::Command;
 pub use state::{AppState, Preset, Theme};
 pub use thumbnails::TEXTURE_CAP;

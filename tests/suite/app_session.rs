@@ -159,3 +159,24 @@ fn a_second_run_starts_from_nothing() {
         "the error list is gone"
     );
 }
+
+#[test]
+fn f1_lists_every_shortcut_and_the_shortcuts_button_does_too() {
+    let mut harness = app_harness(None);
+    settle(&mut harness);
+    assert!(harness.query_by_label("Keyboard shortcuts").is_none());
+    harness.key_press(egui::Key::F1);
+    settle(&mut harness);
+    assert!(harness.state().help_open());
+    harness.get_by_label("Keyboard shortcuts");
+    for (keys, what) in shrinkray::ui::SHORTCUTS {
+        harness.get_by_label(keys);
+        harness.get_by_label(what);
+    }
+    harness.key_press(egui::Key::F1);
+    settle(&mut harness);
+    assert!(harness.query_by_label("Keyboard shortcuts").is_none());
+    harness.get_by_label("Shortcuts").click();
+    settle(&mut harness);
+    harness.get_by_label("Keyboard shortcuts");
+}

@@ -104,3 +104,14 @@ pub(crate) fn usable_memory() -> Option<u64> {
         .and_then(|s| s.trim().parse::<u64>().ok());
     Some(limit.map_or(total, |l| l.min(total)))
 }
+
+/// Gives the memory the allocator holds free back to the system. glibc keeps what every thread freed in that
+/// thread's arena, so a long-running watch, whose passes free everything they allocate, would sit at its
+/// high-water mark; elsewhere (musl, macOS) the allocator returns memory by itself and this does nothing.
+pub(crate) fn release_free_memory() {
+    #[cfg(all(target_os = "linux", target_env = "gnu"))]
+    // SAFETY: malloc_trim only walks the allocator's own free lists; it takes no pointers.
+    unsafe {
+        libc::malloc_trim(0);
+    }
+}

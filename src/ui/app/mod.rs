@@ -11,9 +11,12 @@ mod central;
 mod commands;
 mod drop_overlay;
 mod in_place;
+mod shortcuts_help;
 mod side_panel;
 mod start_button;
 mod top_bar;
+
+pub use shortcuts_help::SHORTCUTS;
 
 use super::command::Command;
 use super::desktop::Desktop;
@@ -90,6 +93,8 @@ pub struct ShrinkrayApp {
     in_place: in_place::InPlaceView,
     /// The taskbar's progress and the notification at the end of a long run.
     desktop: Desktop,
+    /// The keyboard shortcuts window is open (F1).
+    help_open: bool,
 }
 
 impl ShrinkrayApp {
@@ -125,6 +130,7 @@ impl ShrinkrayApp {
             commands: Vec::new(),
             in_place: in_place::InPlaceView::default(),
             desktop: Desktop::start(ctx),
+            help_open: false,
         }
     }
 
@@ -157,6 +163,11 @@ impl ShrinkrayApp {
             .named_preset
             .as_deref()
             .is_some_and(|name| self.presets.closes_when_done(name));
+    }
+
+    /// Whether the keyboard shortcuts window is open.
+    pub fn help_open(&self) -> bool {
+        self.help_open
     }
 
     /// Turns "Keep watching" on or off (`shrinkray --watch`).
@@ -403,6 +414,9 @@ impl ShrinkrayApp {
                 !typing && i.consume_key(Modifiers::NONE, Key::Space),
             )
         });
+        if ctx.input_mut(|i| i.consume_key(Modifiers::NONE, Key::F1)) {
+            self.help_open = !self.help_open;
+        }
         let (back, forward) = ctx.input_mut(|i| {
             (
                 previewing && !typing && i.consume_key(Modifiers::NONE, Key::ArrowLeft),
@@ -453,6 +467,7 @@ impl eframe::App for ShrinkrayApp {
         egui::CentralPanel::default().show(ui, |ui| self.central(ui));
         self.drop_overlay(&ctx);
         self.confirm_in_place(&ctx);
+        self.shortcuts_help(&ctx);
         self.apply_commands(&ctx);
         if timing {
             self.frame_stats.record_ui(started.elapsed().as_secs_f32());

@@ -27,6 +27,15 @@ impl ShrinkrayApp {
             if self.dialogs.is_open() {
                 ui.spinner().on_hover_text("A dialog is open");
             }
+            ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                if ui
+                    .button("Shortcuts")
+                    .on_hover_text("The keyboard shortcuts (F1)")
+                    .clicked()
+                {
+                    self.help_open = !self.help_open;
+                }
+            });
         });
     }
 }
