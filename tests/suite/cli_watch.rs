@@ -1,12 +1,19 @@
 //! `shrinkray-cli --watch`, the real binary: copies as photos arrive, JSON events, a report that grows, and a
 //! clean end on SIGTERM (as systemd stops a service).
 
-use std::fs;
-use std::time::{Duration, Instant};
+use crate::common::{cli, p};
 
-use crate::common::{cli, files_below, p, spawn_cli, write_photo};
+// What the tests of SIGTERM (Unix only) need.
+#[cfg(unix)]
+use crate::common::{files_below, spawn_cli, write_photo};
+#[cfg(unix)]
 use image::ImageFormat;
+#[cfg(unix)]
 use serde_json::Value;
+#[cfg(unix)]
+use std::fs;
+#[cfg(unix)]
+use std::time::{Duration, Instant};
 
 #[cfg(unix)]
 #[test]

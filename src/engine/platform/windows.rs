@@ -152,6 +152,9 @@ pub(crate) fn usable_memory() -> Option<u64> {
     (unsafe { GlobalMemoryStatusEx(&mut status) } != 0).then_some(status.ullTotalPhys)
 }
 
+/// Gives free memory back to the system: the Windows heap decommits free segments by itself, so nothing.
+pub(crate) fn release_free_memory() {}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -201,6 +204,3 @@ mod tests {
         assert!(usable_memory().is_some_and(|bytes| bytes > 256 << 20));
     }
 }
-
-/// Gives free memory back to the system: the Windows heap decommits free segments by itself, so nothing.
-pub(crate) fn release_free_memory() {}
