@@ -11,7 +11,7 @@ use notify_debouncer_full::DebounceEventResult;
 use notify_debouncer_full::notify::RecursiveMode;
 
 use super::changes::{Listener, Seen, classify, ignored_by, listen, out_of_watches, poll};
-use super::{Listen, WatchOptions};
+use super::options::{Listen, WatchOptions};
 use crate::engine::control::CancelToken;
 use crate::engine::error::SetupError;
 use crate::engine::event::{JobEvent, PassTrigger, SkipReason, Summary};
