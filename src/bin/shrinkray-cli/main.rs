@@ -21,7 +21,7 @@ use anyhow::{Context, bail};
 use clap::parser::ValueSource;
 use clap::{CommandFactory, FromArgMatches};
 use shrinkray::engine::{
-    FailedListSpec, JobEvent, JobHandle, JobOptions, Keep, OutputGroup, Selection, beside_each_input,
+    CancelToken, FailedListSpec, JobEvent, JobHandle, JobOptions, Keep, OutputGroup, Selection, beside_each_input,
 };
 
 use args::Cli;
@@ -112,17 +112,10 @@ fn run(cli: &Cli) -> anyhow::Result<ExitCode> {
         None => JobHandle::start(inputs, settings, options, Arc::new(|| {})),
     }
     .context("cannot start the job")?;
-    let token = job.cancel_token();
-    ctrlc::set_handler(move || {
-        if token.is_cancelled() {
-            // A second Ctrl-C: the user wants out now. Temporary files left by the images in flight carry a
-            // recognisable prefix and are removed by the next run into that folder.
-            std::process::exit(130);
-        }
-        eprintln!("shrinkray-cli: cancelling; images in flight finish first (Ctrl-C again to quit at once)");
-        token.cancel();
-    })
-    .context("cannot install the Ctrl-C handler")?;
+    on_ctrl_c(
+        job.cancel_token(),
+        "cancelling; images in flight finish first (Ctrl-C again to quit at once)",
+    )?;
 
     let mut report = Report::new(cli.json);
     for event in job.events() {
@@ -136,6 +129,19 @@ fn run(cli: &Cli) -> anyhow::Result<ExitCode> {
     }
     // The engine always sends `Finished`; a closed channel without it means its thread died.
     bail!("the job ended without reporting its result")
+}
+
+/// Ctrl-C (or SIGTERM) stops `token`'s work, saying `saying`; a second one quits at once. Temporary files left by
+/// the images in flight carry a recognisable prefix and are removed by the next run into that folder.
+pub(crate) fn on_ctrl_c(token: CancelToken, saying: &'static str) -> anyhow::Result<()> {
+    ctrlc::set_handler(move || {
+        if token.is_cancelled() {
+            std::process::exit(130);
+        }
+        eprintln!("shrinkray-cli: {saying}");
+        token.cancel();
+    })
+    .context("cannot install the Ctrl-C handler")
 }
 
 /// `--failed-list`/`--failed-list0`: the inputs that failed, one per line or NUL-separated. The engine writes it

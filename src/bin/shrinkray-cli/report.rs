@@ -92,15 +92,7 @@ impl Report {
         if self.json {
             print_json(&summary_json(summary));
         }
-        if let Some(error) = &summary.setup_error {
-            bail!("{error}");
-        }
-        if let Some(error) = &summary.report_error {
-            eprintln!("shrinkray-cli: {error}");
-        }
-        if let Some(error) = &summary.manifest_error {
-            eprintln!("shrinkray-cli: warning: {error}");
-        }
+        side_errors(summary)?;
         if !self.json {
             let up_to_date = if self.up_to_date > 0 {
                 format!(" ({} up to date)", self.up_to_date)
@@ -126,4 +118,19 @@ impl Report {
             ExitCode::SUCCESS
         })
     }
+}
+
+/// A job that could not start is an error; a report or manifest that could not be written is said on stderr
+/// (the images themselves are fine).
+pub(crate) fn side_errors(summary: &Summary) -> anyhow::Result<()> {
+    if let Some(error) = &summary.setup_error {
+        bail!("{error}");
+    }
+    if let Some(error) = &summary.report_error {
+        eprintln!("shrinkray-cli: {error}");
+    }
+    if let Some(error) = &summary.manifest_error {
+        eprintln!("shrinkray-cli: warning: {error}");
+    }
+    Ok(())
 }

@@ -34,16 +34,7 @@ pub(crate) fn watch(
     };
     let watch = Watch::start_groups(groups, settings, options, watch_options, Arc::new(|| {}))
         .context("cannot start watching")?;
-    let token = watch.stop_token();
-    ctrlc::set_handler(move || {
-        if token.is_cancelled() {
-            // Asked twice: out at once. Temporary files of the images in flight are swept by the next run.
-            std::process::exit(130);
-        }
-        eprintln!("shrinkray-cli: stopping; images in flight finish first");
-        token.cancel();
-    })
-    .context("cannot install the Ctrl-C handler")?;
+    crate::on_ctrl_c(watch.stop_token(), "stopping; images in flight finish first")?;
 
     for event in watch.events() {
         if cli.json && !print_json(&event_json(&event)) {
@@ -115,15 +106,7 @@ fn list(folders: &[PathBuf]) -> String {
 /// The watch's end: every pass summed. Stopping is how a watch ends, so it is a success; a watch that could
 /// not begin is a setup error (2).
 fn finish(json: bool, summary: &Summary) -> anyhow::Result<ExitCode> {
-    if let Some(error) = &summary.setup_error {
-        bail!("{error}");
-    }
-    if let Some(error) = &summary.report_error {
-        eprintln!("shrinkray-cli: {error}");
-    }
-    if let Some(error) = &summary.manifest_error {
-        eprintln!("shrinkray-cli: warning: {error}");
-    }
+    crate::report::side_errors(summary)?;
     if !json {
         println!(
             "watched for {:.0} s: {} done, {} failed: {} → {}",

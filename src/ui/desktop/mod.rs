@@ -6,14 +6,10 @@
 mod linux;
 #[cfg(all(unix, not(target_os = "macos")))]
 use linux as platform;
-#[cfg(target_os = "macos")]
-mod macos;
-#[cfg(target_os = "macos")]
-use macos as platform;
-#[cfg(windows)]
-mod windows;
-#[cfg(windows)]
-use windows as platform;
+#[cfg(not(all(unix, not(target_os = "macos"))))]
+mod elsewhere;
+#[cfg(not(all(unix, not(target_os = "macos"))))]
+use elsewhere as platform;
 
 use crossbeam_channel::Sender;
 use eframe::egui;
