@@ -9,7 +9,8 @@
 # ARGS replaces the size and quality options (default: --quality high --width 3840 --height 3840).
 # KILLS=N (default 0) adds the kill loop: N in-place runs each killed with SIGKILL at a random moment and
 # followed by the next, checking after every kill that no photo is lost (each is its original, or a smaller
-# good copy whose original is in the Trash), then one run to the end and the undo.
+# good copy whose original is in the Trash), then one run to the end and the undo. It says how many kills
+# landed after a run had swapped photos (the ones that test the swap).
 set -euo pipefail
 threads=${THREADS:-2}
 corpus=${CORPUS:-benches/corpus}
@@ -47,18 +48,45 @@ check_nothing_lost() {
   echo "$trashed $untouched"
 }
 
+# Undoes every in-place run so far (newest first; an undone swap is marked in its journal and never undone twice).
+undo_all() {
+  local journal
+  for journal in $(ls -r "$SHRINKRAY_STATE_DIR/in-place"/*.jsonl 2>/dev/null); do
+    "$cli" --undo "$journal" >> "$work/undo.txt" 2>&1 || true
+  done
+}
+
+mid_run=0 restarts=0
 if [ "$kills" -gt 0 ]; then
+  # A kill before the first swap proves little, so the moment is drawn from a window that widens (by 1 s) after
+  # every kill that swapped nothing new; a run that ends before its kill has shrunk the whole library, which is
+  # then undone, so later kills land in real work again.
+  window=2 before=0
   for k in $(seq 1 "$kills"); do
     # The program itself in the background (not a function's subshell), so the kill reaches it.
     # shellcheck disable=SC2086
     "$cli" --in-place $args --threads "$threads" "$lib" > /dev/null 2>&1 &
     pid=$!
-    sleep "$(awk -v r="$RANDOM" 'BEGIN { printf "%.3f", 0.05 + (r % 2000) / 1000 }')"
+    sleep "$(awk -v r="$RANDOM" -v w="$window" 'BEGIN { printf "%.3f", 0.05 + w * (r % 1000) / 1000 }')"
     kill -9 "$pid" 2>/dev/null || true
-    wait "$pid" 2>/dev/null || true
+    rc=0
+    wait "$pid" 2>/dev/null || rc=$?
     read -r trashed untouched < <(check_nothing_lost "kill $k")
-    echo "kill $k: $trashed swapped (originals in the Trash), $untouched untouched, none lost"
+    what="killed"
+    if [ "$rc" -ne 137 ]; then
+      what="had finished (exit $rc); undone"
+      undo_all
+      restarts=$((restarts + 1))
+      read -r trashed untouched < <(check_nothing_lost "undo after kill $k")
+    elif [ "$trashed" -gt "$before" ]; then
+      mid_run=$((mid_run + 1))
+    else
+      window=$((window + 1))
+    fi
+    before=$trashed
+    echo "kill $k: $what; $trashed swapped (originals in the Trash), $untouched untouched, none lost"
   done
+  echo "$mid_run of $kills kills landed after a run had swapped photos; $restarts runs finished before their kill"
 fi
 
 start=$(date +%s.%N)
@@ -75,8 +103,7 @@ leftovers=$(find "$lib" -name '.shrinkray-tmp-*' | wc -l)
 bytes_after=$(du -sb "$lib" | cut -f1)
 
 undo_start=$(date +%s.%N)
-journals=$(ls "$SHRINKRAY_STATE_DIR/in-place"/*.jsonl)
-for journal in $journals; do "$cli" --undo "$journal" >> "$work/undo.txt" 2>&1 || true; done
+undo_all
 undo_end=$(date +%s.%N)
 (cd "$lib" && sha256sum --quiet -c "$work/start.sha256") || { echo "undo did not restore every original" >&2; exit 1; }
 
