@@ -21,7 +21,7 @@ use super::event::{ImageDone, JobEvent};
 use super::guard::Keep;
 use super::pipeline::process;
 use super::plan::OutputGroup;
-use super::platform::canonicalize;
+use super::platform::{canonicalize, keep_image_buffers, release_free_memory};
 use super::settings::Settings;
 use super::task::Task;
 use super::workers::worker_pool;
@@ -81,6 +81,7 @@ impl JobHandle {
         work: impl FnOnce(Run) + Send + 'static,
     ) -> Result<JobHandle, SetupError> {
         let threads = settings.thread_count();
+        keep_image_buffers();
         let pool = worker_pool(threads, options.background)?;
         let (tx, rx) = crossbeam_channel::unbounded();
         let cancel = Arc::new(AtomicBool::new(false));
@@ -96,7 +97,11 @@ impl JobHandle {
             options,
         );
         // The pool's threads end once this, its only work, is done and `pool` is dropped here.
-        pool.spawn(move || work(run));
+        // The buffers kept for reuse go back once the job is done: an app or a watch lives on between jobs.
+        pool.spawn(move || {
+            work(run);
+            release_free_memory();
+        });
         Ok(JobHandle {
             events: rx,
             cancel,

@@ -16,8 +16,8 @@ mod file_id;
 pub use config::{config_dir, set_state_dir, state_dir};
 pub use file_id::FileId;
 pub(crate) use os::{
-    canonicalize, file_system_id, host_parts, link_count, lower_thread_priority, open_no_follow, process_is_alive,
-    release_free_memory, usable_memory,
+    canonicalize, file_system_id, host_parts, keep_image_buffers, link_count, lower_thread_priority, open_no_follow,
+    process_is_alive, release_free_memory, usable_memory,
 };
 
 #[cfg(unix)]

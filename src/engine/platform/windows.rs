@@ -152,6 +152,9 @@ pub(crate) fn usable_memory() -> Option<u64> {
     (unsafe { GlobalMemoryStatusEx(&mut status) } != 0).then_some(status.ullTotalPhys)
 }
 
+/// Keeps big image buffers for reuse: the Windows heap's large-block cache does so by itself, so nothing.
+pub(crate) fn keep_image_buffers() {}
+
 /// Gives free memory back to the system: the Windows heap decommits free segments by itself, so nothing.
 pub(crate) fn release_free_memory() {}
 

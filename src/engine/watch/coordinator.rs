@@ -17,7 +17,7 @@ use crate::engine::error::SetupError;
 use crate::engine::event::{JobEvent, PassTrigger, SkipReason, Summary};
 use crate::engine::job::{JobHandle, JobOptions, Waker, WatchPass};
 use crate::engine::plan::OutputGroup;
-use crate::engine::platform::{canonicalize, release_free_memory};
+use crate::engine::platform::canonicalize;
 use crate::engine::selection::PassFilter;
 use crate::engine::settings::Settings;
 
@@ -113,9 +113,9 @@ impl Coordinator {
                     },
                 });
             }
+            // Hours of passes, each freeing all it took, stay flat because each pass's job gives freed memory
+            // back when it ends (`Job::start_with`).
             self.add_up(&summary);
-            // Hours of passes, each freeing all it took: memory stays flat only if freed memory goes back.
-            release_free_memory();
             self.send(JobEvent::Pass {
                 number,
                 trigger,
