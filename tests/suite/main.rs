@@ -52,6 +52,7 @@ mod presets;
 mod preview;
 mod quality;
 mod resample;
+mod resize_simd;
 mod safety;
 mod safety_props;
 mod threads;
