@@ -56,6 +56,40 @@ impl Info {
         }
     }
 
+    /// Where the image stands, in words, for screen readers: "not started, 840×600, 120 KB" or "done,
+    /// 4000×3000 → 1920×1440, 3.6 MB → 900 KB" (and what else the tooltip tells).
+    fn state(&self) -> String {
+        match self {
+            Info::Input { bytes, size, .. } => match size {
+                Some((w, h)) => format!("not started, {w}×{h}, {}", text::bytes(*bytes)),
+                None => format!("not started, {}", text::bytes(*bytes)),
+            },
+            Info::Done {
+                input_size,
+                output_size,
+                input_bytes,
+                output_bytes,
+                detail,
+                ..
+            } => {
+                let mut said = format!(
+                    "done, {}×{} → {}×{}, {} → {}",
+                    input_size.0,
+                    input_size.1,
+                    output_size.0,
+                    output_size.1,
+                    text::bytes(*input_bytes),
+                    text::bytes(*output_bytes)
+                );
+                if let Some(detail) = detail {
+                    said.push_str(". ");
+                    said.push_str(&detail.replace('\n', ". "));
+                }
+                said
+            }
+        }
+    }
+
     /// The input, which a preview shows.
     fn input(&self) -> &PathBuf {
         match self {
@@ -280,13 +314,14 @@ fn show_tile(ui: &mut egui::Ui, tile: &Tile, tooltip: bool) -> egui::Response {
                 .rect_filled(rect.shrink(4.0), 4.0, ui.visuals().faint_bg_color);
         }
     }
-    if response.hovered() {
-        ui.painter().rect_stroke(
-            rect.shrink(1.0),
-            4.0,
-            ui.visuals().selection.stroke,
-            egui::StrokeKind::Inside,
-        );
+    if response.hovered() || response.has_focus() {
+        // Tab reaches the tiles too (Enter opens the preview), so the focused one is marked as a hovered one.
+        let mut stroke = ui.visuals().selection.stroke;
+        if response.has_focus() {
+            stroke.width = stroke.width.max(2.0);
+        }
+        ui.painter()
+            .rect_stroke(rect.shrink(1.0), 4.0, stroke, egui::StrokeKind::Inside);
     }
     let name = tile
         .info
@@ -295,6 +330,9 @@ fn show_tile(ui: &mut egui::Ui, tile: &Tile, tooltip: bool) -> egui::Response {
         .map(|n| n.to_string_lossy())
         .unwrap_or_default();
     response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Image, true, name.to_string()));
+    // A screen reader says the name, then this: where the image stands, which the picture shows only by sight.
+    ui.ctx()
+        .accesskit_node_builder(response.id, |node| node.set_description(tile.info.state()));
     if !tooltip {
         return response;
     }

@@ -65,6 +65,10 @@ fn drop_a_folder_set_two_threads_start_and_watch_it_finish() {
 
     harness.get_by_label_contains("6 done, 1 failed, 0 skipped");
     assert_eq!(harness.state().thumbnail_count(), 6);
+    // Each copy's tile tells a screen reader its name and what became of it.
+    let tile = harness.get_by_role_and_label(egui::accesskit::Role::Image, "IMG_0003.jpg");
+    let said = tile.accesskit_node().description().unwrap_or_default();
+    assert!(said.starts_with("done, 320×240 → 200×150, "), "{said:?}");
     let errors = harness.state().error_messages();
     assert_eq!(errors.len(), 1);
     assert!(errors[0].ends_with("broken.jpg"), "{errors:?}");

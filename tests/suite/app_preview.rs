@@ -11,7 +11,7 @@ use common::app::*;
 use common::*;
 use eframe::egui;
 use egui_kittest::Harness;
-use egui_kittest::kittest::Queryable;
+use egui_kittest::kittest::{NodeT, Queryable};
 use image::ImageFormat;
 use shrinkray::engine::OutputFormat;
 use shrinkray::ui::ShrinkrayApp;
@@ -47,9 +47,34 @@ fn dropped_images_appear_in_a_grid_before_start() {
     let mut harness = with_photos(dir.path(), 5);
     step_until(&mut harness, "the grid of inputs", |app| app.input_tiles() == 5);
     for i in 0..5 {
-        harness.get_by_role_and_label(egui::accesskit::Role::Image, &format!("{i}.jpg"));
+        let name = format!("{i}.jpg");
+        let tile = harness.get_by_role_and_label(egui::accesskit::Role::Image, &name);
+        // A screen reader hears the name, then where the image stands.
+        let said = tile.accesskit_node().description().unwrap_or_default();
+        assert!(said.starts_with("not started"), "{i}.jpg: {said:?}");
     }
     assert!(!dir.path().join("out").exists(), "showing the inputs wrote something");
+}
+
+#[test]
+fn a_tile_reached_with_the_keyboard_opens_its_preview_with_enter_and_starts_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut harness = with_photos(dir.path(), 3);
+    step_until(&mut harness, "the grid of inputs", |app| app.input_tiles() == 3);
+    harness
+        .get_by_role_and_label(egui::accesskit::Role::Image, "2.jpg")
+        .focus();
+    harness.step();
+    assert!(
+        harness
+            .get_by_role_and_label(egui::accesskit::Role::Image, "2.jpg")
+            .is_focused()
+    );
+    harness.key_press(egui::Key::Enter);
+    harness.step();
+    assert!(harness.state().is_previewing());
+    assert_eq!(shown_name(harness.state()), "2.jpg");
+    assert!(!harness.state().is_running(), "Enter on a tile started a run");
 }
 
 #[test]
