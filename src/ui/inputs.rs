@@ -6,6 +6,7 @@ use std::thread;
 use crossbeam_channel::{Receiver, Sender};
 use eframe::egui;
 
+use super::access;
 use super::command::Command;
 use crate::engine::{InputCount, ListedImage, list_images};
 use crate::text;
@@ -184,6 +185,7 @@ impl Inputs {
                         let remove = ui
                             .add_enabled(enabled, egui::Button::new("✕").small())
                             .on_hover_text(format!("Remove {}", root.path.display()));
+                        access::name(ui, &remove, &format!("Remove {}", name_of(root)));
                         if remove.clicked() {
                             commands.push(Command::RemoveInput(i));
                         }

@@ -1,6 +1,7 @@
 //! The desktop app: one module per part of the window. The UI thread only draws; scanning, dialogs and the
 //! job itself run elsewhere and report back over channels drained at the start of each frame.
 
+mod access;
 mod app;
 mod command;
 mod desktop;

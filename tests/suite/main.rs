@@ -12,6 +12,7 @@ mod common;
 
 mod animation;
 mod app;
+mod app_access;
 mod app_batches;
 mod app_in_place;
 mod app_presets;

@@ -6,6 +6,7 @@ use eframe::egui;
 
 use crate::engine::{Collision, LOOKS, OutputFormat, PngCompression, Settings, SettingsError, example_output};
 use crate::text;
+use crate::ui::access;
 use crate::ui::command::Command;
 use crate::ui::state::AppState;
 
@@ -270,7 +271,9 @@ fn target_size(ui: &mut egui::Ui, settings: &mut Settings) {
         }
         let mut kb = settings.target_size.map_or(200, |b| b / 1000);
         let size = egui::DragValue::new(&mut kb).range(1..=100_000).suffix(" KB");
-        if ui.add_enabled(on, size).on_hover_text(help).changed() {
+        let size = ui.add_enabled(on, size).on_hover_text(help);
+        access::name(ui, &size, "Target size in kilobytes");
+        if size.changed() {
             settings.target_size = Some(kb * 1000);
         }
         ui.add_enabled(on, egui::Checkbox::new(&mut settings.shrink_to_fit, "shrink to fit"))

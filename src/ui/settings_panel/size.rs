@@ -4,6 +4,7 @@ use eframe::egui;
 
 use super::output::format_label;
 use crate::engine::{OutputFormat, ResizeMode, Settings};
+use crate::ui::access;
 use crate::ui::state::{AppState, Preset};
 
 pub(super) fn show(ui: &mut egui::Ui, state: &mut AppState) {
@@ -51,9 +52,11 @@ pub(super) fn show(ui: &mut egui::Ui, state: &mut AppState) {
                 | ResizeMode::Stretch { width, height } => {
                     ui.label("Box");
                     ui.horizontal(|ui| {
-                        ui.add(px(width)).on_hover_text("Width in pixels");
+                        let w = ui.add(px(width)).on_hover_text("Width in pixels");
+                        access::name(ui, &w, "Width in pixels");
                         ui.label("×");
-                        ui.add(px(height)).on_hover_text("Height in pixels");
+                        let h = ui.add(px(height)).on_hover_text("Height in pixels");
+                        access::name(ui, &h, "Height in pixels");
                     });
                     ui.end_row();
                 }
@@ -77,7 +80,8 @@ pub(super) fn show(ui: &mut egui::Ui, state: &mut AppState) {
 
 fn labelled_px(ui: &mut egui::Ui, label: &str, n: &mut u32) {
     ui.label(label);
-    ui.add(px(n)).on_hover_text(format!("{label} in pixels"));
+    let field = ui.add(px(n)).on_hover_text(format!("{label} in pixels"));
+    access::name(ui, &field, &format!("{label} in pixels"));
     ui.end_row();
 }
 
@@ -117,7 +121,9 @@ pub(super) fn extra_outputs(ui: &mut egui::Ui, settings: &mut Settings) {
                         ui.selectable_value(&mut extra.format, f, format_label(f));
                     }
                 });
-            if ui.small_button("✕").on_hover_text("Remove this size").clicked() {
+            let remove_size = ui.small_button("✕").on_hover_text("Remove this size");
+            access::name(ui, &remove_size, "Remove this size");
+            if remove_size.clicked() {
                 remove = Some(i);
             }
         });
