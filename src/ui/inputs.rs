@@ -185,7 +185,7 @@ impl Inputs {
                         let remove = ui
                             .add_enabled(enabled, egui::Button::new("✕").small())
                             .on_hover_text(format!("Remove {}", root.path.display()));
-                        access::name(ui, &remove, &format!("Remove {}", name_of(root)));
+                        access::name(&remove, &format!("Remove {}", name_of(root)));
                         if remove.clicked() {
                             commands.push(Command::RemoveInput(i));
                         }

@@ -73,13 +73,9 @@ impl Info {
                 ..
             } => {
                 let mut said = format!(
-                    "done, {}×{} → {}×{}, {} → {}",
-                    input_size.0,
-                    input_size.1,
-                    output_size.0,
-                    output_size.1,
-                    text::bytes(*input_bytes),
-                    text::bytes(*output_bytes)
+                    "done, {}, {}",
+                    size_change(*input_size, *output_size),
+                    byte_change(*input_bytes, *output_bytes)
                 );
                 if let Some(detail) = detail {
                     said.push_str(". ");
@@ -355,21 +351,24 @@ fn show_tile(ui: &mut egui::Ui, tile: &Tile, tooltip: bool) -> egui::Response {
             detail,
         } => {
             ui.label(format!("{}\n→ {}", text::path(input), text::path(output)));
-            ui.label(format!(
-                "{}×{} → {}×{}",
-                input_size.0, input_size.1, output_size.0, output_size.1
-            ));
-            ui.label(format!(
-                "{} → {}",
-                text::bytes(*input_bytes),
-                text::bytes(*output_bytes)
-            ));
+            ui.label(size_change(*input_size, *output_size));
+            ui.label(byte_change(*input_bytes, *output_bytes));
             if let Some(detail) = detail {
                 ui.label(detail);
             }
             ui.weak("Click to compare with the original");
         }
     })
+}
+
+/// "4000×3000 → 1920×1440", as the tooltip shows it and a screen reader says it.
+fn size_change(from: (u32, u32), to: (u32, u32)) -> String {
+    format!("{}×{} → {}×{}", from.0, from.1, to.0, to.1)
+}
+
+/// "3.6 MB → 877 KB", likewise.
+fn byte_change(from: u64, to: u64) -> String {
+    format!("{} → {}", text::bytes(from), text::bytes(to))
 }
 
 /// The lines of a finished image's tooltip beyond paths, sizes and bytes; `None` for a plain copy.

@@ -272,7 +272,7 @@ fn target_size(ui: &mut egui::Ui, settings: &mut Settings) {
         let mut kb = settings.target_size.map_or(200, |b| b / 1000);
         let size = egui::DragValue::new(&mut kb).range(1..=100_000).suffix(" KB");
         let size = ui.add_enabled(on, size).on_hover_text(help);
-        access::name(ui, &size, "Target size in kilobytes");
+        access::name(&size, "Target size in kilobytes");
         if size.changed() {
             settings.target_size = Some(kb * 1000);
         }

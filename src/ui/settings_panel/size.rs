@@ -52,11 +52,9 @@ pub(super) fn show(ui: &mut egui::Ui, state: &mut AppState) {
                 | ResizeMode::Stretch { width, height } => {
                     ui.label("Box");
                     ui.horizontal(|ui| {
-                        let w = ui.add(px(width)).on_hover_text("Width in pixels");
-                        access::name(ui, &w, "Width in pixels");
+                        access::explain(ui.add(px(width)), "Width in pixels");
                         ui.label("×");
-                        let h = ui.add(px(height)).on_hover_text("Height in pixels");
-                        access::name(ui, &h, "Height in pixels");
+                        access::explain(ui.add(px(height)), "Height in pixels");
                     });
                     ui.end_row();
                 }
@@ -80,8 +78,7 @@ pub(super) fn show(ui: &mut egui::Ui, state: &mut AppState) {
 
 fn labelled_px(ui: &mut egui::Ui, label: &str, n: &mut u32) {
     ui.label(label);
-    let field = ui.add(px(n)).on_hover_text(format!("{label} in pixels"));
-    access::name(ui, &field, &format!("{label} in pixels"));
+    access::explain(ui.add(px(n)), &format!("{label} in pixels"));
     ui.end_row();
 }
 
@@ -121,9 +118,7 @@ pub(super) fn extra_outputs(ui: &mut egui::Ui, settings: &mut Settings) {
                         ui.selectable_value(&mut extra.format, f, format_label(f));
                     }
                 });
-            let remove_size = ui.small_button("✕").on_hover_text("Remove this size");
-            access::name(ui, &remove_size, "Remove this size");
-            if remove_size.clicked() {
+            if access::explain(ui.small_button("✕"), "Remove this size").clicked() {
                 remove = Some(i);
             }
         });
