@@ -5,10 +5,12 @@
 # PNG -> PNG and PNG -> JPEG. Runs are interleaved over ROUNDS rounds (default 3) and the tables give medians.
 #
 # It prints, in Markdown:
-#   - per tool: wall time, its ratio to vipsthumbnail's, CPU time, peak RSS, output bytes, and the mean DSSIM of
+#   - per tool: wall time, its ratio to vipsthumbnail's, CPU time, peak RSS, output bytes, and the mean DSSIM
+#     (lower is better) and median SSIMULACRA2 (higher is better; `benches/score.rs`, as quality.sh scores) of
 #     the outputs against a reference (a Lanczos downscale made in linear light in floating point, by
-#     ImageMagick's HDRI build; lower is better);
+#     ImageMagick's HDRI build);
 #   - shrinkray's speed-up from 1 to THREADS threads;
+#   - where shrinkray's time goes on the JPEGs, stage by stage (one more run with SHRINKRAY_STAGES=1);
 #   - shrinkray's peak RSS on 100, 1,000 and 10,000 small images.
 # Peak RSS of the tools that run as several processes (vipsthumbnail, mogrify) is that of their largest single
 # process; shrinkray's is the whole job's.
@@ -24,7 +26,9 @@ corpus=${CORPUS:-benches/corpus}
 benches/install-tools.sh
 command -v dssim >/dev/null || cargo install --quiet --locked dssim
 cargo build --release --quiet --no-default-features --features cli --bin shrinkray-cli
+cargo build --release --quiet --bench score
 cli=$PWD/target/release/shrinkray-cli
+score=$(ls -t target/release/deps/score-* | grep -v '\.d$' | head -1)
 
 ref="$corpus/.reference"
 benches/references.sh "$corpus"
@@ -85,20 +89,26 @@ quality() {
   done
   printf '%.6f' "$(echo "$sum / $n" | bc -l)"
 }
+# ssimulacra NAME: median SSIMULACRA2 of the last round's outputs of NAME against the references.
+ssimulacra() {
+  local f
+  for f in "$work/out-$1"/*; do printf '%s\t%s\n' "$ref/$(basename "${f%.*}").png" "$f"; done | "$score" | cut -f2 |
+    median
+}
 # table BASELINE NAME...: one row per NAME, ratios against BASELINE's median wall time.
 table() {
   local base=$1; shift
   local base_wall; base_wall=$(echo "${walls[$base]}" | median)
-  printf '| %-16s | %8s | %7s | %7s | %13s | %11s | %9s |\n' run "wall (s)" "vs vips" "CPU (s)" "peak RSS (MB)" \
-    "output (MB)" "DSSIM"
-  printf '|%s|%s|%s|%s|%s|%s|%s|\n' ------------------ ---------- --------- --------- --------------- \
-    ------------- -----------
+  printf '| %-16s | %8s | %7s | %7s | %13s | %11s | %9s | %11s |\n' run "wall (s)" "vs vips" "CPU (s)" \
+    "peak RSS (MB)" "output (MB)" "DSSIM" "SSIMULACRA2"
+  printf '|%s|%s|%s|%s|%s|%s|%s|%s|\n' ------------------ ---------- --------- --------- --------------- \
+    ------------- ----------- -------------
   for name in "$@"; do
     local wall; wall=$(echo "${walls[$name]}" | median)
-    printf '| %-16s | %8.2f | %7.2f | %7.1f | %13.0f | %11.1f | %9s |\n' "$name" "$wall" \
+    printf '| %-16s | %8.2f | %7.2f | %7.1f | %13.0f | %11.1f | %9s | %11.2f |\n' "$name" "$wall" \
       "$(echo "$wall / $base_wall" | bc -l)" "$(echo "${cpus[$name]}" | median)" \
       "$(echo "$(echo "${rss[$name]}" | median) / 1024" | bc -l)" "$(echo "${bytes[$name]} / 1000000" | bc -l)" \
-      "$(quality "$name")"
+      "$(quality "$name")" "$(ssimulacra "$name")"
   done
 }
 
@@ -115,6 +125,14 @@ one=$(echo "${walls[shrinkray_1]}" | median)
 two=$(echo "${walls[shrinkray]}" | median)
 printf 'shrinkray JPEG run: 1 thread %.2f s, %s threads %.2f s, speed-up %.2f×\n' "$one" "$threads" "$two" \
   "$(echo "$one / $two" | bc -l)"
+
+# Where the JPEG run's time goes, from one more (untimed) run.
+rm -rf "$work/out-stages" && mkdir "$work/out-stages"
+echo
+echo '```'
+SHRINKRAY_STAGES=1 "$cli" --out "$work/out-stages" --width 1920 --height 1920 --quality 85 --threads "$threads" \
+  $(cat "$work/jpegs") 2>&1 > /dev/null
+echo '```'
 
 # Peak RSS against batch size: 100, 1,000 and 10,000 small photos (640×480 crops of the corpus, hard links).
 small="$work/small"

@@ -1,8 +1,8 @@
 //! What a worker thread keeps from one image to the next, and the rule that keeps it honest: after any image
 //! fails or panics, all of it is dropped, so the next image starts exactly as the thread's first one did.
 //!
-//! libjpeg-turbo's handles, the resampler's scratch space and the buffer of decoded JPEG planes are worth
-//! keeping (a 12 MP photo's planes are 18 MB, allocated once per thread instead of once per photo). But a
+//! libjpeg-turbo's handles, the resampler's scratch space and the buffers of decoded and resampled JPEG planes
+//! are worth keeping (a 12 MP photo's planes are 18 MB, allocated once per thread instead of once per photo). But a
 //! handle that has seen a malformed file can keep that file's state: libjpeg-turbo's decompressor, after a
 //! JPEG with two SOI markers, refused every later JPEG with the same error. Rather than a reset at each place
 //! that can fail, all such state lives in one [`Codecs`] value per thread, and [`isolated`], which every engine
@@ -30,6 +30,8 @@ struct Codecs {
     resizer: Option<Resizer>,
     /// The decoded planes of the last JPEG, the largest buffer a worker needs.
     planes: Vec<u8>,
+    /// The last copy's resampled planes, laid out for the JPEG encoder.
+    packed: Vec<u8>,
     /// How many times this thread's `Codecs` was dropped, for tests.
     #[cfg(test)]
     generation: usize,
@@ -114,6 +116,16 @@ pub(crate) fn keep_planes(buffer: Vec<u8>) {
     CODECS.with_borrow_mut(|c| c.planes = buffer);
 }
 
+/// Takes the buffer of packed planes for the encoder (empty on first use); give it back with [`keep_packed`].
+pub(crate) fn take_packed() -> Vec<u8> {
+    CODECS.with_borrow_mut(|c| std::mem::take(&mut c.packed))
+}
+
+/// Keeps `buffer` for the next JPEG encoded from planes on this thread.
+pub(crate) fn keep_packed(buffer: Vec<u8>) {
+    CODECS.with_borrow_mut(|c| c.packed = buffer);
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -128,7 +140,7 @@ mod tests {
                 c.decompressor.is_some(),
                 c.compressor.is_some(),
                 c.resizer.is_some(),
-                c.planes.capacity(),
+                c.planes.capacity() + c.packed.capacity(),
             )
         })
     }
@@ -137,7 +149,8 @@ mod tests {
         with_decompressor(|_| Ok(())).unwrap();
         with_compressor(|_| Ok(())).unwrap();
         with_resizer(|_| ());
-        keep_planes(vec![0; 1000]);
+        keep_planes(vec![0; 600]);
+        keep_packed(vec![0; 400]);
     }
 
     #[test]

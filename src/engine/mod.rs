@@ -27,6 +27,7 @@ mod report;
 mod score;
 mod selection;
 mod settings;
+pub mod stages;
 mod task;
 mod walk;
 mod watch;

@@ -1,5 +1,5 @@
 //! CLI options that reach the engine and change what is written, each checked on the copy itself:
-//! `--max-megapixels`, `--avif-speed`, `--size-name`, `--allow-enlarge`, `--linear`.
+//! `--max-megapixels`, `--avif-speed`, `--size-name`, `--allow-enlarge`, `--linear`; and `SHRINKRAY_STAGES`.
 
 use crate::common;
 
@@ -129,5 +129,57 @@ fn linear_keeps_the_brightness_of_fine_patterns() {
         let copy = image::open(out.join("stripes.png")).unwrap().to_luma8();
         let mean = copy.pixels().map(|p| f64::from(p.0[0])).sum::<f64>() / f64::from(copy.width() * copy.height());
         assert!((mean - want).abs() < 3.0, "{flag:?}: mean {mean:.1}, expected {want}");
+    }
+}
+
+#[test]
+fn shrinkray_stages_says_where_the_time_of_a_run_went() {
+    let dir = tempfile::tempdir().unwrap();
+    let photos = dir.path().join("in");
+    fs::create_dir(&photos).unwrap();
+    write_photo(&photos.join("a.jpg"), 800, 600, ImageFormat::Jpeg);
+    write_photo(&photos.join("b.png"), 800, 600, ImageFormat::Png);
+    let run = |stages: Option<&str>, out: &str| {
+        let mut command = std::process::Command::new(env!("CARGO_BIN_EXE_shrinkray-cli"));
+        command.args([
+            "--width",
+            "200",
+            "--threads",
+            "1",
+            "--out",
+            p(&dir.path().join(out)),
+            p(&photos),
+        ]);
+        match stages {
+            Some(v) => command.env("SHRINKRAY_STAGES", v),
+            None => command.env_remove("SHRINKRAY_STAGES"),
+        };
+        let output = command.output().unwrap();
+        assert_eq!(output.status.code(), Some(0));
+        String::from_utf8(output.stderr).unwrap()
+    };
+    let table = run(Some("1"), "timed");
+    assert!(table.contains("stages of 2 images"), "{table}");
+    // The JPEG goes the planar way (resized plane by plane), the PNG the RGB way (read as it is decoded).
+    for stage in ["read", "decode", "resize", "encode", "write"] {
+        let line = table
+            .lines()
+            .find(|l| l.trim_start().starts_with(&format!("{stage} ")))
+            .unwrap_or_else(|| panic!("no {stage} line in {table}"));
+        let runs: u64 = line.split_whitespace().nth(1).unwrap().parse().unwrap();
+        let expected = match stage {
+            "read" => 1,
+            "resize" => 4,
+            _ => 2,
+        };
+        assert_eq!(runs, expected, "{stage}: {table}");
+    }
+    let decode = table.lines().find(|l| l.trim_start().starts_with("decode ")).unwrap();
+    let ms: f64 = decode.split_whitespace().nth(3).unwrap().parse().unwrap();
+    assert!(ms > 0.0, "decoding took no time: {table}");
+    // Not asked for, or asked with anything but 1: nothing on standard error.
+    for v in [None, Some("0")] {
+        let quiet = run(v, "quiet");
+        assert!(!quiet.contains("stages"), "{quiet}");
     }
 }

@@ -27,6 +27,7 @@ use crate::engine::metadata::colour;
 use crate::engine::metadata::jpeg_segments;
 use crate::engine::metadata::{Keep, Metadata, Tags};
 use crate::engine::settings::{Dpi, Settings};
+use crate::engine::stages::{self, Stage};
 use crate::engine::task::Task;
 
 /// Makes every copy of a task with extra outputs from one decoding: at the scale the largest copy needs (JPEG
@@ -64,28 +65,25 @@ pub(super) fn convert_many(task: &Task, settings: &Settings, budget: &Budget) ->
             })
             .fold(0.0, f64::max)
     };
-    let decoded = decode(path, task.format, limits, scale, budget)?;
+    let decoded = stages::time(Stage::Decode, || decode(path, task.format, limits, scale, budget))?;
     bump_decodes();
     let input_size = decoded.full_size;
     outputs
         .iter()
         .map(|&(encoding, resize, output)| {
             let (tw, th) = target_size(input_size.0, input_size.1, resize, settings.dont_enlarge);
-            let resized =
-                resize_to(&decoded.img, tw, th, Resample::of(settings, resize)).map_err(|why| ImageError::Resize {
-                    why,
-                    path: path.to_owned(),
-                })?;
+            let resized = stages::time(Stage::Resize, || {
+                resize_to(&decoded.img, tw, th, Resample::of(settings, resize))
+            })
+            .map_err(|why| ImageError::Resize {
+                why,
+                path: path.to_owned(),
+            })?;
             let names = Names { input: path, output };
-            encode_copy(
-                resized,
-                input_size,
-                decoded.found.clone(),
-                decoded.note.map(str::to_owned),
-                encoding,
-                settings,
-                names,
-            )
+            let (found, note) = (decoded.found.clone(), decoded.note.map(str::to_owned));
+            stages::time(Stage::Encode, || {
+                encode_copy(resized, input_size, found, note, encoding, settings, names)
+            })
         })
         .collect()
 }
@@ -151,9 +149,10 @@ pub(super) fn convert(
         }
     }
     let decoded = if let Some(format) = format.image_format().filter(|&f| f != ImageFormat::Jpeg) {
-        decode_other(source, path, format, limits, budget)?
+        stages::time(Stage::Decode, || decode_other(source, path, format, limits, budget))?
     } else if format.is_heif() {
-        decode_heif(source.into_bytes(path, limits)?, path, format, limits, budget)?
+        let data = source.into_bytes(path, limits)?;
+        stages::time(Stage::Decode, || decode_heif(data, path, format, limits, budget))?
     } else if format == InputFormat::Jxl {
         match read_jxl(source.into_bytes(path, limits)?, encoding, settings, budget, path)? {
             JxlRead::Still(decoded) => decoded,
@@ -212,24 +211,21 @@ pub(super) fn convert(
                 });
             }
         }
-        decode_jpeg(data, &frame, path, limits, scale, budget)?
+        stages::time(Stage::Decode, || decode_jpeg(data, &frame, path, limits, scale, budget))?
     };
     let input_size = decoded.full_size;
     let (tw, th) = target(input_size.0, input_size.1);
-    let resized = match resize(&decoded.img, tw, th, Resample::of(settings, settings.resize)) {
+    let resized = match stages::time(Stage::Resize, || {
+        resize(&decoded.img, tw, th, Resample::of(settings, settings.resize))
+    }) {
         Ok(Some(resized)) => resized,
         Ok(None) => decoded.img,
         Err(why) => return Err(resize_err(why)),
     };
-    encode_copy(
-        resized,
-        input_size,
-        decoded.found,
-        decoded.note.map(str::to_owned),
-        encoding,
-        settings,
-        names,
-    )
+    let note = decoded.note.map(str::to_owned);
+    stages::time(Stage::Encode, || {
+        encode_copy(resized, input_size, decoded.found, note, encoding, settings, names)
+    })
 }
 
 /// The copy of an animation: its frames when the copy can animate, else its first frame (and a note).

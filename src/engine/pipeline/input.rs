@@ -12,6 +12,7 @@ use crate::engine::budget::Hold;
 use crate::engine::error::ImageError;
 use crate::engine::metadata::{Metadata, Tags};
 use crate::engine::settings::Limits;
+use crate::engine::stages::{self, Stage};
 
 /// Where an image's pixels come from.
 pub(super) enum Source {
@@ -72,7 +73,7 @@ pub(super) fn read(path: &Path, limits: &Limits) -> Result<Vec<u8>, ImageError> 
             path: path.to_owned(),
         });
     }
-    fs::read(path).map_err(read_err)
+    stages::time(Stage::Read, || fs::read(path)).map_err(read_err)
 }
 
 /// The input file, buffered for a decoder that streams it.

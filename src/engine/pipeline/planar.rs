@@ -20,6 +20,7 @@ use crate::engine::geometry::target_size;
 use crate::engine::jpeg_options::JpegOptions;
 use crate::engine::metadata::Tags;
 use crate::engine::settings::Settings;
+use crate::engine::stages::{self, Stage};
 
 /// Converts a YCbCr or grey JPEG (`frame.header.ycc`) to a JPEG copy through its planes; `tags` gives what the
 /// copy carries, from its size.
@@ -47,8 +48,10 @@ pub(crate) fn convert(
     let pixels = u64::from(header.width.div_ceil(shrink)) * u64::from(header.height.div_ceil(shrink));
     let _hold = budget.hold(data.len() as u64 + pixels * 3);
     let buffer = codecs::take_planes();
-    let planes =
-        jpeg::decode_planes(&data, shrink, settings.limits.max_alloc, buffer).map_err(|why| jpeg_error(why, path))?;
+    let planes = stages::time(Stage::Decode, || {
+        jpeg::decode_planes(&data, shrink, settings.limits.max_alloc, buffer)
+    })
+    .map_err(|why| jpeg_error(why, path))?;
     drop(data);
 
     let resize_err = |why: String| ImageError::Resize {
@@ -67,19 +70,57 @@ pub(crate) fn convert(
         th.div_ceil(out_subsamp.height().max(1) as u32),
     );
     let chroma = if turned { (ch, cw) } else { (cw, ch) };
-    let mut out = Vec::with_capacity(3);
+    let layout = YuvImage {
+        pixels: (),
+        width: tw as usize,
+        align: 1,
+        height: th as usize,
+        subsamp: out_subsamp,
+    };
+    let len = turbojpeg::yuv_pixels_len(layout.width, 1, layout.height, out_subsamp)
+        .map_err(|e| resize_err(e.to_string()))?;
+    // Every byte of the buffer is written below, so what an earlier copy left in it never shows.
+    let mut packed = codecs::take_packed();
+    packed.resize(len, 0);
+    let mut offset = 0;
     for plane in split(&planes) {
-        let (ow, oh) = if plane.index == 0 { (sw, sh) } else { chroma };
-        let small = resize(&plane, ow, oh, fill.then_some((sw, sh)), settings).map_err(resize_err)?;
-        out.push(orient(small, orientation));
+        let target = if plane.index == 0 { (sw, sh) } else { chroma };
+        let (pw, ph) = if plane.index == 0 {
+            layout.y_size()
+        } else {
+            layout.uv_size()
+        };
+        let dst = packed
+            .get_mut(offset..offset + pw * ph)
+            .ok_or_else(|| resize_err(format!("internal: the encoder's planes hold {len} bytes")))?;
+        let crop = fill.then_some((sw, sh));
+        stages::time(Stage::Resize, || {
+            resize_into(&plane, target, crop, orientation, settings, (dst, pw, ph))
+        })
+        .map_err(resize_err)?;
+        offset += pw * ph;
     }
     codecs::keep_planes(planes.pixels);
-
-    let mut bytes =
-        encode(&out, (tw, th), out_subsamp, (quality, options.progressive)).map_err(|why| ImageError::Encode {
-            why,
-            path: names.output.to_owned(),
-        })?;
+    if offset != len {
+        return Err(resize_err(format!(
+            "internal: {offset} plane bytes where the encoder expects {len}"
+        )));
+    }
+    let image = YuvImage {
+        pixels: packed.as_slice(),
+        width: layout.width,
+        align: 1,
+        height: layout.height,
+        subsamp: out_subsamp,
+    };
+    let encoded = stages::time(Stage::Encode, || {
+        jpeg::encode_planes(image, quality, options.progressive)
+    });
+    codecs::keep_packed(packed);
+    let mut bytes = encoded.map_err(|why| ImageError::Encode {
+        why,
+        path: names.output.to_owned(),
+    })?;
     jpeg::embed_tags(&mut bytes, &tags((tw, th)));
     Ok(Converted {
         bytes,
@@ -130,15 +171,19 @@ fn split(planes: &YuvImage<Vec<u8>>) -> Vec<Plane<'_>> {
     out
 }
 
-/// Resamples the picture part of `plane` to `width`×`height`. With `fill`, the centre is cut to the shape of
-/// the luma target first, the same cut on every plane.
-fn resize(
+/// Resamples the picture part of `plane` to `width`×`height` (in the file's stored orientation), turns it
+/// upright and writes it into `dst`, a plane of the encoder's `pw`×`ph` (padded to whole subsampling blocks by
+/// repeating the last column and row). An upright plane already of the encoder's size is resampled straight
+/// into `dst`, with no copy. With `fill`, the centre is cut to the shape of the luma target first, the same cut
+/// on every plane.
+fn resize_into(
     plane: &Plane<'_>,
-    width: u32,
-    height: u32,
+    (width, height): (u32, u32),
     fill: Option<(u32, u32)>,
+    orientation: Orientation,
     settings: &Settings,
-) -> Result<GrayImage, String> {
+    (dst, pw, ph): (&mut [u8], usize, usize),
+) -> Result<(), String> {
     let (cw, ch) = plane.content;
     let (mut left, mut top, mut w, mut h) = (0.0, 0.0, cw, ch);
     if let Some((fw, fh)) = fill {
@@ -152,12 +197,19 @@ fn resize(
         }
     }
     let src = ImageRef::new(plane.width, plane.height, plane.samples, PixelType::U8).map_err(|e| e.to_string())?;
-    let mut dst = Image::new(width, height, PixelType::U8);
     let options = ResizeOptions::new()
         .resize_alg(algorithm(settings.filter))
         .crop(left, top, w, h);
-    codecs::with_resizer(|r| r.resize(&src, &mut dst, &options)).map_err(|e| e.to_string())?;
-    GrayImage::from_raw(width, height, dst.into_vec()).ok_or_else(|| "the resized plane has the wrong size".to_owned())
+    if orientation == Orientation::NoTransforms && (width as usize, height as usize) == (pw, ph) {
+        let mut direct = Image::from_slice_u8(width, height, dst, PixelType::U8).map_err(|e| e.to_string())?;
+        return codecs::with_resizer(|r| r.resize(&src, &mut direct, &options)).map_err(|e| e.to_string());
+    }
+    let mut small = Image::new(width, height, PixelType::U8);
+    codecs::with_resizer(|r| r.resize(&src, &mut small, &options)).map_err(|e| e.to_string())?;
+    let small = GrayImage::from_raw(width, height, small.into_vec())
+        .ok_or_else(|| "the resized plane has the wrong size".to_owned())?;
+    pad_into(dst, &orient(small, orientation), pw, ph);
+    Ok(())
 }
 
 fn orient(plane: GrayImage, orientation: Orientation) -> GrayImage {
@@ -169,53 +221,17 @@ fn orient(plane: GrayImage, orientation: Orientation) -> GrayImage {
     img.into_luma8()
 }
 
-/// Packs the planes the way the encoder wants them (each padded to whole subsampling blocks by repeating its
-/// last column and row) and encodes them.
-fn encode(
-    planes: &[GrayImage],
-    (width, height): (u32, u32),
-    subsamp: Subsamp,
-    (quality, progressive): (u8, bool),
-) -> Result<Vec<u8>, String> {
-    let layout = YuvImage {
-        pixels: (),
-        width: width as usize,
-        align: 1,
-        height: height as usize,
-        subsamp,
-    };
-    let len = turbojpeg::yuv_pixels_len(layout.width, 1, layout.height, subsamp).map_err(|e| e.to_string())?;
-    let mut pixels = Vec::with_capacity(len);
-    for (i, plane) in planes.iter().enumerate() {
-        let (pw, ph) = if i == 0 { layout.y_size() } else { layout.uv_size() };
-        pad_into(&mut pixels, plane, pw, ph);
-    }
-    if pixels.len() != len {
-        return Err(format!(
-            "internal: {} plane bytes where the encoder expects {len}",
-            pixels.len()
-        ));
-    }
-    let image = YuvImage {
-        pixels: pixels.as_slice(),
-        width: layout.width,
-        align: 1,
-        height: layout.height,
-        subsamp,
-    };
-    jpeg::encode_planes(image, quality, progressive)
-}
-
-fn pad_into(out: &mut Vec<u8>, plane: &GrayImage, width: usize, height: usize) {
+/// Writes `plane` into `out`, `width`×`height`, repeating its last column and row where `out` is larger.
+fn pad_into(out: &mut [u8], plane: &GrayImage, width: usize, height: usize) {
     let (w, h) = (plane.width() as usize, plane.height() as usize);
     let raw = plane.as_raw();
-    for y in 0..height {
+    for (y, row_out) in out.chunks_exact_mut(width).take(height).enumerate() {
         let row = &raw[y.min(h - 1) * w..][..w];
         if width <= w {
-            out.extend_from_slice(&row[..width]);
+            row_out.copy_from_slice(&row[..width]);
         } else {
-            out.extend_from_slice(row);
-            out.extend(std::iter::repeat_n(row[w - 1], width - w));
+            row_out[..w].copy_from_slice(row);
+            row_out[w..].fill(row[w - 1]);
         }
     }
 }
