@@ -16,3 +16,19 @@ pub fn explain(response: egui::Response, text: &str) -> egui::Response {
     name(&response, text);
     response.on_hover_text(text)
 }
+
+/// Brings the widget that has just taken the keyboard focus into view, when it lies in `ui`, the content of a
+/// scroll area (call it last inside the area). egui does not scroll to a focused widget by itself, so Tab
+/// through a settings panel taller than the window would move the focus out of sight.
+pub fn follow_focus(ui: &egui::Ui) {
+    let Some(id) = ui.memory(|m| m.focused()) else {
+        return;
+    };
+    let Some(response) = ui.ctx().read_response(id) else {
+        return;
+    };
+    // Only on the pass focus arrives, so the user can still scroll away from a focused widget.
+    if response.gained_focus() && ui.min_rect().contains_rect(response.rect) {
+        response.scroll_to_me_animation(None, egui::style::ScrollAnimation::none());
+    }
+}

@@ -257,6 +257,8 @@ impl ThumbGrid {
                         }
                     });
                 }
+                // A tile that Tab reaches half out of view comes into view.
+                crate::ui::access::follow_focus(ui);
             });
         let end = output.content_size.y - output.inner_rect.height();
         self.following = output.state.clamped_offset().y >= end - 1.0;

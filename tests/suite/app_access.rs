@@ -63,3 +63,49 @@ fn every_control_has_a_name_a_screen_reader_can_say() {
     assert!(seen > 40, "only {seen} controls found");
     assert!(unnamed.is_empty(), "controls a screen reader cannot name: {unnamed:#?}");
 }
+
+#[test]
+fn tab_brings_each_control_it_reaches_into_view() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut harness = app_harness(None);
+    harness.state_mut().state_mut().settings.output_dir = Some(dir.path().join("out"));
+    // Every section open: the settings panel is then far taller than the 720-pixel window.
+    for section in ["More sizes", "Metadata and colour", "Advanced", "Window"] {
+        harness.get_by_label(section).click_accesskit();
+        harness.step();
+    }
+    settle(&mut harness);
+    let screen = harness.ctx.content_rect();
+    // The last section's header starts out below the window, so Tab must scroll the panel to show it.
+    let (window_section, below) = {
+        let node = harness.get_by_label("Window");
+        (node.accesskit_node().locate().0, node.rect())
+    };
+    assert!(
+        below.min.y > screen.max.y,
+        "the panel fits the window ({below:?}): nothing to scroll"
+    );
+    let (mut reached, mut reached_window) = (0, false);
+    for _ in 0..150 {
+        harness.key_press(egui::Key::Tab);
+        // Focus moves on the pass that sees Tab (or, wrapping round to the first control, the pass after), the
+        // panel scrolls at the end of that pass, and the pass after draws it there.
+        for _ in 0..3 {
+            harness.step();
+        }
+        let Some(id) = harness.ctx.memory(|m| m.focused()) else {
+            continue;
+        };
+        let rect = harness.ctx.read_response(id).unwrap().rect;
+        reached += 1;
+        assert!(
+            screen.contains_rect(rect),
+            "Tab's {reached}th control is out of view at {rect:?} (the window is {screen:?})"
+        );
+        reached_window |= id.accesskit_id() == window_section;
+    }
+    assert!(
+        reached_window,
+        "Tab never reached the Window section in {reached} presses"
+    );
+}

@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 use eframe::egui;
 
 use super::ShrinkrayApp;
-use crate::ui::settings_panel;
+use crate::ui::{access, settings_panel};
 
 impl ShrinkrayApp {
     pub(super) fn last_input_dir(&self) -> Option<PathBuf> {
@@ -40,6 +40,7 @@ impl ShrinkrayApp {
                     .show(ui, |ui| self.presets.show(ui, &mut self.state));
                 settings_panel::show(ui, &mut self.state, example.as_ref(), &mut self.commands);
             });
+            access::follow_focus(ui);
         });
     }
 }
