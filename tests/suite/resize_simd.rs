@@ -1,4 +1,4 @@
-//! The patched fast_image_resize (`patches/fast_image_resize/PATCH.md`): its one-channel horizontal pass pads
+//! The patched fast_image_resize (`patches/fast_image_resize/PATCH.md`). Its one-channel horizontal pass pads
 //! each filter window with zero taps to whole SIMD steps. Zero taps add nothing, so the AVX2 and SSE4.1 passes
 //! must give exactly the bytes of the library's scalar code, for every window, including windows at a row's
 //! ends (widened to the left there) and rows narrower than a padded window (left as they are).
@@ -68,6 +68,42 @@ fn the_padded_simd_passes_give_the_scalar_bytes() {
                     "{cpu:?} differs from the scalar pass: {width} -> {to} px with {filter:?}"
                 );
             }
+        }
+    }
+}
+
+/// The patch's second change: a resizer keeps the coefficients of its last few passes. One resizer taking many
+/// sizes, crops and filters in turn (more than it keeps, and coming back to earlier ones) must give exactly what
+/// a fresh resizer gives for each.
+#[test]
+fn a_resizer_that_kept_coefficients_gives_a_fresh_resizers_bytes() {
+    let src = plane(640, 480, 7);
+    let image = ImageRef::new(640, 480, &src, PixelType::U8).unwrap();
+    let jobs = [
+        ((320, 240), FilterType::Lanczos3, None),
+        ((320, 240), FilterType::Mitchell, None),
+        // Crops that differ only in where they start (the end and the sizes alike).
+        ((320, 240), FilterType::Lanczos3, Some((0.25, 0.0, 639.75, 480.0))),
+        ((320, 240), FilterType::Lanczos3, Some((0.5, 0.0, 639.5, 480.0))),
+        ((160, 120), FilterType::Lanczos3, None),
+        ((240, 320), FilterType::Lanczos3, None),
+        ((321, 241), FilterType::Lanczos3, None),
+        ((320, 240), FilterType::Lanczos3, Some((0.0, 0.25, 640.0, 479.75))),
+        ((320, 240), FilterType::Lanczos3, Some((0.0, 0.5, 640.0, 479.5))),
+        ((100, 75), FilterType::Bilinear, None),
+    ];
+    let mut kept = Resizer::new();
+    for round in 0..2 {
+        for (i, &(to, filter, crop)) in jobs.iter().enumerate() {
+            let mut options = ResizeOptions::new().resize_alg(ResizeAlg::Convolution(filter));
+            if let Some((left, top, width, height)) = crop {
+                options = options.crop(left, top, width, height);
+            }
+            let mut once = Image::new(to.0, to.1, PixelType::U8);
+            Resizer::new().resize(&image, &mut once, &options).unwrap();
+            let mut again = Image::new(to.0, to.1, PixelType::U8);
+            kept.resize(&image, &mut again, &options).unwrap();
+            assert!(once.buffer() == again.buffer(), "job {i} of round {round} differs");
         }
     }
 }

@@ -140,7 +140,24 @@ pub struct Resizer {
     alpha_buffer: Vec<u8>,
     convolution_buffer: Vec<u8>,
     super_sampling_buffer: Vec<u8>,
+    // Shrinkray's patch: the coefficients of the last few passes, so that resizing many images of one size
+    // (or the planes of one image) computes each filter window once. They depend on nothing but the key.
+    coefficients_cache: Vec<(CoefficientsKey, convolution::Coefficients)>,
 }
+
+/// What a pass's coefficients are computed from (crop borders as their bits, so the key is `Eq`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct CoefficientsKey {
+    in_size: u32,
+    in0: u64,
+    in1: u64,
+    out_size: u32,
+    filter_type: FilterType,
+    adaptive_kernel_size: bool,
+}
+
+/// How many passes' coefficients a resizer keeps: a JPEG's luma and chroma, both ways, and a spare.
+const COEFFICIENTS_CACHED: usize = 6;
 
 impl Resizer {
     /// Creates an instance of `Resizer`.
@@ -359,6 +376,28 @@ impl Resizer {
         );
     }
 
+    /// The coefficients of a pass, computed once for each key among the last few.
+    fn coefficients(&mut self, key: CoefficientsKey) -> convolution::Coefficients {
+        if let Some((_, coeffs)) = self.coefficients_cache.iter().find(|(k, _)| *k == key) {
+            return coeffs.clone();
+        }
+        let (filter_fn, filter_support) = convolution::get_filter_func(key.filter_type);
+        let coeffs = convolution::precompute_coefficients(
+            key.in_size,
+            f64::from_bits(key.in0),
+            f64::from_bits(key.in1),
+            key.out_size,
+            filter_fn,
+            filter_support,
+            key.adaptive_kernel_size,
+        );
+        if self.coefficients_cache.len() == COEFFICIENTS_CACHED {
+            self.coefficients_cache.remove(0);
+        }
+        self.coefficients_cache.push((key, coeffs.clone()));
+        coeffs
+    }
+
     fn do_convolution<P: PixelTrait>(
         &mut self,
         cropped_src_view: &CroppedSrcImageView<impl ImageView<Pixel = P>>,
@@ -373,36 +412,32 @@ impl Resizer {
             return;
         }
 
-        let (filter_fn, filter_support) = convolution::get_filter_func(filter_type);
-
         let need_horizontal =
             dst_width as f64 != crop_box.width || crop_box.left != crop_box.left.round();
         let horiz_coeffs = need_horizontal.then(|| {
             test_log!("compute horizontal convolution coefficients");
-            convolution::precompute_coefficients(
-                src_view.width(),
-                crop_box.left,
-                crop_box.left + crop_box.width,
-                dst_width,
-                filter_fn,
-                filter_support,
+            self.coefficients(CoefficientsKey {
+                in_size: src_view.width(),
+                in0: crop_box.left.to_bits(),
+                in1: (crop_box.left + crop_box.width).to_bits(),
+                out_size: dst_width,
+                filter_type,
                 adaptive_kernel_size,
-            )
+            })
         });
 
         let need_vertical =
             dst_height as f64 != crop_box.height || crop_box.top != crop_box.top.round();
         let vert_coeffs = need_vertical.then(|| {
             test_log!("compute vertical convolution coefficients");
-            convolution::precompute_coefficients(
-                src_view.height(),
-                crop_box.top,
-                crop_box.top + crop_box.height,
-                dst_height,
-                filter_fn,
-                filter_support,
+            self.coefficients(CoefficientsKey {
+                in_size: src_view.height(),
+                in0: crop_box.top.to_bits(),
+                in1: (crop_box.top + crop_box.height).to_bits(),
+                out_size: dst_height,
+                filter_type,
                 adaptive_kernel_size,
-            )
+            })
         });
 
         match (horiz_coeffs, vert_coeffs) {
