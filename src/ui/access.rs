@@ -1,5 +1,5 @@
-//! Names for screen readers where a widget's own would say too little: a number field names itself by its unit
-//! ("px"), a small button by its glyph ("✕").
+//! For keyboard and screen-reader users: names where a widget's own would say too little (a number field names
+//! itself by its unit, "px"; a small button by its glyph, "✕"), and the focused widget kept in view.
 
 use eframe::egui;
 
