@@ -10,6 +10,7 @@ use super::rules::confined;
 use super::temp::temp_name;
 use crate::engine::error::ImageError;
 use crate::engine::platform::{Dir, FileId};
+use crate::engine::stages::{self, Stage};
 
 /// Why the guard refused a write.
 fn refusal(path: &Path, why: &str) -> ImageError {
@@ -37,6 +38,16 @@ pub(crate) struct OutputRoot {
 /// temporary file is made, renamed and (on failure) removed relative to the last one: a folder swapped for a
 /// link between a check and a write cannot lead the copy elsewhere.
 pub(crate) fn write_copy(
+    root: &OutputRoot,
+    path: &Path,
+    bytes: &[u8],
+    replaces: Option<FileId>,
+    modified: Option<SystemTime>,
+) -> Result<(), ImageError> {
+    stages::time(Stage::Write, || write(root, path, bytes, replaces, modified))
+}
+
+fn write(
     root: &OutputRoot,
     path: &Path,
     bytes: &[u8],

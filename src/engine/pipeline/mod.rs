@@ -34,7 +34,6 @@ use crate::engine::error::ImageError;
 use crate::engine::event::{ExtraDone, ImageDone};
 use crate::engine::guard::write_copy;
 use crate::engine::settings::Settings;
-use crate::engine::stages::{self, Stage};
 use crate::engine::task::Task;
 pub(crate) use copies::{Copies, make_copies};
 use copies::{needs_nothing, thumbnail_of};
@@ -68,14 +67,10 @@ pub(crate) fn process(
     } else {
         &converted.bytes
     };
-    stages::time(Stage::Write, || {
-        write_copy(&task.root, &task.output, bytes, task.replaces, modified)
-    })?;
+    write_copy(&task.root, &task.output, bytes, task.replaces, modified)?;
     let mut extra = Vec::with_capacity(extras.len());
     for (copy, out) in extras.iter().zip(&task.extra) {
-        stages::time(Stage::Write, || {
-            write_copy(&task.root, &out.output, &copy.bytes, out.replaces, modified)
-        })?;
+        write_copy(&task.root, &out.output, &copy.bytes, out.replaces, modified)?;
         extra.push(ExtraDone {
             output: out.output.clone(),
             output_bytes: copy.bytes.len() as u64,
