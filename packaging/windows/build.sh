@@ -8,7 +8,7 @@
 #   packaging/windows/build.sh install-test the built installer under Wine: silent install, the installed CLI
 #                                           run, silent uninstall, each checked
 #
-# The programs need no DLL beside them: libgcc and winpthread are linked statically (crt-static), and libheif
+# The programs need no DLL beside them: libgcc, winpthread and libstdc++ are linked statically, and libheif
 # (HEIC, AVIF) and libjxl (JPEG XL copies) are loaded at run time only if installed next to shrinkray.exe.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -29,8 +29,16 @@ export CXX_x86_64_pc_windows_gnu=x86_64-w64-mingw32-g++
 export AR_x86_64_pc_windows_gnu=x86_64-w64-mingw32-ar
 export RC_x86_64_pc_windows_gnu=x86_64-w64-mingw32-windres
 export CMAKE_SYSTEM_NAME=Windows CMAKE_SYSTEM_PROCESSOR=AMD64
-# Static C runtime pieces (libgcc, winpthread), so the .exe files run with nothing beside them.
-export CARGO_TARGET_X86_64_PC_WINDOWS_GNU_RUSTFLAGS="-C target-feature=+crt-static"
+# Static C runtime pieces (libgcc, winpthread), so the .exe files run with nothing beside them. jpegli is C++,
+# and jpegli-sys asks for `-lstdc++` without saying how: the linker takes the first match in its search path,
+# the DLL's import library in the compiler's own folder, so a folder holding only the static library is searched
+# first.
+static_libs=$PWD/target/windows-static-libs
+if command -v x86_64-w64-mingw32-g++ >/dev/null; then
+  mkdir -p "$static_libs"
+  ln -sf "$(x86_64-w64-mingw32-g++ -print-file-name=libstdc++.a)" "$static_libs/libstdc++.a"
+fi
+export CARGO_TARGET_X86_64_PC_WINDOWS_GNU_RUSTFLAGS="-C target-feature=+crt-static -L native=$static_libs"
 
 version=$(sed -n 's/^version = "\(.*\)"/\1/p' Cargo.toml | head -1)
 
@@ -111,6 +119,13 @@ export CARGO_TARGET_X86_64_PC_WINDOWS_GNU_RUSTFLAGS="$CARGO_TARGET_X86_64_PC_WIN
 cargo build --release --target $target --bin shrinkray-cli --no-default-features --features cli,heif,jxl
 cargo build --release --target $target --bin shrinkray
 out=target/$target/release
+# Nothing but Windows' own DLLs: a MinGW runtime DLL would be missing on the user's machine.
+for exe in "$out/shrinkray.exe" "$out/shrinkray-cli.exe"; do
+  if x86_64-w64-mingw32-objdump -p "$exe" | grep -iE 'DLL Name: (libstdc|libgcc|libwinpthread)'; then
+    say "$exe imports a MinGW runtime DLL (above), which Windows does not have"
+    exit 1
+  fi
+done
 makensis -V2 -DVERSION="$version" -DBIN="$out" packaging/windows/shrinkray.nsi >&2
 say "built:"
 echo "$PWD/$out/shrinkray.exe"

@@ -24,6 +24,22 @@ pub enum Subsampling {
     S444,
 }
 
+/// Which library encodes a JPEG copy. Decoding is libjpeg-turbo's either way, and both write ordinary JPEGs.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum JpegEncoder {
+    /// jpegli where the quality is chosen by look, libjpeg-turbo at a fixed quality (see the README's JPEG
+    /// table: jpegli reaches a look in fewer bytes; at a fixed quality libjpeg-turbo is several times faster).
+    #[default]
+    #[serde(rename = "auto")]
+    Auto,
+    /// libjpeg-turbo: SIMD throughout, and the planar route (planes resampled and encoded without RGB).
+    #[serde(rename = "libjpeg-turbo")]
+    Turbo,
+    /// jpegli (libjxl's libjpeg-compatible encoder): adaptive quantisation and its own tables.
+    #[serde(rename = "jpegli")]
+    Jpegli,
+}
+
 /// The JPEG encoder's settings besides quality.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
 pub struct JpegOptions {
@@ -31,6 +47,8 @@ pub struct JpegOptions {
     pub progressive: bool,
     /// Chroma subsampling.
     pub subsampling: Subsampling,
+    /// The encoder; `Auto` is settled by whether a look chooses the quality.
+    pub encoder: JpegEncoder,
 }
 
 impl JpegOptions {

@@ -26,7 +26,7 @@ pub(crate) fn relative_key(path: &Path) -> String {
 /// Settings fields added after the first manifests, as they serialise at their defaults. A new field that
 /// shapes copies goes here with its default (and its default must then never change without bumping
 /// `OUTPUT_REVISION`).
-const ADDED_AT_DEFAULT: [&str; 8] = [
+const ADDED_AT_DEFAULT: [&str; 9] = [
     "\"min_score\":null,",
     "\"sharpen\":false,",
     "\"progressive\":false,",
@@ -35,6 +35,7 @@ const ADDED_AT_DEFAULT: [&str; 8] = [
     "\"optimize_jpeg\":false,",
     "\"only_if_needed\":false,",
     "\"dpi\":null,",
+    "\"jpeg_encoder\":\"auto\",",
 ];
 
 /// A fingerprint of the settings that shape a copy: its pixels, its bytes, its name and its date. Left out are

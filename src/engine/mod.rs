@@ -51,7 +51,7 @@ pub use guard::{
 };
 pub use in_place::{Undone, journals as in_place_journals, last_run as last_in_place_run, undo_run};
 pub use job::{JobHandle, JobOptions, QUEUED_WITH_THUMBNAILS, THUMBNAIL_EDGE, Waker, WatchPass, process_task};
-pub use jpeg_options::{JpegOptions, Subsampling};
+pub use jpeg_options::{JpegEncoder, JpegOptions, Subsampling};
 pub use manifest::MANIFEST_DIR;
 pub use pipeline::{Preview, load_thumbnail, load_thumbnail_sized, open, preview, resize_bytes};
 pub use plan::InPlacePlan;

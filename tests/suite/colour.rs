@@ -61,11 +61,18 @@ fn profiles_reach_every_output_format_that_holds_one() {
         for input_format in [ImageFormat::Jpeg, ImageFormat::Png, ImageFormat::WebP] {
             let ext = input_format.extensions_str()[0];
             let input = photo_with_profile(&dir.path().join(format!("in-{size}.{ext}")), input_format, &icc);
-            for output in [OutputFormat::Jpeg, OutputFormat::Png, OutputFormat::WebP] {
-                let out = dir.path().join(format!("out-{size}-{ext}-{output:?}"));
+            // The last: a JPEG whose quality a look chooses, jpegli's.
+            for (output, look) in [
+                (OutputFormat::Jpeg, None),
+                (OutputFormat::Png, None),
+                (OutputFormat::WebP, None),
+                (OutputFormat::Jpeg, Some(83.5)),
+            ] {
+                let out = dir.path().join(format!("out-{size}-{ext}-{output:?}-{look:?}"));
                 let settings = Settings {
                     resize: ResizeMode::Width(200),
                     format: output,
+                    min_score: look,
                     ..settings_to(&out)
                 };
                 let events = run(std::slice::from_ref(&input), settings);
@@ -74,7 +81,7 @@ fn profiles_reach_every_output_format_that_holds_one() {
                 assert_eq!(
                     icc_of(&written[0]).as_deref(),
                     Some(icc.as_slice()),
-                    "{size}-byte profile from {input_format:?} to {output:?}"
+                    "{size}-byte profile from {input_format:?} to {output:?} (look {look:?})"
                 );
             }
         }

@@ -9,7 +9,7 @@ use std::path::Path;
 use common::*;
 use image::{DynamicImage, GenericImageView, ImageFormat};
 use serde_json::Value;
-use shrinkray::engine::{OutputFormat, Settings, Subsampling, open, ssimulacra2};
+use shrinkray::engine::{JpegEncoder, OutputFormat, Settings, Subsampling, open, ssimulacra2};
 
 /// What an image's event says of its copy.
 struct Made {
@@ -76,10 +76,12 @@ fn the_quality_chosen_by_look_reaches_the_target_and_one_lower_does_not() {
                     OutputFormat::Jpeg => Subsampling::S420,
                     _ => Subsampling::Auto,
                 };
+                // A look's JPEG is jpegli's (a fixed quality's auto would be libjpeg-turbo's).
                 let below = Settings {
                     format,
                     quality: quality - 1,
                     subsampling,
+                    jpeg_encoder: JpegEncoder::Jpegli,
                     ..settings_to(&dir.path().join(format!("{format:?}-{target}-below")))
                 };
                 let (lower, _) = copy_of(&input, below);
@@ -108,12 +110,12 @@ fn jpegs_chosen_by_look_are_progressive_with_the_pixels_the_search_scored() {
     let (copy, made) = copy_of(&input, look);
     let bytes = fs::read(&made.output).unwrap();
     assert!(bytes.windows(2).any(|w| w == [0xFF, 0xC2]), "a progressive frame");
-    // A look below 90 keeps 4:2:0 whatever quality it chooses; a fixed quality's auto would not at 90 and above.
-    assert_eq!(frame(&made.output).1, vec![(2, 2), (1, 1), (1, 1)]);
+    // A look's JPEG is jpegli's, whose auto is full colour at every quality.
+    assert_eq!(frame(&made.output).1, vec![(1, 1), (1, 1), (1, 1)]);
     let baseline = Settings {
         format: OutputFormat::Jpeg,
         quality: made.quality.unwrap(),
-        subsampling: Subsampling::S420,
+        jpeg_encoder: JpegEncoder::Jpegli,
         ..settings_to(&dir.path().join("fixed"))
     };
     let (fixed, fixed_made) = copy_of(&input, baseline);
@@ -130,6 +132,36 @@ fn jpegs_chosen_by_look_are_progressive_with_the_pixels_the_search_scored() {
         "{} ≥ {}",
         made.output_bytes,
         fixed_made.output_bytes
+    );
+}
+
+/// A look's JPEG is jpegli's unless told otherwise: it reaches the same target in fewer bytes than
+/// libjpeg-turbo's (about a tenth fewer on the benchmark corpus, benches/quality.sh).
+#[test]
+fn a_look_reaches_its_target_in_fewer_bytes_with_jpegli_than_with_libjpeg_turbo() {
+    let dir = tempfile::tempdir().unwrap();
+    // A real photograph: generated grain is not what either encoder is tuned for.
+    let input = data("bridge.jpg");
+    let look = |encoder| {
+        let settings = Settings {
+            format: OutputFormat::Jpeg,
+            min_score: Some(83.5),
+            jpeg_encoder: encoder,
+            ..settings_to(&dir.path().join(format!("{encoder:?}")))
+        };
+        copy_of(&input, settings).1
+    };
+    let (auto, turbo) = (look(JpegEncoder::Auto), look(JpegEncoder::Turbo));
+    for made in [&auto, &turbo] {
+        assert!(made.score.unwrap() >= 83.5, "{:?} {:?}", made.score, made.note);
+    }
+    assert!(
+        auto.output_bytes * 100 < turbo.output_bytes * 95,
+        "auto: {} bytes at q{:?}, libjpeg-turbo: {} bytes at q{:?}",
+        auto.output_bytes,
+        auto.quality,
+        turbo.output_bytes,
+        turbo.quality
     );
 }
 
@@ -174,9 +206,10 @@ fn grainy(path: &Path, luma: i32, chroma: i32) -> std::path::PathBuf {
     path.to_owned()
 }
 
-/// A fixed quality's `auto` subsampling turns to 4:4:4 at quality 90, a step in bytes and score. A look keeps
-/// one subsampling through its search instead (4:2:0 below a target of 90), so where the lowest passing
-/// quality is near 90 the copy is not a 4:4:4 one that overshoots the target at a higher cost.
+/// libjpeg-turbo's `auto` subsampling at a fixed quality turns to 4:4:4 at quality 90, a step in bytes and
+/// score. A look with libjpeg-turbo keeps one subsampling through its search instead (4:2:0 below a target of
+/// 90), so where the lowest passing quality is near 90 the copy is not a 4:4:4 one that overshoots the target at
+/// a higher cost.
 #[test]
 fn a_look_with_auto_subsampling_costs_no_more_than_with_4_2_0() {
     let dir = tempfile::tempdir().unwrap();
@@ -187,6 +220,7 @@ fn a_look_with_auto_subsampling_costs_no_more_than_with_4_2_0() {
             format: OutputFormat::Jpeg,
             min_score: Some(83.5),
             subsampling,
+            jpeg_encoder: JpegEncoder::Turbo,
             ..settings_to(&dir.path().join(format!("{subsampling:?}")))
         };
         copy_of(&input, settings).1
@@ -204,8 +238,8 @@ fn a_look_with_auto_subsampling_costs_no_more_than_with_4_2_0() {
     );
 }
 
-/// Colour detail that 4:2:0 cannot keep at any quality: the look then searches again at 4:4:4 and reaches its
-/// target; and a visually lossless look keeps colour at full resolution throughout.
+/// Colour detail that 4:2:0 cannot keep at any quality: a look with libjpeg-turbo then searches again at 4:4:4
+/// and reaches its target; and a visually lossless look keeps colour at full resolution throughout.
 #[test]
 fn a_look_falls_back_to_4_4_4_where_4_2_0_cannot_reach_the_target() {
     let dir = tempfile::tempdir().unwrap();
@@ -214,6 +248,7 @@ fn a_look_falls_back_to_4_4_4_where_4_2_0_cannot_reach_the_target() {
         let settings = Settings {
             format: OutputFormat::Jpeg,
             min_score: Some(target),
+            jpeg_encoder: JpegEncoder::Turbo,
             ..settings_to(&dir.path().join(name))
         };
         let (_, made) = copy_of(&input, settings);
@@ -258,26 +293,36 @@ fn progressive_and_subsampling_reach_the_encoder_on_both_jpeg_routes() {
     let png = write_photo(&dir.path().join("in/a.png"), 900, 600, ImageFormat::Png);
     let jpeg = write_photo(&dir.path().join("in/b.jpg"), 900, 600, ImageFormat::Jpeg);
     let turned = data("orientation/6.jpg");
-    for (progressive, subsampling, quality, factors) in [
-        (false, Subsampling::Auto, 85, (2, 2)),
-        (false, Subsampling::Auto, 90, (1, 1)),
-        (true, Subsampling::S420, 95, (2, 2)),
-        (true, Subsampling::S422, 85, (2, 1)),
-        (false, Subsampling::S444, 60, (1, 1)),
+    // jpegli's auto is 4:4:4 at every quality; it takes the RGB route from a JPEG too.
+    for (progressive, subsampling, quality, factors, encoder) in [
+        (false, Subsampling::Auto, 85, (2, 2), JpegEncoder::Auto),
+        (false, Subsampling::Auto, 90, (1, 1), JpegEncoder::Auto),
+        (true, Subsampling::S420, 95, (2, 2), JpegEncoder::Auto),
+        (true, Subsampling::S422, 85, (2, 1), JpegEncoder::Auto),
+        (false, Subsampling::S444, 60, (1, 1), JpegEncoder::Auto),
+        (false, Subsampling::Auto, 85, (1, 1), JpegEncoder::Jpegli),
+        (true, Subsampling::S420, 80, (2, 2), JpegEncoder::Jpegli),
+        (false, Subsampling::S422, 95, (2, 1), JpegEncoder::Jpegli),
     ] {
         for input in [&png, &jpeg, &turned] {
-            let out = dir.path().join(format!("{progressive}-{subsampling:?}-{quality}"));
+            let out = dir
+                .path()
+                .join(format!("{progressive}-{subsampling:?}-{quality}-{encoder:?}"));
             let settings = Settings {
                 format: OutputFormat::Jpeg,
                 quality,
                 progressive,
                 subsampling,
+                jpeg_encoder: encoder,
                 resize: shrinkray::engine::ResizeMode::LongEdge(500),
                 ..settings_to(&out)
             };
             let (copy, done) = copy_of(input, settings);
             let (is_progressive, sampling) = frame(&done.output);
-            let case = format!("{} {progressive} {subsampling:?} q{quality}", input.display());
+            let case = format!(
+                "{} {progressive} {subsampling:?} q{quality} {encoder:?}",
+                input.display()
+            );
             assert_eq!(is_progressive, progressive, "{case}");
             assert_eq!(sampling, vec![factors, (1, 1), (1, 1)], "{case}");
             // The picture survives either way, the right way up and the right size (the turned file is 48×32

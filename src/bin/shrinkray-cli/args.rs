@@ -6,7 +6,7 @@ use std::path::PathBuf;
 use anyhow::{Context, bail};
 use clap::Parser;
 use shrinkray::engine::{
-    Collision, Dpi, ExtraOutput, Filter, Limits, PngCompression, ResizeMode, Settings, Shard, Subsampling,
+    Collision, Dpi, ExtraOutput, Filter, JpegEncoder, Limits, PngCompression, ResizeMode, Settings, Shard, Subsampling,
 };
 use shrinkray::text;
 
@@ -161,6 +161,11 @@ pub(crate) struct Cli {
     /// 420, 422 or 444.
     #[arg(long, value_enum, default_value_t = SubsamplingArg::Auto)]
     subsampling: SubsamplingArg,
+
+    /// JPEG encoder: auto (jpegli when --min-score or a look chooses the quality, libjpeg-turbo at a fixed
+    /// quality), libjpeg-turbo or jpegli.
+    #[arg(long, value_enum, default_value_t = JpegEncoderArg::Auto)]
+    jpeg_encoder: JpegEncoderArg,
 
     /// Largest file for JPEG, WebP and AVIF copies (e.g. 200KB, 1.5MB): the quality is lowered until the copy
     /// fits; an image that does not fit even at quality 1 fails (see --shrink-to-fit).
@@ -336,6 +341,11 @@ impl Cli {
                 SubsamplingArg::S420 => Subsampling::S420,
                 SubsamplingArg::S422 => Subsampling::S422,
                 SubsamplingArg::S444 => Subsampling::S444,
+            },
+            jpeg_encoder: match self.jpeg_encoder {
+                JpegEncoderArg::Auto => JpegEncoder::Auto,
+                JpegEncoderArg::Turbo => JpegEncoder::Turbo,
+                JpegEncoderArg::Jpegli => JpegEncoder::Jpegli,
             },
             avif_speed: self.avif_speed,
             jxl_effort: self.jxl_effort,

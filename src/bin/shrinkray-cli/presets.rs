@@ -58,6 +58,7 @@ pub(crate) fn over_preset(cli: &Cli, from_cli: Settings) -> anyhow::Result<Setti
         only_if_needed <- ["only_if_needed"];
         sharpen <- ["sharpen"];
         subsampling <- ["subsampling"];
+        jpeg_encoder <- ["jpeg_encoder"];
         png_compression <- ["png_compression"];
         avif_speed <- ["avif_speed"];
         jxl_effort <- ["jxl_effort"];

@@ -205,3 +205,15 @@ pub(crate) enum SubsamplingArg {
     #[value(name = "444")]
     S444,
 }
+
+/// `--jpeg-encoder`.
+#[derive(Clone, Copy, Debug, clap::ValueEnum)]
+pub(crate) enum JpegEncoderArg {
+    /// jpegli when --min-score or a look chooses the quality, libjpeg-turbo at a fixed quality.
+    Auto,
+    /// libjpeg-turbo for every JPEG copy.
+    #[value(name = "libjpeg-turbo")]
+    Turbo,
+    /// jpegli for every JPEG copy.
+    Jpegli,
+}

@@ -58,6 +58,7 @@ impl Encoding {
         let options = JpegOptions {
             progressive: settings.progressive,
             subsampling: settings.subsampling,
+            encoder: settings.jpeg_encoder,
         };
         let avif = Self::Avif {
             quality,

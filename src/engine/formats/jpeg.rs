@@ -8,7 +8,8 @@ use turbojpeg::{Colorspace, Compressor, Image, PixelFormat, ScalingFactor, Subsa
 // libjpeg-turbo's handles hold their working memory, so each worker thread keeps one of each (in `codecs`,
 // which drops them after any failure).
 use crate::engine::codecs::with_decompressor;
-use crate::engine::jpeg_options::JpegOptions;
+use crate::engine::formats::jpegli;
+use crate::engine::jpeg_options::{JpegEncoder, JpegOptions, Subsampling};
 use crate::engine::metadata::Tags;
 use crate::engine::metadata::jpeg_segments::{icc_to_segments, insert_segments};
 
@@ -156,8 +157,8 @@ pub(crate) fn encode_planes(planes: YuvImage<&[u8]>, quality: u8, progressive: b
     with_compressor(quality, planes.subsamp, progressive, |c| c.compress_yuv_to_vec(planes))
 }
 
-/// Encodes 8-bit grey or RGB pixels at `quality` with optimised Huffman tables, the chroma subsampling and scan
-/// order of `options`.
+/// Encodes 8-bit grey or RGB pixels at `quality` with optimised Huffman tables, the chroma subsampling, scan
+/// order and encoder of `options` (libjpeg-turbo unless it names jpegli: `Auto` is settled before here).
 pub(crate) fn encode(img: &DynamicImage, quality: u8, options: JpegOptions) -> Result<Vec<u8>, String> {
     let (pixels, format) = match img {
         DynamicImage::ImageLuma8(grey) => (grey.as_raw(), PixelFormat::GRAY),
@@ -171,6 +172,20 @@ pub(crate) fn encode(img: &DynamicImage, quality: u8, options: JpegOptions) -> R
         height: img.height() as usize,
         format,
     };
+    if options.encoder == JpegEncoder::Jpegli {
+        let pixels = jpegli::Pixels {
+            data: pixels.as_slice(),
+            width: img.width(),
+            height: img.height(),
+            grey: format == PixelFormat::GRAY,
+        };
+        // jpegli is tuned for full colour: its `auto` is 4:4:4 at every quality (see `look`).
+        let subsampling = match options.subsampling {
+            Subsampling::Auto => Subsampling::S444,
+            chosen => chosen,
+        };
+        return jpegli::encode(&pixels, quality, subsampling, options.progressive);
+    }
     let subsamp = if format == PixelFormat::GRAY {
         Subsamp::Gray
     } else {

@@ -13,6 +13,7 @@ pub(crate) mod encode;
 #[cfg(feature = "heif")]
 pub(crate) mod heif;
 pub(crate) mod jpeg;
+pub(crate) mod jpegli;
 pub(crate) mod jxl;
 #[cfg(feature = "jxl")]
 pub(crate) mod jxl_write;

@@ -23,6 +23,7 @@ use crate::engine::error::ImageError;
 use crate::engine::formats::detect::InputFormat;
 use crate::engine::formats::encode::Encoding;
 use crate::engine::geometry::target_size;
+use crate::engine::jpeg_options::JpegEncoder;
 use crate::engine::metadata::colour;
 use crate::engine::metadata::jpeg_segments;
 use crate::engine::metadata::{Keep, Metadata, Tags};
@@ -195,7 +196,9 @@ pub(super) fn convert(
             // The planes are resampled and encoded as they are: anything that works on the RGB picture (linear
             // light, colour conversion, sharpening) or encodes it more than once goes the RGB way.
             let searched = settings.target_size.is_some() || settings.min_score.is_some();
-            if !(settings.linear || settings.to_srgb && icc.is_some() || searched || settings.sharpen) {
+            // jpegli encodes RGB pictures only.
+            let jpegli = options.encoder == JpegEncoder::Jpegli;
+            if !(settings.linear || settings.to_srgb && icc.is_some() || searched || settings.sharpen || jpegli) {
                 let metadata = Metadata::from_jpeg(&data);
                 let found = Tags { icc, metadata };
                 let tags = move |size| tags_for_copy(found, size, settings);

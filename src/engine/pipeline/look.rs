@@ -7,7 +7,7 @@ use image::DynamicImage;
 
 use super::decode::decode_in_memory;
 use crate::engine::formats::encode::Encoding;
-use crate::engine::jpeg_options::{JpegOptions, Subsampling};
+use crate::engine::jpeg_options::{JpegEncoder, JpegOptions, Subsampling};
 use crate::engine::score::Scorer;
 use crate::engine::settings::Limits;
 
@@ -53,6 +53,17 @@ pub(crate) fn encode_by_look(
     encode: impl Fn(Encoding) -> Result<Vec<u8>, String>,
 ) -> Result<Looked, String> {
     let scorer = Scorer::new(img)?;
+    // A look is where jpegli earns its time: the same score in fewer bytes.
+    let encoding = match encoding {
+        Encoding::Jpeg { quality, options } if options.encoder == JpegEncoder::Auto => Encoding::Jpeg {
+            quality,
+            options: JpegOptions {
+                encoder: JpegEncoder::Jpegli,
+                ..options
+            },
+        },
+        other => other,
+    };
     let with = |subsampling| match encoding {
         Encoding::Jpeg { quality, options } => Encoding::Jpeg {
             quality,
@@ -61,7 +72,10 @@ pub(crate) fn encode_by_look(
         other => other,
     };
     let auto = matches!(encoding, Encoding::Jpeg { options, .. } if options.subsampling == Subsampling::Auto);
-    let (encoding, looked) = if auto && target < 90.0 {
+    // jpegli's tables and adaptive quantisation are tuned for full colour: at 4:2:0 it needs more bytes than at
+    // 4:4:4 for the same score (benches/quality.sh), so its `auto` is always 4:4:4.
+    let halve = !matches!(encoding, Encoding::Jpeg { options, .. } if options.encoder == JpegEncoder::Jpegli);
+    let (encoding, looked) = if auto && halve && target < 90.0 {
         let (halved, full) = (with(Subsampling::S420), with(Subsampling::S444));
         let looked = search(&scorer, halved, target, &encode)?;
         if looked.score >= target {
