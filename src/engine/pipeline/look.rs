@@ -29,6 +29,9 @@ pub(crate) struct Looked {
 /// depend on what was converted before it.
 fn start(encoding: Encoding, target: f64) -> u8 {
     let offset = match encoding {
+        // jpegli's quality scale climbs faster with the target: the medians of its answers on corpus photos are
+        // about 79.5 for 80, 87 for 83.5 and 97.5 for 90.
+        Encoding::Jpeg { options, .. } if options.encoder == JpegEncoder::Jpegli => (target - 80.0) * 1.2 - 0.5,
         // The JPEG inside decides the look of `JxlFromJpeg`.
         Encoding::Jpeg { .. } | Encoding::JxlFromJpeg { .. } => 4.0,
         Encoding::Jxl { .. } => 0.0,
