@@ -56,14 +56,16 @@ pub(crate) fn encode(
     if pixels.data.len() != row * pixels.height as usize {
         return Err("internal: the pixels do not fill the picture".to_owned());
     }
-    let mut encoder = Encoder::new();
+    // The encoder lives inside: an error unwinding out of jpegli drops it on the way, which destroys it.
     let run = catch_unwind(AssertUnwindSafe(|| {
+        let mut encoder = Encoder::new();
         // SAFETY: `encoder` was created by `Encoder::new`, its error manager unwinds instead of returning, and
         // every row pointer points into `pixels.data`, which outlives the call.
-        unsafe { encoder.compress(pixels, quality, subsampling, progressive, row) }
+        unsafe { encoder.compress(pixels, quality, subsampling, progressive, row) };
+        encoder.output().to_vec()
     }));
     match run {
-        Ok(()) => Ok(encoder.output().to_vec()),
+        Ok(bytes) => Ok(bytes),
         Err(payload) => match payload.downcast::<Failure>() {
             Ok(failure) => Err(format!("jpegli: {}", failure.0)),
             Err(other) => resume_unwind(other),
