@@ -13,12 +13,13 @@ use std::path::{Path, PathBuf};
 use common::hostile::every_hostile_input;
 use common::*;
 use image::ImageFormat;
-use shrinkray::engine::{JobEvent, Limits, OutputFormat, ResizeMode, Settings, load_thumbnail};
+use shrinkray::engine::{JobEvent, JpegEncoder, Limits, OutputFormat, ResizeMode, Settings, load_thumbnail};
 
 /// One worker thread, so the order of the images is the order of the inputs.
-fn one_thread(out: &Path, format: OutputFormat) -> Settings {
+fn one_thread(out: &Path, format: OutputFormat, jpeg_encoder: JpegEncoder) -> Settings {
     Settings {
         format,
+        jpeg_encoder,
         resize: ResizeMode::Fit { width: 64, height: 64 },
         threads: NonZeroUsize::new(1),
         ..settings_to(out)
@@ -44,12 +45,12 @@ fn good_files(dir: &Path) -> Vec<(&'static str, PathBuf)> {
 }
 
 /// The bytes of the copy a fresh job (new threads, nothing run before) makes of `input` alone.
-fn clean_copy(input: &Path, out: &Path, format: OutputFormat) -> Result<Vec<u8>, String> {
-    let events = run(&[input.to_owned()], one_thread(out, format));
+fn clean_copy(input: &Path, out: &Path, format: OutputFormat, encoder: JpegEncoder) -> Result<Vec<u8>, String> {
+    let events = run(&[input.to_owned()], one_thread(out, format, encoder));
     match outputs(&events)[..] {
         [ref written] => Ok(fs::read(written).unwrap()),
         _ => Err(format!(
-            "{format:?}: {} alone is not done: {:?}",
+            "{format:?} ({encoder:?}): {} alone is not done: {:?}",
             input.display(),
             failures(&events)
         )),
@@ -79,7 +80,9 @@ fn good_files_after_any_hostile_input_come_out_as_if_nothing_ran_before() {
     }
 
     let mut problems = Vec::new();
-    for format in OutputFormat::ALL {
+    // Each format with its usual encoder, and JPEG once more with jpegli (a look's encoder).
+    let cases = OutputFormat::ALL.map(|format| (format, JpegEncoder::Auto));
+    for (format, encoder) in cases.into_iter().chain([(OutputFormat::Jpeg, JpegEncoder::Jpegli)]) {
         if format == OutputFormat::Avif && !HEIF
             || matches!(format, OutputFormat::Jxl | OutputFormat::JxlFromJpeg) && !JXL
         {
@@ -87,13 +90,14 @@ fn good_files_after_any_hostile_input_come_out_as_if_nothing_ran_before() {
         }
         let mut reference = HashMap::new();
         for (kind, good) in &goods {
-            match clean_copy(good, &dir.path().join(format!("clean-{format:?}-{kind}")), format) {
+            let clean = dir.path().join(format!("clean-{format:?}-{encoder:?}-{kind}"));
+            match clean_copy(good, &clean, format, encoder) {
                 Ok(bytes) => drop(reference.insert(*kind, bytes)),
                 Err(problem) => problems.push(problem),
             }
         }
-        let out = dir.path().join(format!("out-{format:?}"));
-        let events = run(&inputs, one_thread(&out, format));
+        let out = dir.path().join(format!("out-{format:?}-{encoder:?}"));
+        let events = run(&inputs, one_thread(&out, format, encoder));
         for event in &events {
             match event {
                 JobEvent::ImageDone(done) if kind_of.contains_key(&done.input) => {
@@ -103,14 +107,14 @@ fn good_files_after_any_hostile_input_come_out_as_if_nothing_ran_before() {
                         .is_some_and(|r| fs::read(&done.output).unwrap() != *r)
                     {
                         problems.push(format!(
-                            "{format:?}: the {kind} after {} differs from its clean copy",
+                            "{format:?} ({encoder:?}): the {kind} after {} differs from its clean copy",
                             after[&done.input].display()
                         ));
                     }
                 }
                 JobEvent::ImageFailed { input, error, .. } if kind_of.contains_key(input) => {
                     problems.push(format!(
-                        "{format:?}: the {} after {} failed: {error}",
+                        "{format:?} ({encoder:?}): the {} after {} failed: {error}",
                         kind_of[input],
                         after[input].display()
                     ));
@@ -123,7 +127,11 @@ fn good_files_after_any_hostile_input_come_out_as_if_nothing_ran_before() {
             .filter(|e| matches!(e, JobEvent::ImageDone(d) if kind_of.contains_key(&d.input)))
             .count();
         if problems.is_empty() {
-            assert_eq!(done_goods, kind_of.len(), "{format:?}: every good file is done");
+            assert_eq!(
+                done_goods,
+                kind_of.len(),
+                "{format:?} ({encoder:?}): every good file is done"
+            );
         }
     }
     assert!(
@@ -139,7 +147,10 @@ fn hostile_inputs_in_this_test_really_are_hostile() {
     // Guards the test above: the traps must fail (or it would prove nothing about failed decoders).
     let dir = tempfile::tempdir().unwrap();
     let traps = common::hostile::decoder_traps(&dir.path().join("traps"));
-    let events = run(&traps, one_thread(&dir.path().join("out"), OutputFormat::SameAsInput));
+    let events = run(
+        &traps,
+        one_thread(&dir.path().join("out"), OutputFormat::SameAsInput, JpegEncoder::Auto),
+    );
     let failed = failures(&events);
     assert_eq!(failed.len(), traps.len(), "every trap fails: {events:?}");
 }
