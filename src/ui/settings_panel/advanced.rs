@@ -84,8 +84,8 @@ pub(super) fn advanced(ui: &mut egui::Ui, state: &mut AppState) {
                 .response
                 .labelled_by(label.id)
                 .on_hover_text(
-                    "jpegli reaches a look in about a tenth fewer bytes than libjpeg-turbo; libjpeg-turbo is faster \
-                     at a fixed quality. Auto uses each where it is better",
+                    "jpegli reaches a look in about a tenth fewer bytes than libjpeg-turbo; at a fixed quality \
+                     libjpeg-turbo keeps the quality scale people know. Auto uses each where it is better",
                 );
             ui.end_row();
             limits(ui, &mut settings.limits);
