@@ -70,8 +70,9 @@ pub struct Settings {
     /// JPEG copies in progressive scans rather than baseline. Default: `false` (see the README's JPEG table:
     /// progressive files are smaller, and take longer to write).
     pub progressive: bool,
-    /// JPEG chroma subsampling. Default: auto (4:4:4 at quality 90 and above, 4:2:0 below; with a look, by its
-    /// target: 4:2:0 below 90 unless it cannot reach the target, 4:4:4 from 90).
+    /// JPEG chroma subsampling. Default: auto (libjpeg-turbo: 4:4:4 at quality 90 and above, 4:2:0 below; with a
+    /// look, by its target: 4:2:0 below 90 unless it cannot reach the target, 4:4:4 from 90; jpegli, which encodes
+    /// looks by default: 4:4:4).
     pub subsampling: Subsampling,
     /// The JPEG encoder. Default: auto (jpegli for a quality chosen by look, libjpeg-turbo at a fixed quality).
     pub jpeg_encoder: JpegEncoder,

@@ -157,8 +157,8 @@ pub(crate) struct Cli {
     #[arg(long)]
     sharpen: bool,
 
-    /// JPEG chroma subsampling: auto (4:4:4 at quality 90 and above, 4:2:0 below; with a look, by its score),
-    /// 420, 422 or 444.
+    /// JPEG chroma subsampling: auto (4:4:4 at quality 90 and above, 4:2:0 below; with jpegli, as a look
+    /// uses by default, 4:4:4), 420, 422 or 444.
     #[arg(long, value_enum, default_value_t = SubsamplingArg::Auto)]
     subsampling: SubsamplingArg,
 
