@@ -195,8 +195,8 @@ pub(crate) fn parse_dpi(text: &str) -> Result<Dpi, String> {
 
 #[derive(Clone, Copy, Debug, ValueEnum)]
 pub(crate) enum SubsamplingArg {
-    /// 4:4:4 at quality 90 and above, 4:2:0 below; with a look or --min-score, 4:2:0 below a score of 90 (4:4:4
-    /// where 4:2:0 cannot reach it), 4:4:4 from 90.
+    /// 4:4:4 at quality 90 and above, 4:2:0 below; with libjpeg-turbo and a look or --min-score, 4:2:0 below a
+    /// score of 90 (4:4:4 where 4:2:0 cannot reach it), 4:4:4 from 90; with jpegli (a look's default), 4:4:4.
     Auto,
     #[value(name = "420")]
     S420,
