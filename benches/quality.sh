@@ -116,11 +116,11 @@ for run in "${runs[@]}"; do
   mean[$name]=$(awk '{s+=$1} END {printf "%.2f", s / NR}' "$work/scores")
   # The second reference (JPEG copies only: it has no JPEG XL decoder's view of them).
   sed "s|^$ref/|$ref2/|" "$work/pairs" | grep '\.jpg$' | "$score" | cut -f2 | sort -n > "$work/scores2" || true
-  median2[$name]=$(awk '{a[NR]=$1} END {if (NR) print (NR % 2) ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2; else print "-"}' "$work/scores2")
-  low2[$name]=$(head -1 "$work/scores2"); low2[$name]=${low2[$name]:--}
+  median2[$name]=$(awk '{a[NR]=$1} END {if (NR) printf "%.2f", (NR % 2) ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2; else print "-"}' "$work/scores2")
+  low2[$name]=$(awk 'NR == 1 {printf "%.2f", $1} END {if (!NR) print "-"}' "$work/scores2")
   case $name in
     *mozjpeg*|*"mozjpeg's tables"*) encode[$name]="$(cat "$work/encode-ms") ms" ;;
-    "libjpeg-turbo at 80") encode[$name]="$(encode_ms --jpeg-encoder libjpeg-turbo) ms (planar: $(encode_ms --jpeg-encoder libjpeg-turbo --sharpen) ms RGB)" ;;
+    "libjpeg-turbo at 80") encode[$name]="$(encode_ms --jpeg-encoder libjpeg-turbo) ms (planar route)" ;;
     "jpegli at 80") encode[$name]="$(encode_ms --jpeg-encoder jpegli) ms" ;;
     *) encode[$name]="" ;;
   esac
