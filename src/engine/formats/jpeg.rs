@@ -165,13 +165,6 @@ pub(crate) fn encode(img: &DynamicImage, quality: u8, options: JpegOptions) -> R
         DynamicImage::ImageRgb8(rgb) => (rgb.as_raw(), PixelFormat::RGB),
         _ => return Err("internal: JPEG encoding needs 8-bit grey or RGB pixels".to_owned()),
     };
-    let image = Image {
-        pixels: pixels.as_slice(),
-        width: img.width() as usize,
-        pitch: img.width() as usize * format.size(),
-        height: img.height() as usize,
-        format,
-    };
     if options.encoder == JpegEncoder::Jpegli {
         let pixels = jpegli::Pixels {
             data: pixels.as_slice(),
@@ -186,6 +179,13 @@ pub(crate) fn encode(img: &DynamicImage, quality: u8, options: JpegOptions) -> R
         };
         return jpegli::encode(&pixels, quality, subsampling, options.progressive);
     }
+    let image = Image {
+        pixels: pixels.as_slice(),
+        width: img.width() as usize,
+        pitch: img.width() as usize * format.size(),
+        height: img.height() as usize,
+        format,
+    };
     let subsamp = if format == PixelFormat::GRAY {
         Subsamp::Gray
     } else {
