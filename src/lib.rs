@@ -5,6 +5,9 @@ pub mod desktop;
 pub mod engine;
 #[doc(hidden)]
 pub mod fuzzing;
+#[cfg(feature = "i18n")]
+pub mod i18n;
+#[cfg(feature = "i18n")]
 pub mod text;
 #[cfg(feature = "gui")]
 pub mod ui;

@@ -59,7 +59,7 @@ fn main() -> eframe::Result {
         Err(e) => eprintln!("shrinkray: cannot look for a running window ({e}); opening a new one"),
     }
     let mut viewport = egui::ViewportBuilder::default()
-        .with_title("Shrinkray")
+        .with_title("Shrinkray") // not translated: the app's name
         .with_app_id("org.shrinkray.Shrinkray")
         .with_inner_size([1180.0, 700.0])
         .with_min_inner_size([760.0, 480.0])
@@ -75,7 +75,7 @@ fn main() -> eframe::Result {
     };
     options.wgpu_options.wgpu_setup = shrinkray::ui::gpu::wgpu_setup();
     eframe::run_native(
-        "Shrinkray",
+        "Shrinkray", // not translated: the app's name
         options,
         Box::new(move |cc| {
             let paths_given = paths.clone();

@@ -24,32 +24,30 @@ pub fn file_stamp(time: std::time::SystemTime) -> String {
     )
 }
 
-/// `1,204`.
+/// `1,204` (`1.204` in German: the current language's way).
 pub fn count(n: usize) -> String {
-    let digits = n.to_string();
-    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    out
+    crate::i18n::count(n as u64)
 }
 
-/// `3.1 GB`, in powers of 1000 like file managers.
+/// `3.1 GB`, in powers of 1000 like file managers (`3,1 Go` in French).
 pub fn bytes(n: u64) -> String {
-    const UNITS: [&str; 5] = ["B", "KB", "MB", "GB", "TB"];
     let mut value = n as f64;
     let mut unit = 0;
-    while value >= 1000.0 && unit < UNITS.len() - 1 {
+    while value >= 1000.0 && unit < 4 {
         value /= 1000.0;
         unit += 1;
     }
-    if unit == 0 {
-        format!("{n} B")
+    let number = if unit == 0 {
+        crate::i18n::count(n)
     } else {
-        format!("{value:.1} {}", UNITS[unit])
+        crate::i18n::decimal(value, 1)
+    };
+    match unit {
+        0 => crate::tr!("size-b", n = number),
+        1 => crate::tr!("size-kb", n = number),
+        2 => crate::tr!("size-mb", n = number),
+        3 => crate::tr!("size-gb", n = number),
+        _ => crate::tr!("size-tb", n = number),
     }
 }
 
@@ -100,17 +98,17 @@ pub fn duration(d: Duration) -> String {
 /// A time in words, rounded as an estimate should be: `under 1 s`, `40 s`, `1 min 40 s`, `2 h 05 min`.
 pub fn rough_duration(seconds: f64) -> String {
     if !seconds.is_finite() || seconds < 1.0 {
-        return "under 1 s".to_owned();
+        return crate::tr!("time-under-a-second");
     }
     let s = seconds.round() as u64;
     match s {
-        0..60 => format!("{s} s"),
+        0..60 => crate::tr!("time-seconds", s = s),
         // Tens of seconds are noise beyond ten minutes.
-        60..600 => format!("{} min {} s", s / 60, s % 60),
-        600..3600 => format!("{} min", (s + 30) / 60),
+        60..600 => crate::tr!("time-minutes-seconds", m = s / 60, s = s % 60),
+        600..3600 => crate::tr!("time-minutes", m = (s + 30) / 60),
         _ => {
             let m = (s + 30) / 60;
-            format!("{} h {:02} min", m / 60, m % 60)
+            crate::tr!("time-hours-minutes", h = m / 60, m = format!("{:02}", m % 60))
         }
     }
 }

@@ -232,6 +232,7 @@ fn run_cli_without_privileges(dir: &Path, args: &[&OsStr]) -> (Option<i32>, Vec<
     } else {
         Command::new(env!("CARGO_BIN_EXE_shrinkray-cli"))
     };
+    command.env("LC_ALL", "C");
     let output = command.arg("--json").args(args).output().expect("run shrinkray-cli");
     let stdout = String::from_utf8(output.stdout).unwrap();
     assert!(
@@ -421,6 +422,7 @@ fn an_output_folder_removed_mid_run_ends_the_run_cleanly() {
     }
     let out = dir.path().join("out");
     let mut child = Command::new(env!("CARGO_BIN_EXE_shrinkray-cli"))
+        .env("LC_ALL", "C")
         .args(["--json", "-j", "1", "--width", "400", "--out"])
         .arg(&out)
         .arg(&root)

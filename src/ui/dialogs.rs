@@ -7,6 +7,8 @@ use std::thread;
 use crossbeam_channel::{Receiver, Sender};
 use eframe::egui;
 
+use crate::tr;
+
 /// Which dialog.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum DialogKind {
@@ -52,21 +54,28 @@ impl Dialogs {
         self.spawn(ctx, start_dir, move |dialog| {
             let paths = match kind {
                 DialogKind::Files => dialog
-                    .set_title("Add images")
+                    .set_title(tr!("dialog-add-images"))
                     .add_filter(
-                        "Images",
+                        tr!("dialog-images"),
                         &[
                             "jpg", "jpeg", "png", "webp", "gif", "bmp", "tif", "tiff", "tga", "ico", "pnm", "ppm",
                             "qoi",
                         ],
                     )
-                    .add_filter("All files", &["*"])
+                    .add_filter(tr!("dialog-all-files"), &["*"])
                     .pick_files()
                     .unwrap_or_default(),
-                DialogKind::Folders => dialog.set_title("Add folders").pick_folders().unwrap_or_default(),
-                DialogKind::OutputDir => dialog.set_title("Output folder").pick_folder().into_iter().collect(),
+                DialogKind::Folders => dialog
+                    .set_title(tr!("dialog-add-folders"))
+                    .pick_folders()
+                    .unwrap_or_default(),
+                DialogKind::OutputDir => dialog
+                    .set_title(tr!("dialog-output-folder"))
+                    .pick_folder()
+                    .into_iter()
+                    .collect(),
                 DialogKind::BackupDir => dialog
-                    .set_title("Keep the originals in")
+                    .set_title(tr!("dialog-backup-folder"))
                     .pick_folder()
                     .into_iter()
                     .collect(),
@@ -87,7 +96,7 @@ impl Dialogs {
     ) {
         self.spawn(ctx, start_dir, move |dialog| {
             let dialog = dialog
-                .set_title("Save report")
+                .set_title(tr!("dialog-save-report"))
                 .set_file_name("shrinkray-report.csv")
                 .add_filter("CSV", &["csv"]);
             match dialog.save_file() {

@@ -65,7 +65,7 @@ fn summary(frames: &mut [f32]) -> String {
         Duration::from_secs_f32(frames[i].max(0.0)).as_secs_f64() * 1000.0
     };
     format!(
-        "{} frames, median {:.2} ms, p99 {:.2} ms, max {:.2} ms",
+        "{} frames, median {:.2} ms, p99 {:.2} ms, max {:.2} ms", // not translated: a log line for benches/frames.sh
         frames.len(),
         at(0.5),
         at(0.99),

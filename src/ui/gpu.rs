@@ -22,17 +22,17 @@ struct Way {
 /// The ways, best first: the platform's own API, then OpenGL, then a software renderer.
 const WAYS: [Way; 3] = [
     Way {
-        name: "the GPU (Vulkan, DirectX 12 or Metal)",
+        name: "the GPU (Vulkan, DirectX 12 or Metal)", // not translated: log lines on stderr
         backends: wgpu::Backends::PRIMARY,
         software: false,
     },
     Way {
-        name: "OpenGL",
+        name: "OpenGL", // not translated: log lines on stderr
         backends: wgpu::Backends::GL,
         software: false,
     },
     Way {
-        name: "a software renderer",
+        name: "a software renderer", // not translated: log lines on stderr
         backends: wgpu::Backends::all(),
         software: true,
     },
@@ -57,7 +57,7 @@ pub fn wgpu_setup() -> WgpuSetup {
                         .iter()
                         .find(|a| same_adapter(&a.get_info(), &info))
                         .cloned()
-                        .ok_or_else(|| format!("the adapter probed ({}) is gone", info.name))
+                        .ok_or_else(|| format!("the adapter probed ({}) is gone", info.name)) // not translated: log lines on stderr
                 }));
                 return WgpuSetup::CreateNew(setup);
             }
@@ -84,13 +84,13 @@ fn probe(way: &Way, setup: &WgpuSetupCreateNew) -> Result<wgpu::AdapterInfo, Str
         compatible_surface: None,
         ..Default::default()
     }))
-    .map_err(|e| format!("no adapter ({e})"))?;
+    .map_err(|e| format!("no adapter ({e})"))?; // not translated: log lines on stderr
     let info = adapter.get_info();
     if way.software && info.device_type != wgpu::DeviceType::Cpu {
-        return Err(format!("no software adapter ({} is a GPU)", info.name));
+        return Err(format!("no software adapter ({} is a GPU)", info.name)); // not translated: log lines on stderr
     }
     pollster::block_on(adapter.request_device(&(setup.device_descriptor)(&adapter)))
-        .map_err(|e| format!("{} gives no device ({e})", info.name))?;
+        .map_err(|e| format!("{} gives no device ({e})", info.name))?; // not translated: log lines on stderr
     Ok(info)
 }
 

@@ -10,6 +10,7 @@ use super::access;
 use super::command::Command;
 use crate::engine::{InputCount, ListedImage, list_images};
 use crate::text;
+use crate::tr;
 
 /// One file or folder the user added.
 #[derive(Clone, Debug)]
@@ -172,7 +173,7 @@ impl Inputs {
     /// Draws the list; removing and clearing become commands.
     pub fn show(&self, ui: &mut egui::Ui, enabled: bool, commands: &mut Vec<Command>) {
         if self.roots.is_empty() {
-            ui.weak("Drop folders or images here, or use Add folders… / Add files….");
+            ui.weak(tr!("inputs-empty"));
             return;
         }
         egui::ScrollArea::vertical()
@@ -184,8 +185,8 @@ impl Inputs {
                     ui.horizontal(|ui| {
                         let remove = ui
                             .add_enabled(enabled, egui::Button::new("✕").small())
-                            .on_hover_text(format!("Remove {}", root.path.display()));
-                        access::name(&remove, &format!("Remove {}", name_of(root)));
+                            .on_hover_text(tr!("remove-input", name = root.path.display().to_string()));
+                        access::name(&remove, &tr!("remove-input", name = name_of(root)));
                         if remove.clicked() {
                             commands.push(Command::RemoveInput(i));
                         }
@@ -193,18 +194,17 @@ impl Inputs {
                         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
                             match root.count {
                                 Some(c) => {
-                                    let noun = if c.images == 1 { "image" } else { "images" };
-                                    ui.weak(format!("{} {noun} · {}", text::count(c.images), text::bytes(c.bytes)));
+                                    ui.weak(tr!("input-count", count = c.images, size = text::bytes(c.bytes)));
                                 }
                                 None => {
-                                    ui.spinner().on_hover_text("Counting images…");
+                                    ui.spinner().on_hover_text(tr!("counting"));
                                 }
                             }
                         });
                     });
                 }
             });
-        if ui.add_enabled(enabled, egui::Button::new("Clear all")).clicked() {
+        if ui.add_enabled(enabled, egui::Button::new(tr!("clear-all"))).clicked() {
             commands.push(Command::ClearInputs);
         }
     }

@@ -7,6 +7,7 @@ mod command;
 mod desktop;
 mod dialogs;
 mod estimate;
+mod fonts;
 mod frame_stats;
 mod freshness;
 pub mod gpu;
@@ -20,7 +21,7 @@ pub mod single_instance;
 mod state;
 mod thumbnails;
 
-pub use app::{SHORTCUTS, ShrinkrayApp};
+pub use app::{ShrinkrayApp, shortcuts};
 pub use command::Command;
 pub use state::{AppState, Preset, Theme};
 pub use thumbnails::TEXTURE_CAP;

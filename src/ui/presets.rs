@@ -9,6 +9,7 @@ use eframe::egui;
 
 use super::state::AppState;
 use crate::engine::{Preset, PresetOutput, Presets};
+use crate::tr;
 
 /// What the section's text field is for.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -59,7 +60,7 @@ impl PresetsView {
         Some(if preset.matches(&state.settings) {
             preset.name.clone()
         } else {
-            format!("{}, changed", preset.name)
+            tr!("preset-changed", name = preset.name.as_str())
         })
     }
 
@@ -67,7 +68,7 @@ impl PresetsView {
     pub fn choose(&mut self, name: &str, state: &mut AppState) -> Result<(), String> {
         let preset = self.presets.find(name).ok_or_else(|| {
             let names: Vec<_> = self.presets.list.iter().map(|p| p.name.as_str()).collect();
-            format!("There is no preset called {name:?}; there are: {}", names.join(", "))
+            tr!("preset-unknown", name = name, names = names.join(", "))
         })?;
         take(preset, state);
         Ok(())
@@ -92,9 +93,7 @@ impl PresetsView {
             .and_then(|n| self.presets.find(n))
             .cloned();
         ui.horizontal(|ui| {
-            let shown = self
-                .plan_name(state)
-                .unwrap_or_else(|| "None (your settings)".to_owned());
+            let shown = self.plan_name(state).unwrap_or_else(|| tr!("preset-none"));
             egui::ComboBox::from_id_salt("named-preset")
                 .selected_text(shown)
                 .width(220.0)
@@ -111,16 +110,14 @@ impl PresetsView {
                     }
                 })
                 .response
-                .on_hover_text("A preset sets size, format, quality, names and metadata at once");
+                .on_hover_text(tr!("preset-help"));
         });
         if let Some(preset) = &chosen {
             ui.weak(&preset.description);
             let mut close = preset.close_when_done;
-            let help = "When this preset is started from the file manager's menu and every image is done, the \
-                        window closes itself after a few seconds";
             if ui
-                .checkbox(&mut close, "Close when started from the file manager")
-                .on_hover_text(help)
+                .checkbox(&mut close, tr!("preset-close-when-done"))
+                .on_hover_text(tr!("preset-close-when-done-help"))
                 .changed()
             {
                 if let Some(p) = self.presets.list.iter_mut().find(|p| p.name == preset.name) {
@@ -133,44 +130,36 @@ impl PresetsView {
             Editing::None => {
                 ui.horizontal(|ui| {
                     if ui
-                        .button("Save as…")
-                        .on_hover_text("Save the current settings as a preset")
+                        .button(tr!("preset-save-as"))
+                        .on_hover_text(tr!("preset-save-as-help"))
                         .clicked()
                     {
                         self.editing = Editing::SaveAs(String::new());
                     }
                     if let Some(preset) = &chosen {
-                        if ui.button("Rename…").clicked() {
+                        if ui.button(tr!("preset-rename")).clicked() {
                             self.editing = Editing::Rename(preset.name.clone());
                         }
-                        if ui.button("Delete").clicked() {
+                        if ui.button(tr!("preset-delete")).clicked() {
                             self.presets.remove(&preset.name);
                             state.named_preset = None;
                             self.save();
                         }
                     }
                     if ui
-                        .button("Reset built-ins")
-                        .on_hover_text("Put the presets Shrinkray ships back as they were; yours stay")
+                        .button(tr!("preset-reset"))
+                        .on_hover_text(tr!("preset-reset-help"))
                         .clicked()
                     {
                         self.presets.reset_builtins();
                         self.save();
                     }
                     let label = if cfg!(windows) {
-                        "Add to Explorer"
+                        tr!("menus-add-explorer")
                     } else {
-                        "Add to file manager"
+                        tr!("menus-add")
                     };
-                    if !cfg!(target_os = "macos")
-                        && ui
-                            .button(label)
-                            .on_hover_text(
-                                "Put \"Resize with Shrinkray\" with these presets in the right-click menu of Dolphin, \
-                                 Nautilus, Nemo, Thunar, Caja and PCManFM (your own menu entries stay as they are)",
-                            )
-                            .clicked()
-                    {
+                    if !cfg!(target_os = "macos") && ui.button(label).on_hover_text(tr!("menus-add-help")).clicked() {
                         self.add_to_file_manager();
                     }
                 });
@@ -178,19 +167,19 @@ impl PresetsView {
             Editing::SaveAs(name) | Editing::Rename(name) => {
                 let mut done = None;
                 ui.horizontal(|ui| {
-                    let label = ui.label("Name");
+                    let label = ui.label(tr!("preset-name"));
                     let field = ui
                         .add(
                             egui::TextEdit::singleline(name)
-                                .hint_text("Preset name")
+                                .hint_text(tr!("preset-name-hint"))
                                 .desired_width(160.0),
                         )
                         .labelled_by(label.id);
                     let enter = field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
-                    if ui.button("OK").clicked() || enter {
+                    if ui.button(tr!("ok")).clicked() || enter {
                         done = Some(true);
                     }
-                    if ui.button("Cancel").clicked() {
+                    if ui.button(tr!("cancel")).clicked() {
                         done = Some(false);
                     }
                 });
@@ -241,7 +230,7 @@ impl PresetsView {
 
     /// Writes the file managers' menus for the presets into the user's folders, on a short-lived thread.
     fn add_to_file_manager(&mut self) {
-        self.menus_note = Some("Adding the menus…".to_owned());
+        self.menus_note = Some(tr!("menus-adding"));
         let (presets, tx) = (self.presets.list.clone(), self.menus.0.clone());
         std::thread::spawn(move || {
             let _ = tx.send(install_menus(&presets));
@@ -252,14 +241,18 @@ impl PresetsView {
     fn save(&mut self) {
         self.save_error = None;
         let Some(path) = self.path.clone() else {
-            self.save_error = Some("the presets cannot be saved: the system names no configuration folder".into());
+            self.save_error = Some(tr!("presets-no-config-folder"));
             return;
         };
         let (presets, tx) = (self.presets.clone(), self.failed.0.clone());
         let menus = self.menus.0.clone();
         std::thread::spawn(move || {
             if let Err(e) = presets.save(&path) {
-                let _ = tx.send(format!("the presets could not be saved ({e}): {}", path.display()));
+                let _ = tx.send(tr!(
+                    "presets-save-failed",
+                    error = e.to_string(),
+                    path = path.display().to_string()
+                ));
             }
             // Menus added earlier follow the presets.
             if crate::desktop::installed_for_user() {
@@ -282,16 +275,9 @@ fn take(preset: &Preset, state: &mut AppState) {
 /// Installs the user's menus for `presets` and says what happened, in one line.
 fn install_menus(presets: &[Preset]) -> String {
     let done = crate::desktop::install_for_user(presets);
-    let place = if cfg!(windows) {
-        "Explorer's menu"
-    } else {
-        "the file managers' menus"
-    };
     match done.problems.first() {
-        None => format!("\"Resize with Shrinkray\" is in {place} ({} presets)", presets.len()),
-        Some(first) => format!(
-            "{} of the menu files could not be written; the first: {first}",
-            done.problems.len()
-        ),
+        None if cfg!(windows) => tr!("menus-added-explorer", count = presets.len()),
+        None => tr!("menus-added", count = presets.len()),
+        Some(first) => tr!("menus-failed", count = done.problems.len(), first = first.to_string()),
     }
 }

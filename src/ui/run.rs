@@ -9,6 +9,7 @@ use super::command::Command;
 use super::thumbnails::ThumbGrid;
 use crate::engine::{JobEvent, JobHandle, Summary, Watch};
 use crate::text;
+use crate::{i18n, tr};
 
 /// The current or last job.
 pub struct RunView {
@@ -52,26 +53,27 @@ pub const NOTIFY_AFTER: Duration = Duration::from_secs(10);
 
 /// The title and body of the notification at the end of a run.
 fn end_message(s: &Summary, watched: bool) -> (String, String) {
-    let copies = match s.done {
-        1 => "1 copy made".to_owned(),
-        n => format!("{} copies made", text::count(n)),
-    };
+    let copies = tr!("copies-made", count = s.done);
     let sizes = format!("{} → {}", text::bytes(s.input_bytes), text::bytes(s.output_bytes));
     let not_started = s.total.saturating_sub(s.done + s.failed + s.skipped);
     let title = match s {
-        s if s.setup_error.is_some() => "Shrinkray could not start",
-        _ if watched => "Shrinkray stopped watching",
-        s if s.cancelled => "Shrinkray: cancelled",
-        s if s.failed > 0 => "Shrinkray: done, with failures",
-        _ => "Shrinkray: done",
+        s if s.setup_error.is_some() => tr!("notify-could-not-start"),
+        _ if watched => tr!("notify-stopped-watching"),
+        s if s.cancelled => tr!("notify-cancelled"),
+        s if s.failed > 0 => tr!("notify-done-with-failures"),
+        _ => tr!("notify-done"),
     };
     let body = match s {
-        s if s.setup_error.is_some() => s.setup_error.as_ref().map(ToString::to_string).unwrap_or_default(),
-        s if s.failed > 0 => format!("{copies}, {} failed", text::count(s.failed)),
-        s if s.cancelled && not_started > 0 => format!("{copies}, {} not started", text::count(not_started)),
+        s if s.setup_error.is_some() => s
+            .setup_error
+            .as_ref()
+            .map(i18n::errors::setup_error)
+            .unwrap_or_default(),
+        s if s.failed > 0 => format!("{copies}, {}", tr!("n-failed", count = s.failed)),
+        s if s.cancelled && not_started > 0 => format!("{copies}, {}", tr!("n-not-started", count = not_started)),
         _ => format!("{copies}, {sizes}"),
     };
-    (title.to_owned(), body)
+    (title, body)
 }
 
 /// How long the title says a job is done.
@@ -134,21 +136,18 @@ impl RunView {
     pub fn title(&self) -> Option<String> {
         let processed = self.done + self.failed + self.skipped;
         if self.is_watching() {
-            return Some(format!("Watching · {} done · Shrinkray", text::count(self.done)));
+            return Some(tr!("title-watching", done = self.done));
         }
         match (&self.summary, self.total) {
-            (None, Some(total)) => {
-                let progress = format!("{}/{}", text::count(processed), text::count(total));
-                Some(match self.is_paused() {
-                    true => format!("Paused · {progress} · Shrinkray"),
-                    false => format!("{progress} · Shrinkray"),
-                })
-            }
-            (None, None) => Some("Starting · Shrinkray".to_owned()),
+            (None, Some(total)) => Some(match self.is_paused() {
+                true => tr!("title-paused", done = processed, total = total),
+                false => tr!("title-progress", done = processed, total = total),
+            }),
+            (None, None) => Some(tr!("title-starting")),
             (Some(s), _) if self.ended.is_some_and(|at| at.elapsed() < DONE_TITLE_FOR) => Some(match s {
-                s if s.cancelled => "Cancelled · Shrinkray".to_owned(),
-                s if s.failed > 0 => format!("Done, {} failed · Shrinkray", text::count(s.failed)),
-                _ => "Done · Shrinkray".to_owned(),
+                s if s.cancelled => tr!("title-cancelled"),
+                s if s.failed > 0 => tr!("title-done-failed", failed = s.failed),
+                _ => tr!("title-done"),
             }),
             (Some(_), _) => None,
         }
@@ -205,7 +204,7 @@ impl RunView {
             }
             JobEvent::ImageFailed { input, error, .. } => {
                 self.failed += 1;
-                self.errors.push((input.clone(), error.to_string()));
+                self.errors.push((input.clone(), i18n::errors::image_error(&error)));
                 self.failed_inputs.push(input);
             }
             JobEvent::ImageSkipped { .. } => self.skipped += 1,
@@ -218,7 +217,8 @@ impl RunView {
             JobEvent::Pass { .. } | JobEvent::InputGone { .. } => {}
             JobEvent::Finished { summary } => {
                 if let Some(error) = &summary.setup_error {
-                    self.errors.push((self.output_dir.clone(), error.to_string()));
+                    self.errors
+                        .push((self.output_dir.clone(), i18n::errors::setup_error(error)));
                 }
                 if let Some(error) = &summary.report_error {
                     self.errors.push((self.output_dir.clone(), error.clone()));
@@ -309,7 +309,7 @@ impl RunView {
         let Some(total) = self.total else {
             ui.horizontal(|ui| {
                 ui.spinner();
-                ui.label("Finding images…");
+                ui.label(tr!("finding-images"));
             });
             return;
         };
@@ -320,7 +320,7 @@ impl RunView {
         };
         ui.add(
             egui::ProgressBar::new(fraction)
-                .text(format!("{} / {}", text::count(processed), text::count(total)))
+                .text(tr!("progress-bar", done = processed, total = total))
                 .animate(false),
         );
         let rate = if elapsed.as_secs_f64() > 0.5 {
@@ -334,25 +334,27 @@ impl RunView {
             "…".to_owned()
         };
         ui.horizontal_wrapped(|ui| {
-            ui.label(format!("{} done", text::count(self.done)));
+            ui.label(tr!("n-done", count = self.done));
             if self.failed > 0 {
-                ui.colored_label(
-                    ui.visuals().error_fg_color,
-                    format!("{} failed", text::count(self.failed)),
-                );
+                ui.colored_label(ui.visuals().error_fg_color, tr!("n-failed", count = self.failed));
             }
             if self.skipped > 0 {
-                ui.label(format!("{} skipped", text::count(self.skipped)));
+                ui.label(tr!("n-skipped", count = self.skipped));
             }
             ui.label(format!(
-                "· {rate:.1} images/s · {} elapsed · {left} left",
-                text::duration(elapsed)
+                "· {}",
+                tr!(
+                    "progress-speed",
+                    rate = i18n::decimal(rate, 1),
+                    elapsed = text::duration(elapsed),
+                    left = left
+                )
             ));
-            ui.weak(format!("· {} threads", self.threads));
+            ui.weak(format!("· {}", tr!("plan-threads", count = self.threads)));
             if self.cancelling() {
-                ui.weak("· cancelling: images in flight finish first");
+                ui.weak(format!("· {}", tr!("progress-cancelling")));
             } else if self.is_paused() {
-                ui.strong("· paused: images in flight finish, no new one starts");
+                ui.strong(format!("· {}", tr!("progress-paused")));
             }
         });
     }
@@ -361,87 +363,83 @@ impl RunView {
     fn show_watching(&self, ui: &mut egui::Ui, w: &Watching) {
         ui.horizontal_wrapped(|ui| {
             ui.spinner();
-            let folders = match w.folders {
-                0 => "the inputs".to_owned(),
-                1 => "1 folder".to_owned(),
-                n => format!("{} folders", text::count(n)),
-            };
-            ui.strong(format!("Watching {folders}"));
-            ui.label(format!("· {} done", text::count(self.done)));
+            ui.strong(match w.folders {
+                0 => tr!("watching-inputs"),
+                n => tr!("watching-folders", count = n),
+            });
+            ui.label(format!("· {}", tr!("n-done", count = self.done)));
             if self.failed > 0 {
                 ui.colored_label(
                     ui.visuals().error_fg_color,
-                    format!("· {} failed", text::count(self.failed)),
+                    format!("· {}", tr!("n-failed", count = self.failed)),
                 );
             }
             match w.last_copy {
                 Some(at) => {
                     let ago = at.elapsed().as_secs_f64();
                     ui.label(match ago < 1.0 {
-                        true => "· last copy just now".to_owned(),
-                        false => format!("· last copy {} ago", text::rough_duration(ago)),
+                        true => format!("· {}", tr!("last-copy-now")),
+                        false => format!("· {}", tr!("last-copy-ago", time = text::rough_duration(ago))),
                     });
                     // The "ago" moves on while nothing arrives; a frame a second is enough for it.
                     ui.ctx().request_repaint_after(Duration::from_secs(1));
                 }
                 None => {
-                    ui.weak("· copies of new photos appear as they arrive");
+                    ui.weak(format!("· {}", tr!("watching-waiting")));
                 }
             }
             if self.cancelling() {
-                ui.weak("· stopping: images in flight finish first");
+                ui.weak(format!("· {}", tr!("watching-stopping")));
             }
         });
     }
 
     fn show_summary(&self, ui: &mut egui::Ui, s: &Summary, commands: &mut Vec<Command>) {
         let headline = if s.setup_error.is_some() {
-            "Could not start"
+            tr!("summary-could-not-start")
         } else if self.watching.is_some() {
-            "Stopped watching"
+            tr!("summary-stopped-watching")
         } else if s.cancelled {
-            "Cancelled"
+            tr!("summary-cancelled")
         } else {
-            "Finished"
+            tr!("summary-finished")
         };
         // After a cancel, what was never started is said too; Start (with "only new and changed") does the rest.
         let not_started = s.total.saturating_sub(s.done + s.failed + s.skipped);
         let rest = if s.cancelled && not_started > 0 {
-            format!(", {} not started", text::count(not_started))
+            format!(", {}", tr!("n-not-started", count = not_started))
         } else {
             String::new()
         };
         ui.horizontal_wrapped(|ui| {
             ui.strong(headline);
             ui.label(format!(
-                "{} done, {} failed, {} skipped{rest} · {} → {} · {}",
-                text::count(s.done),
-                text::count(s.failed),
-                text::count(s.skipped),
+                "{}{rest} · {} → {} · {}",
+                tr!("summary-counts", done = s.done, failed = s.failed, skipped = s.skipped),
                 text::bytes(s.input_bytes),
                 text::bytes(s.output_bytes),
                 text::duration(s.elapsed)
             ));
             if s.done > 0
                 && ui
-                    .button("Show the copies")
-                    .on_hover_text(format!("Open {} in the file manager", self.output_dir.display()))
+                    .button(tr!("show-copies"))
+                    .on_hover_text(tr!("show-copies-help", path = self.output_dir.display().to_string()))
                     .clicked()
             {
                 commands.push(Command::OpenOutputFolder);
             }
             if !self.failed_inputs.is_empty()
                 && ui
-                    .button(format!("Retry failed ({})", text::count(self.failed_inputs.len())))
-                    .on_hover_text("Run the images that failed again, alone, with the current settings")
+                    .button(tr!("retry-failed", count = self.failed_inputs.len()))
+                    .on_hover_text(tr!("retry-failed-help"))
                     .clicked()
             {
                 commands.push(Command::RetryFailed);
             }
             if s.report.is_some()
                 && ui
-                    .button("Save report…")
-                    .on_hover_text("Save a CSV with one row per image: status, reason, sizes, quality, time")
+                    .button(tr!("save-report"))
+                    .on_hover_text(tr!("save-report-help"))
                     .clicked()
             {
                 commands.push(Command::SaveReport);
@@ -455,10 +453,10 @@ impl RunView {
             return;
         }
         ui.horizontal(|ui| {
-            ui.colored_label(ui.visuals().error_fg_color, format!("Errors ({})", self.errors.len()));
+            ui.colored_label(ui.visuals().error_fg_color, tr!("errors", count = self.errors.len()));
             if ui
-                .small_button("Copy all")
-                .on_hover_text("Copy every error message")
+                .small_button(tr!("copy-all"))
+                .on_hover_text(tr!("copy-all-help"))
                 .clicked()
             {
                 let all: Vec<&str> = self.errors.iter().map(|(_, m)| m.as_str()).collect();

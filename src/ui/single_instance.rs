@@ -178,11 +178,11 @@ fn deliver(mut stream: Stream, handoff: &Handoff) -> io::Result<()> {
         })?;
     match rx.recv_timeout(ANSWER_WITHIN) {
         Ok(Ok(answer)) if answer == *b"k" => Ok(()),
-        Ok(Ok(_)) => Err(io::Error::new(io::ErrorKind::InvalidData, "unexpected answer")),
+        Ok(Ok(_)) => Err(io::Error::new(io::ErrorKind::InvalidData, "unexpected answer")), // not translated: the hand-off's errors go to stderr
         Ok(Err(e)) => Err(e),
         Err(_) => Err(io::Error::new(
             io::ErrorKind::TimedOut,
-            "the running window did not answer",
+            "the running window did not answer", // not translated: the hand-off's errors go to stderr
         )),
     }
 }
@@ -195,11 +195,11 @@ fn read_handoff(conn: &mut Stream) -> io::Result<Handoff> {
     conn.read_exact(&mut len)?;
     let len = u64::from_le_bytes(len);
     if len > MAX_MESSAGE {
-        return Err(io::Error::new(io::ErrorKind::InvalidData, "hand-off too large"));
+        return Err(io::Error::new(io::ErrorKind::InvalidData, "hand-off too large")); // not translated: the hand-off's errors go to stderr
     }
     let mut message = Vec::new();
     conn.take(len).read_to_end(&mut message)?;
-    decode(&message).ok_or_else(|| io::Error::new(io::ErrorKind::InvalidData, "not a hand-off"))
+    decode(&message).ok_or_else(|| io::Error::new(io::ErrorKind::InvalidData, "not a hand-off")) // not translated: the hand-off's errors go to stderr
 }
 
 /// `MAGIC`, then NUL-terminated fields: `preset`, the name (or `-` and nothing), then each path.

@@ -38,6 +38,9 @@ pub struct AppState {
     /// A desktop notification when a run of more than ten seconds ends while the window is not in front.
     /// Default: on.
     pub notify_when_done: bool,
+    /// The language of the window, as a tag of `i18n::LOCALES` (`de`, `pt-BR`); none follows the system's.
+    /// Default: the system's.
+    pub language: Option<String>,
 }
 
 /// The window's colours.
@@ -82,6 +85,7 @@ impl Default for AppState {
             keep_watching: false,
             theme: Theme::System,
             notify_when_done: true,
+            language: None,
         }
     }
 }
@@ -106,7 +110,7 @@ impl AppState {
 /// `~/Pictures/resized`, a folder people find again; none when there is no home folder.
 fn default_output_dir() -> Option<PathBuf> {
     let home = std::env::var_os("HOME").or_else(|| std::env::var_os("USERPROFILE"))?;
-    Some(PathBuf::from(home).join("Pictures").join("resized"))
+    Some(PathBuf::from(home).join("Pictures").join("resized")) // not translated: the folder's name on disk
 }
 
 /// Common target sizes.
@@ -150,17 +154,17 @@ impl Preset {
     pub fn label(self) -> String {
         match self.size() {
             Some((w, h)) => format!("{} {w}×{h}", self.name()),
-            None => self.name().to_owned(),
+            None => self.name(),
         }
     }
 
-    fn name(self) -> &'static str {
+    fn name(self) -> String {
         match self {
-            Preset::Small => "Small",
-            Preset::Medium => "Medium",
-            Preset::Large => "Large",
-            Preset::Phone => "Phone",
-            Preset::Custom => "Custom",
+            Preset::Small => crate::tr!("size-small"),
+            Preset::Medium => crate::tr!("size-medium"),
+            Preset::Large => crate::tr!("size-large"),
+            Preset::Phone => crate::tr!("size-phone"),
+            Preset::Custom => crate::tr!("size-custom"),
         }
     }
 

@@ -11,6 +11,7 @@ use eframe::egui;
 
 use crate::engine::{ImageDone, Limits, ListedImage, THUMBNAIL_EDGE, Thumbnail, load_thumbnail_sized};
 use crate::text;
+use crate::{i18n, tr};
 
 /// Most thumbnail textures alive at once (about 175 KB each), whatever the number of images.
 pub const TEXTURE_CAP: usize = 300;
@@ -61,8 +62,13 @@ impl Info {
     fn state(&self) -> String {
         match self {
             Info::Input { bytes, size, .. } => match size {
-                Some((w, h)) => format!("not started, {w}×{h}, {}", text::bytes(*bytes)),
-                None => format!("not started, {}", text::bytes(*bytes)),
+                Some((w, h)) => tr!(
+                    "tile-not-started-sized",
+                    width = w.to_string(),
+                    height = h.to_string(),
+                    size = text::bytes(*bytes)
+                ),
+                None => tr!("tile-not-started", size = text::bytes(*bytes)),
             },
             Info::Done {
                 input_size,
@@ -72,10 +78,10 @@ impl Info {
                 detail,
                 ..
             } => {
-                let mut said = format!(
-                    "done, {}, {}",
-                    size_change(*input_size, *output_size),
-                    byte_change(*input_bytes, *output_bytes)
+                let mut said = tr!(
+                    "tile-done",
+                    sizes = size_change(*input_size, *output_size),
+                    bytes = byte_change(*input_bytes, *output_bytes)
                 );
                 if let Some(detail) = detail {
                     said.push_str(". ");
@@ -341,7 +347,7 @@ fn show_tile(ui: &mut egui::Ui, tile: &Tile, tooltip: bool) -> egui::Response {
                 Some((w, h)) => ui.label(format!("{w}×{h} · {}", text::bytes(*bytes))),
                 None => ui.label(text::bytes(*bytes)),
             };
-            ui.weak("Click to preview the copy");
+            ui.weak(tr!("tile-click-preview"));
         }
         Info::Done {
             input,
@@ -358,7 +364,7 @@ fn show_tile(ui: &mut egui::Ui, tile: &Tile, tooltip: bool) -> egui::Response {
             if let Some(detail) = detail {
                 ui.label(detail);
             }
-            ui.weak("Click to compare with the original");
+            ui.weak(tr!("tile-click-compare"));
         }
     })
 }
@@ -377,21 +383,25 @@ fn byte_change(from: u64, to: u64) -> String {
 fn detail(done: &ImageDone) -> Option<String> {
     let mut lines = Vec::new();
     if done.kept_original {
-        lines.push("the original, copied: resized it was larger".to_owned());
+        lines.push(tr!("tile-kept-original"));
     }
     if let (Some(quality), Some(score)) = (done.quality, done.score) {
-        lines.push(format!("quality {quality}, chosen by look: SSIMULACRA2 {score:.1}"));
+        lines.push(tr!(
+            "tile-look",
+            quality = u64::from(quality),
+            score = i18n::decimal(f64::from(score), 1)
+        ));
     }
     if let Some(note) = &done.note {
         lines.push(note.clone());
     }
     for extra in &done.extra {
-        lines.push(format!(
-            "also {} ({}×{}, {})",
-            text::path(&extra.output),
-            extra.output_size.0,
-            extra.output_size.1,
-            text::bytes(extra.output_bytes)
+        lines.push(tr!(
+            "tile-also",
+            path = text::path(&extra.output),
+            width = extra.output_size.0.to_string(),
+            height = extra.output_size.1.to_string(),
+            size = text::bytes(extra.output_bytes)
         ));
     }
     (!lines.is_empty()).then(|| lines.join("\n"))

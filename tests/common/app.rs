@@ -50,6 +50,8 @@ const WAIT_LIMIT: Duration = Duration::from_secs(300);
 /// The app as `main` builds it: through `ShrinkrayApp::new` with the saved state (none: first start) and the
 /// paths given on the command line.
 pub fn app_harness_with(storage: Option<MemoryStorage>, paths: Vec<PathBuf>) -> Harness<'static, ShrinkrayApp> {
+    // The tests read English whatever the machine's language is (the app draws on this thread).
+    shrinkray::i18n::pin_thread_language(Some("en"));
     Harness::builder()
         .with_size(egui::vec2(1280.0, 720.0))
         .build_eframe(move |cc| {

@@ -137,6 +137,7 @@ pub fn spawn_cli(
     use std::io::BufRead;
     let mut child = started(|| {
         std::process::Command::new(env!("CARGO_BIN_EXE_shrinkray-cli"))
+            .env("LC_ALL", "C")
             .args(args)
             .stdout(std::process::Stdio::piped())
             .stderr(std::process::Stdio::null())
@@ -151,6 +152,7 @@ pub fn spawn_cli(
 pub fn cli(args: &[&str]) -> std::process::Output {
     started(|| {
         std::process::Command::new(env!("CARGO_BIN_EXE_shrinkray-cli"))
+            .env("LC_ALL", "C")
             .args(args)
             .env_remove("RAYON_NUM_THREADS")
             .output()

@@ -14,7 +14,7 @@ use shrinkray::engine::{Presets, ResizeMode};
 fn choose_change_save_and_delete_a_preset() {
     let dir = tempfile::tempdir().unwrap();
     let file = dir.path().join("config/presets.toml");
-    let mut harness = egui_kittest::Harness::builder()
+    let mut harness = english_harness()
         .with_size(eframe::egui::vec2(1280.0, 900.0))
         .build_eframe(|cc| {
             shrinkray::ui::ShrinkrayApp::new(&cc.egui_ctx, None, Vec::new()).with_presets_file(file.clone())
@@ -96,7 +96,7 @@ fn wait_for<T>(f: impl Fn() -> Option<T>) -> T {
 fn the_preset_named_on_the_command_line_is_chosen() {
     let dir = tempfile::tempdir().unwrap();
     let file = dir.path().join("presets.toml");
-    let mut harness = egui_kittest::Harness::builder().build_eframe(|cc| {
+    let mut harness = english_harness().build_eframe(|cc| {
         let mut app = shrinkray::ui::ShrinkrayApp::new(&cc.egui_ctx, None, Vec::new()).with_presets_file(file.clone());
         app.choose_preset("e-mail 1280");
         app.choose_preset("No such preset");
@@ -125,7 +125,7 @@ fn started_from_a_selection(
     preset: &'static str,
     paths: Vec<std::path::PathBuf>,
 ) -> egui_kittest::Harness<'static, shrinkray::ui::ShrinkrayApp> {
-    egui_kittest::Harness::builder()
+    english_harness()
         .with_size(eframe::egui::vec2(1280.0, 800.0))
         .build_eframe(move |cc| {
             let mut app =
@@ -218,7 +218,7 @@ fn a_selection_handed_over_by_a_later_launch_is_added_and_run() {
     std::fs::create_dir_all(&folder).unwrap();
     write_photo(&folder.join("a.jpg"), 1600, 1200, image::ImageFormat::Jpeg);
     let file = dir.path().join("presets.toml");
-    let mut harness = egui_kittest::Harness::builder().build_eframe(|cc| {
+    let mut harness = english_harness().build_eframe(|cc| {
         shrinkray::ui::ShrinkrayApp::new(&cc.egui_ctx, None, Vec::new()).with_presets_file(file.clone())
     });
     settle(&mut harness);
@@ -256,4 +256,10 @@ fn a_selection_handed_over_by_a_later_launch_is_added_and_run() {
         "the earlier selection is not run again"
     );
     assert_eq!(harness.state().thumbnail_count(), 1);
+}
+
+/// A harness builder whose thread reads English, whatever the machine's language is.
+fn english_harness() -> egui_kittest::HarnessBuilder<shrinkray::ui::ShrinkrayApp> {
+    shrinkray::i18n::pin_thread_language(Some("en"));
+    egui_kittest::Harness::builder()
 }

@@ -136,6 +136,7 @@ fn the_cli_puts_a_presets_copies_beside_the_photos_when_no_out_is_given() {
     write_photo(&folder.join("big one.jpg"), 2400, 1600, ImageFormat::Jpeg);
     let out = started(|| {
         std::process::Command::new(env!("CARGO_BIN_EXE_shrinkray-cli"))
+            .env("LC_ALL", "C")
             .args(["--preset", "E-mail 1280", p(&folder)])
             .env("SHRINKRAY_CONFIG_DIR", &config)
             .output()
@@ -146,6 +147,7 @@ fn the_cli_puts_a_presets_copies_beside_the_photos_when_no_out_is_given() {
     assert_eq!(image::image_dimensions(&copy).unwrap(), (1280, 853));
     let dry = started(|| {
         std::process::Command::new(env!("CARGO_BIN_EXE_shrinkray-cli"))
+            .env("LC_ALL", "C")
             .args(["--preset", "E-mail 1280", "--dry-run", p(&folder)])
             .env("SHRINKRAY_CONFIG_DIR", &config)
             .output()

@@ -435,3 +435,55 @@ fn kill_9_leaves_only_complete_outputs_and_the_next_run_sweeps_the_rest() {
         image::open(out.join(file)).unwrap();
     }
 }
+
+/// The CLI run with the environment's language `locale` (`LANG=…`, no `LC_ALL`).
+fn cli_in(locale: &str, args: &[&str]) -> Output {
+    std::process::Command::new(env!("CARGO_BIN_EXE_shrinkray-cli"))
+        .args(args)
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .env_remove("LANGUAGE")
+        .env("LANG", locale)
+        .output()
+        .expect("run shrinkray-cli")
+}
+
+#[test]
+fn the_summary_and_errors_speak_the_systems_language_and_json_stays_english() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().join("photos");
+    write_photo(&root.join("a.jpg"), 400, 300, ImageFormat::Jpeg);
+    fs::write(root.join("zzz.jpg"), b"\xff\xd8\xff\xe0 broken").unwrap();
+    let out = dir.path().join("out");
+    let args = ["--out", p(&out), "--width", "100", p(&root)];
+
+    let german = cli_in("de_DE.UTF-8", &args);
+    let (stdout, stderr) = (
+        String::from_utf8_lossy(&german.stdout),
+        String::from_utf8_lossy(&german.stderr),
+    );
+    assert!(
+        stdout.contains("1 fertig, 1 fehlgeschlagen, 0 übersprungen"),
+        "{stdout}"
+    );
+    assert!(
+        stderr.contains("Fehler: Das JPEG kann nicht dekodiert werden"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("zzz.jpg"), "the path ends the message: {stderr}");
+
+    let english = cli_in("C", &["--out", p(&dir.path().join("c")), "--width", "100", p(&root)]);
+    let stdout = String::from_utf8_lossy(&english.stdout);
+    assert!(stdout.contains("1 done, 1 failed, 0 skipped"), "{stdout}");
+
+    let json = cli_in(
+        "fr_FR.UTF-8",
+        &["--out", p(&dir.path().join("j")), "--width", "100", "--json", p(&root)],
+    );
+    let events = json_lines(&json);
+    let failed = events.iter().find(|e| e["event"] == "failed").expect("a failed event");
+    assert!(
+        failed["error"].as_str().unwrap().starts_with("cannot decode the JPEG"),
+        "JSON is for scripts: {failed}"
+    );
+}

@@ -20,6 +20,7 @@ fn cli(args: &[&str]) -> Output {
 
 fn cli_with_stdin(args: &[&str], stdin: &[u8]) -> Output {
     let mut child = Command::new(env!("CARGO_BIN_EXE_shrinkray-cli"))
+        .env("LC_ALL", "C")
         .args(args)
         .env_remove("RAYON_NUM_THREADS")
         .stdin(Stdio::piped())

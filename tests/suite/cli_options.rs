@@ -141,6 +141,7 @@ fn shrinkray_stages_says_where_the_time_of_a_run_went() {
     write_photo(&photos.join("b.png"), 800, 600, ImageFormat::Png);
     let run = |stages: Option<&str>, out: &str| {
         let mut command = std::process::Command::new(env!("CARGO_BIN_EXE_shrinkray-cli"));
+        command.env("LC_ALL", "C");
         command.args([
             "--width",
             "200",

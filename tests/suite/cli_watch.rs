@@ -128,6 +128,7 @@ fn the_systemd_unit_watches_the_listed_folders_with_its_preset() {
         .collect();
     assert_eq!(words[0], "/usr/bin/shrinkray-cli");
     let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_shrinkray-cli"))
+        .env("LC_ALL", "C")
         .args(&words[1..])
         .env("SHRINKRAY_CONFIG_DIR", &config)
         .stdout(std::process::Stdio::null())

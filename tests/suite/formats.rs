@@ -358,6 +358,7 @@ fn without_libheif_heic_files_fail_naming_the_package_and_the_rest_are_done() {
     fs::copy(data("small.heic"), root.join("phone.heic")).unwrap();
     let out = dir.path().join("out");
     let run = Command::new(env!("CARGO_BIN_EXE_shrinkray-cli"))
+        .env("LC_ALL", "C")
         .args(["--out", p(&out), "--long-edge", "50", "--json", p(&root)])
         .env("SHRINKRAY_LIBHEIF", dir.path().join("no-such-libheif.so.1"))
         .output()
@@ -388,6 +389,7 @@ fn without_libheif_heic_files_fail_naming_the_package_and_the_rest_are_done() {
         return;
     }
     let run = Command::new(env!("CARGO_BIN_EXE_shrinkray-cli"))
+        .env("LC_ALL", "C")
         .args(["--out", p(&dir.path().join("out2")), "--long-edge", "50", p(&root)])
         .output()
         .unwrap();
@@ -411,6 +413,7 @@ fn a_libheif_dll_planted_among_the_photos_is_never_loaded() {
     fs::copy(planted, photos.join("libheif.dll")).unwrap();
     fs::copy(data("small.heic"), photos.join("phone.heic")).unwrap();
     let run = Command::new(env!("CARGO_BIN_EXE_shrinkray-cli"))
+        .env("LC_ALL", "C")
         .args(["--out", p(&dir.path().join("out")), "phone.heic"])
         .current_dir(&photos)
         .output()

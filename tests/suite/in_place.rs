@@ -30,6 +30,7 @@ impl Home {
 
     fn command(&self, args: &[&str]) -> Command {
         let mut command = Command::new(env!("CARGO_BIN_EXE_shrinkray-cli"));
+        command.env("LC_ALL", "C");
         command
             .args(args)
             .env("SHRINKRAY_STATE_DIR", self.path().join("state"))

@@ -211,6 +211,7 @@ fn without_libjxl_a_jxl_copy_fails_naming_the_package() {
     let run = |format: &str| {
         started(|| {
             Command::new(env!("CARGO_BIN_EXE_shrinkray-cli"))
+                .env("LC_ALL", "C")
                 .args(["--format", format, "--out", p(&out), p(&photo)])
                 .env("SHRINKRAY_LIBJXL", dir.path().join("no-such-libjxl"))
                 .output()
@@ -232,6 +233,7 @@ fn without_libjxl_a_jxl_copy_fails_naming_the_package() {
     for (input, copy) in [("lossy.jxl", "lossy.jpg"), ("alpha.jxl", "alpha.png")] {
         let output = started(|| {
             Command::new(env!("CARGO_BIN_EXE_shrinkray-cli"))
+                .env("LC_ALL", "C")
                 .args(["--format", "same", "--out", p(&same), p(&fixture(input))])
                 .env("SHRINKRAY_LIBJXL", dir.path().join("no-such-libjxl"))
                 .output()
@@ -244,6 +246,7 @@ fn without_libjxl_a_jxl_copy_fails_naming_the_package() {
     let out_png = dir.path().join("png");
     let output = started(|| {
         Command::new(env!("CARGO_BIN_EXE_shrinkray-cli"))
+            .env("LC_ALL", "C")
             .args(["--format", "png", "--out", p(&out_png), p(&fixture("lossy.jxl"))])
             .env("SHRINKRAY_LIBJXL", dir.path().join("no-such-libjxl"))
             .output()

@@ -15,6 +15,7 @@ mod app;
 mod app_access;
 mod app_batches;
 mod app_in_place;
+mod app_languages;
 mod app_presets;
 mod app_preview;
 mod app_session;

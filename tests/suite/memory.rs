@@ -19,6 +19,7 @@ use serde_json::Value;
 /// (the kernel's high-water mark, read every few milliseconds until the process ends).
 fn run_measured(args: &[&str]) -> (i32, Vec<Value>, u64) {
     let mut child = Command::new(env!("CARGO_BIN_EXE_shrinkray-cli"))
+        .env("LC_ALL", "C")
         .args(args)
         .arg("--json")
         .env_remove("RAYON_NUM_THREADS")

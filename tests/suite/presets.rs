@@ -136,6 +136,7 @@ fn rename_delete_and_reset() {
 fn cli_with(config: &std::path::Path, args: &[&str]) -> std::process::Output {
     started(|| {
         Command::new(env!("CARGO_BIN_EXE_shrinkray-cli"))
+            .env("LC_ALL", "C")
             .args(args)
             .env("SHRINKRAY_CONFIG_DIR", config)
             .output()

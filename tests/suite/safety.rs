@@ -20,6 +20,7 @@ use image::ImageFormat;
 fn cli_in(cwd: &Path, args: &[&str]) -> Output {
     let mut child = started(|| {
         Command::new(env!("CARGO_BIN_EXE_shrinkray-cli"))
+            .env("LC_ALL", "C")
             .args(args)
             .current_dir(cwd)
             .env_remove("RAYON_NUM_THREADS")
@@ -545,6 +546,7 @@ fn a_second_run_into_a_busy_output_folder_is_refused_and_makes_no_duplicates() {
     let args = ["--out", "web", "--threads", "1", "--json", "photos"];
     let (mut first, mut lines) = {
         let mut child = Command::new(env!("CARGO_BIN_EXE_shrinkray-cli"))
+            .env("LC_ALL", "C")
             .args(args)
             .current_dir(d)
             .stdout(Stdio::piped())

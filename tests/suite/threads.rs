@@ -17,6 +17,7 @@ use image::ImageFormat;
 /// job runs counts it; the process is watched until it ends.
 fn workers_seen(input: &Path, out: &Path, threads: &str, rayon: Option<&str>) -> usize {
     let mut command = Command::new(env!("CARGO_BIN_EXE_shrinkray-cli"));
+    command.env("LC_ALL", "C");
     command
         .args(["--json", "--threads", threads, "--out", p(out), p(input)])
         .env_remove("RAYON_NUM_THREADS")

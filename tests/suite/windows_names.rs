@@ -91,6 +91,7 @@ fn a_name_that_is_not_valid_utf16_is_kept() {
     }
     let out = dir.path().join("out");
     let run = std::process::Command::new(env!("CARGO_BIN_EXE_shrinkray-cli"))
+        .env("LC_ALL", "C")
         .args([
             "--out".as_ref(),
             out.as_os_str(),

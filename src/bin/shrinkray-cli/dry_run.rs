@@ -11,6 +11,7 @@ use shrinkray::engine::{
     planned_json,
 };
 use shrinkray::text;
+use shrinkray::{i18n, tr};
 
 use crate::json::print_json;
 
@@ -68,10 +69,13 @@ pub(crate) fn dry_run(
             .context("cannot write to standard output")?;
         writeln!(
             out,
-            "Plan: {} to resize, {} skipped, {} failing",
-            text::count(estimate.images),
-            text::count(estimate.skipped),
-            text::count(estimate.failed)
+            "{}",
+            tr!(
+                "cli-plan",
+                images = estimate.images,
+                skipped = estimate.skipped,
+                failed = estimate.failed
+            )
         )
         .and_then(|()| writeln!(out, "{}", summary(&estimate)))
         .context("cannot write to standard output")?;
@@ -89,14 +93,21 @@ fn line(entry: &PlanEntry) -> String {
                 line.push_str(&format!(" + {}", extra.output.display()));
             }
             if let Some(wanted) = &t.numbered_from {
-                line.push_str(&format!("  (numbered: {} is taken)", wanted.display()));
+                line.push_str(&format!(
+                    "  ({})",
+                    tr!("cli-numbered", path = wanted.display().to_string())
+                ));
             } else if t.replace() {
-                line.push_str("  (replaces the file there)");
+                line.push_str(&format!("  ({})", tr!("cli-replaces")));
             }
             line
         }
-        PlanEntry::Skip { input, reason, .. } => format!("{}: skipped: {reason}", input.display()),
-        PlanEntry::Fail { error, .. } => format!("failed: {error}"),
+        PlanEntry::Skip { input, reason, .. } => tr!(
+            "cli-skipped",
+            path = input.display().to_string(),
+            why = i18n::errors::skip_reason(reason)
+        ),
+        PlanEntry::Fail { error, .. } => tr!("cli-failed", error = i18n::errors::image_error(error)),
     }
 }
 
@@ -121,27 +132,30 @@ impl Tally {
 
     fn print(&self, out: &mut impl Write, settings: &Settings) -> std::io::Result<()> {
         writeln!(out)?;
-        writeln!(out, "Output folders (nothing created):")?;
+        writeln!(out, "{}", tr!("cli-output-folders"))?;
         for (folder, copies) in &self.folders {
-            let s = if *copies == 1 { "y" } else { "ies" };
-            writeln!(out, "  {}  {} cop{s}", folder.display(), text::count(*copies))?;
+            writeln!(out, "  {}  {}", folder.display(), tr!("cli-copies", count = *copies))?;
         }
         if self.folders.is_empty() {
-            writeln!(out, "  none: no copy would be written")?;
+            writeln!(out, "  {}", tr!("cli-no-copies"))?;
         }
         let rule = match settings.on_collision {
-            shrinkray::engine::Collision::Rename => "taken names get a number",
-            shrinkray::engine::Collision::Skip => "inputs whose copy exists are skipped",
-            shrinkray::engine::Collision::Overwrite => "existing files are replaced",
+            shrinkray::engine::Collision::Rename => tr!("cli-rule-rename"),
+            shrinkray::engine::Collision::Skip => tr!("cli-rule-skip"),
+            shrinkray::engine::Collision::Overwrite => tr!("cli-rule-overwrite"),
         };
         writeln!(
             out,
-            "Collisions ({rule}): {} numbered, {} replacing a file",
-            text::count(self.numbered),
-            text::count(self.replaced)
+            "{}",
+            tr!(
+                "cli-collisions",
+                rule = rule,
+                numbered = self.numbered,
+                replaced = self.replaced
+            )
         )?;
         if self.up_to_date > 0 {
-            writeln!(out, "Up to date (skipped): {}", text::count(self.up_to_date))?;
+            writeln!(out, "{}", tr!("cli-up-to-date", count = self.up_to_date))?;
         }
         Ok(())
     }
@@ -149,36 +163,36 @@ impl Tally {
 
 /// `Estimate: 10,000 images, 991 MB → ≈ 180 MB (-82 %), ≈ 1 min 40 s at 2 threads (from 8 images)`.
 fn summary(e: &Estimate) -> String {
-    let head = format!(
-        "Estimate: {} images, {}",
-        text::count(e.images),
-        text::bytes(e.input_bytes)
-    );
+    let head = tr!("cli-estimate-head", count = e.images, size = text::bytes(e.input_bytes));
     if e.images == 0 {
-        return "Estimate: nothing to resize".to_owned();
+        return tr!("cli-estimate-nothing");
     }
     let (Some(bytes), Some(seconds)) = (e.output_bytes, e.seconds) else {
-        return format!("{head}: no sampled image could be converted, so no estimate");
+        return format!("{head}: {}", tr!("cli-estimate-none"));
     };
     let change = if e.input_bytes > 0 {
-        format!(" ({:+.0} %)", (bytes as f64 / e.input_bytes as f64 - 1.0) * 100.0)
+        let percent = (bytes as f64 / e.input_bytes as f64 - 1.0) * 100.0;
+        let sign = if percent < 0.0 { "-" } else { "+" };
+        format!(" ({sign}{})", tr!("percent", n = percent.abs().round()))
     } else {
         String::new()
     };
     let mut line = format!(
-        "{head} → ≈ {}{change}, ≈ {} at {} thread{} (from {} sampled image{})",
+        "{head} → ≈ {}{change}, {}",
         text::bytes(bytes),
-        text::rough_duration(seconds),
-        e.threads,
-        if e.threads == 1 { "" } else { "s" },
-        e.sampled,
-        if e.sampled == 1 { "" } else { "s" },
+        tr!(
+            "cli-estimate-time",
+            time = text::rough_duration(seconds),
+            threads = e.threads,
+            sampled = e.sampled
+        )
     );
     if e.not_smaller * 2 > e.sampled - e.sample_failed {
-        line.push_str(&format!(
-            "\nMost sampled copies ({} of {}) are no smaller than their originals; --skip-if-larger keeps the original then",
-            e.not_smaller,
-            e.sampled - e.sample_failed
+        line.push('\n');
+        line.push_str(&tr!(
+            "cli-estimate-not-smaller",
+            count = e.not_smaller,
+            sampled = e.sampled - e.sample_failed
         ));
     }
     line

@@ -32,6 +32,8 @@ use report::Report;
 
 fn main() -> ExitCode {
     shrinkray::engine::quiet_worker_panics();
+    // What the CLI says to people follows the system's language (LANG=C for English); JSON stays English.
+    shrinkray::i18n::set_language(None);
     let matches = Cli::command().get_matches();
     let mut cli = Cli::from_arg_matches(&matches).unwrap_or_else(|e| e.exit());
     cli.given = matches

@@ -5,6 +5,7 @@ use std::process::ExitCode;
 
 use anyhow::{Context, bail};
 use shrinkray::engine::{Preset, PresetOutput, Presets, Settings, presets_path};
+use shrinkray::tr;
 
 use crate::args::Cli;
 
@@ -34,7 +35,10 @@ pub(crate) fn over_preset(cli: &Cli, from_cli: Settings) -> anyhow::Result<Setti
     let presets = load();
     let Some(preset) = presets.find(name) else {
         let names: Vec<_> = presets.list.iter().map(|p| p.name.as_str()).collect();
-        bail!("there is no preset called {name:?}; there are: {}", names.join(", "));
+        bail!(
+            "{}",
+            tr!("preset-unknown", name = name.as_str(), names = names.join(", "))
+        );
     };
     let given = |ids: &[&str]| ids.iter().any(|id| cli.given.iter().any(|g| g == id));
     let mut s = preset.settings.clone();

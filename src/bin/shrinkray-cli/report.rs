@@ -8,6 +8,7 @@ use anyhow::bail;
 use indicatif::{ProgressBar, ProgressStyle};
 use shrinkray::engine::{JobEvent, SkipReason, Summary};
 use shrinkray::text;
+use shrinkray::{i18n, tr};
 
 use crate::json::print_json;
 use shrinkray::engine::{event_json, summary_json};
@@ -42,7 +43,7 @@ impl Report {
             JobEvent::ImageFailed { error, .. } => {
                 self.failed += 1;
                 if !self.json {
-                    self.line(&format!("error: {error}"));
+                    self.line(&tr!("cli-error", error = i18n::errors::image_error(error)));
                 }
             }
             _ => {}
@@ -52,7 +53,7 @@ impl Report {
         {
             bar.inc(1);
             bar.set_message(if self.failed > 0 {
-                format!("{} failed", self.failed)
+                tr!("n-failed", count = self.failed)
             } else {
                 String::new()
             });
@@ -94,20 +95,30 @@ impl Report {
         }
         side_errors(summary)?;
         if !self.json {
+            let counts = tr!(
+                "summary-counts",
+                done = summary.done,
+                failed = summary.failed,
+                skipped = summary.skipped
+            );
             let up_to_date = if self.up_to_date > 0 {
-                format!(" ({} up to date)", self.up_to_date)
+                format!(" ({})", tr!("plan-fresh", fresh = self.up_to_date))
+            } else {
+                String::new()
+            };
+            let cancelled = if interrupted {
+                format!(" ({})", tr!("cli-cancelled"))
             } else {
                 String::new()
             };
             println!(
-                "{} done, {} failed, {} skipped{up_to_date}{}: {} → {} in {:.1} s",
-                summary.done,
-                summary.failed,
-                summary.skipped,
-                if interrupted { " (cancelled)" } else { "" },
-                text::bytes(summary.input_bytes),
-                text::bytes(summary.output_bytes),
-                summary.elapsed.as_secs_f64()
+                "{counts}{up_to_date}{cancelled}: {}",
+                tr!(
+                    "cli-sizes-in",
+                    from = text::bytes(summary.input_bytes),
+                    to = text::bytes(summary.output_bytes),
+                    seconds = i18n::decimal(summary.elapsed.as_secs_f64(), 1)
+                )
             );
         }
         Ok(if interrupted {
@@ -124,7 +135,7 @@ impl Report {
 /// (the images themselves are fine).
 pub(crate) fn side_errors(summary: &Summary) -> anyhow::Result<()> {
     if let Some(error) = &summary.setup_error {
-        bail!("{error}");
+        bail!("{}", i18n::errors::setup_error(error));
     }
     if let Some(error) = &summary.report_error {
         eprintln!("shrinkray-cli: {error}");

@@ -9,6 +9,7 @@ use shrinkray::engine::{
     JobEvent, JobOptions, OutputGroup, PassTrigger, ReportFormat, Settings, Summary, Watch, WatchOptions,
 };
 use shrinkray::text;
+use shrinkray::{i18n, tr};
 
 use crate::args::Cli;
 use crate::json::print_json;
@@ -54,19 +55,21 @@ pub(crate) fn watch(
 fn human(event: &JobEvent) {
     match event {
         JobEvent::Watching { folders, polling } => {
-            let how = if *polling {
-                " by looking every few seconds (the system gives no file events here)"
-            } else {
-                ""
-            };
+            let folders = list(folders);
             eprintln!(
-                "watching {} for new and changed images{how}; Ctrl-C to stop",
-                list(folders)
+                "{}",
+                if *polling {
+                    tr!("cli-watching-polling", folders = folders)
+                } else {
+                    tr!("cli-watching", folders = folders)
+                }
             );
         }
-        JobEvent::ImageFailed { error, .. } => eprintln!("error: {error}"),
+        JobEvent::ImageFailed { error, .. } => {
+            eprintln!("{}", tr!("cli-error", error = i18n::errors::image_error(error)));
+        }
         JobEvent::InputGone { input } => {
-            eprintln!("gone: {} (its copies stay)", input.display());
+            eprintln!("{}", tr!("cli-gone", path = input.display().to_string()));
         }
         JobEvent::Pass {
             number,
@@ -74,21 +77,32 @@ fn human(event: &JobEvent) {
             summary,
         } => {
             if let Some(error) = &summary.setup_error {
-                eprintln!("shrinkray-cli: pass {number}: {error}");
+                eprintln!(
+                    "shrinkray-cli: {}",
+                    tr!(
+                        "cli-pass-failed",
+                        number = *number,
+                        error = i18n::errors::setup_error(error)
+                    )
+                );
             } else if summary.done + summary.failed > 0 {
                 let why = match trigger {
-                    PassTrigger::Start => "first pass".to_owned(),
-                    PassTrigger::Changes(n) => format!("{n} changed"),
-                    PassTrigger::Retry => "retry".to_owned(),
-                    PassTrigger::Rescan => "rescan".to_owned(),
+                    PassTrigger::Start => tr!("cli-pass-first"),
+                    PassTrigger::Changes(n) => tr!("cli-pass-changes", count = *n),
+                    PassTrigger::Retry => tr!("cli-pass-retry"),
+                    PassTrigger::Rescan => tr!("cli-pass-rescan"),
                 };
                 println!(
-                    "pass {number} ({why}): {} done, {} failed: {} → {} in {:.1} s",
-                    summary.done,
-                    summary.failed,
-                    text::bytes(summary.input_bytes),
-                    text::bytes(summary.output_bytes),
-                    summary.elapsed.as_secs_f64()
+                    "{}: {}, {}: {}",
+                    tr!("cli-pass", number = *number, why = why),
+                    tr!("n-done", count = summary.done),
+                    tr!("n-failed", count = summary.failed),
+                    tr!(
+                        "cli-sizes-in",
+                        from = text::bytes(summary.input_bytes),
+                        to = text::bytes(summary.output_bytes),
+                        seconds = i18n::decimal(summary.elapsed.as_secs_f64(), 1)
+                    )
                 );
             }
         }
@@ -99,7 +113,7 @@ fn human(event: &JobEvent) {
 fn list(folders: &[PathBuf]) -> String {
     match folders {
         [one] => one.display().to_string(),
-        many => format!("{} folders", many.len()),
+        many => tr!("cli-folders", count = many.len()),
     }
 }
 
@@ -109,10 +123,10 @@ fn finish(json: bool, summary: &Summary) -> anyhow::Result<ExitCode> {
     crate::report::side_errors(summary)?;
     if !json {
         println!(
-            "watched for {:.0} s: {} done, {} failed: {} → {}",
-            summary.elapsed.as_secs_f64(),
-            summary.done,
-            summary.failed,
+            "{}: {}, {}: {} → {}",
+            tr!("cli-watched-for", seconds = summary.elapsed.as_secs_f64().round()),
+            tr!("n-done", count = summary.done),
+            tr!("n-failed", count = summary.failed),
             text::bytes(summary.input_bytes),
             text::bytes(summary.output_bytes),
         );

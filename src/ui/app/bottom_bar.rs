@@ -4,10 +4,10 @@ use eframe::egui;
 
 use super::ShrinkrayApp;
 use crate::engine::{OutputFormat, ResizeMode, naming};
-use crate::text;
 use crate::ui::command::Command;
 use crate::ui::run::RunView;
 use crate::ui::settings_panel;
+use crate::{text, tr};
 
 impl ShrinkrayApp {
     /// The one-line plan above Start, e.g. `10,000 images, 991 MB → ≈ 180 MB, ≈ 1 min 40 s · into
@@ -16,39 +16,49 @@ impl ShrinkrayApp {
         let s = &self.state.settings;
         let (images, bytes, counting) = self.inputs.totals();
         let found = if counting {
-            format!("{}+ images (counting…)", text::count(images))
+            tr!("plan-counting", count = images)
         } else {
-            format!("{} images, {}", text::count(images), text::bytes(bytes))
+            tr!("plan-found", count = images, size = text::bytes(bytes))
         };
         let out = match &self.state.beside {
-            _ if self.state.in_place => format!("replacing the originals (kept in {})", self.keep()),
-            Some(folder) => format!("into {folder}/ beside each input"),
+            _ if self.state.in_place => {
+                let (place, kept) = self.keep_place();
+                tr!("plan-in-place", place = place, kept = kept)
+            }
+            Some(folder) => tr!("plan-beside", folder = folder.as_str()),
             None => s.output_dir.as_deref().map_or_else(
-                || "no output folder".to_owned(),
-                |dir| format!("into {}", text::path(dir)),
+                || tr!("plan-no-output-folder"),
+                |dir| tr!("plan-into", path = text::path(dir)),
             ),
         };
         // "q85", or the look's target when the quality is chosen per image.
         let q = s.min_score.map_or_else(
             || format!("q{}", s.quality),
             |score| match crate::engine::LOOKS.iter().find(|l| (l.target - score).abs() < 0.01) {
-                Some(look) => format!("{} look, score ≥ {score}", look.label),
-                None => format!("quality by look ≥ {score}"),
+                Some(look) => tr!("plan-look", look = settings_panel::look_label(look), score = score),
+                None => tr!("plan-score", score = score),
             },
         );
         let format = match s.format {
-            OutputFormat::SameAsInput => format!("same format (JPEG {q})"),
+            OutputFormat::SameAsInput => tr!("plan-same-format", quality = q),
             other if other.is_lossy() => format!("{} {q}", settings_panel::format_label(other)),
-            other => settings_panel::format_label(other).to_owned(),
+            other => settings_panel::format_label(other),
         };
         let size = match s.resize {
-            ResizeMode::Fit { width, height } => format!("fit {width}×{height}"),
-            ResizeMode::Fill { width, height } => format!("fill {width}×{height}"),
-            ResizeMode::Stretch { width, height } => format!("stretch {width}×{height}"),
-            ResizeMode::Width(n) => format!("width {n}"),
-            ResizeMode::Height(n) => format!("height {n}"),
-            ResizeMode::LongEdge(n) => format!("long edge {n}"),
-            ResizeMode::Percent(p) => format!("{p}%"),
+            // Pixel sizes stay plain digits, as the size fields show them.
+            ResizeMode::Fit { width, height } => {
+                tr!("plan-fit", width = width.to_string(), height = height.to_string())
+            }
+            ResizeMode::Fill { width, height } => {
+                tr!("plan-fill", width = width.to_string(), height = height.to_string())
+            }
+            ResizeMode::Stretch { width, height } => {
+                tr!("plan-stretch", width = width.to_string(), height = height.to_string())
+            }
+            ResizeMode::Width(n) => tr!("plan-width", n = n.to_string()),
+            ResizeMode::Height(n) => tr!("plan-height", n = n.to_string()),
+            ResizeMode::LongEdge(n) => tr!("plan-long-edge", n = n.to_string()),
+            ResizeMode::Percent(p) => tr!("plan-percent", percent = p.to_string()),
         };
         let threads = s.thread_count();
         let fresh = self.fresh_part(images, counting);
@@ -62,12 +72,10 @@ impl ShrinkrayApp {
         let preset = self
             .presets
             .plan_name(&self.state)
-            .map(|p| format!("preset {p} · "))
+            .map(|p| format!("{} · ", tr!("plan-preset", name = p)))
             .unwrap_or_default();
-        format!(
-            "{found}{fresh}{estimate} · {out} · {preset}{format} · {size}{extras} · {threads} thread{}",
-            if threads == 1 { "" } else { "s" }
-        )
+        let threads = tr!("plan-threads", count = threads);
+        format!("{found}{fresh}{estimate} · {out} · {preset}{format} · {size}{extras} · {threads}")
     }
 
     /// ` → ≈ 180 MB, ≈ 1 min 40 s`, or ` · estimating…` while the sample is converted; nothing while counting,
@@ -77,13 +85,18 @@ impl ShrinkrayApp {
             return String::new();
         }
         match self.estimate() {
-            None => " · estimating…".to_owned(),
-            Some(e) if e.images == 0 => " → nothing to do".to_owned(),
+            None => format!(" · {}", tr!("plan-estimating")),
+            Some(e) if e.images == 0 => format!(" → {}", tr!("plan-estimate-nothing")),
             Some(e) => match (e.output_bytes, e.seconds) {
-                (Some(bytes), Some(seconds)) => {
-                    format!(" → ≈ {}, ≈ {}", text::bytes(bytes), text::rough_duration(seconds))
-                }
-                _ => " → no estimate (the sampled images failed)".to_owned(),
+                (Some(bytes), Some(seconds)) => format!(
+                    " → {}",
+                    tr!(
+                        "plan-estimate",
+                        size = text::bytes(bytes),
+                        time = text::rough_duration(seconds)
+                    )
+                ),
+                _ => format!(" → {}", tr!("plan-no-estimate")),
             },
         }
     }
@@ -103,15 +116,12 @@ impl ShrinkrayApp {
             return;
         }
         let converted = e.sampled - e.sample_failed;
-        let message = format!(
-            "⚠ {} of {} sampled images would not get smaller (already within the size, re-encoded larger)",
-            e.not_smaller, converted
-        );
+        let message = tr!("would-not-shrink", count = e.not_smaller, sampled = converted);
         ui.horizontal_wrapped(|ui| {
             ui.colored_label(ui.visuals().warn_fg_color, message);
             if ui
-                .small_button("Skip if larger")
-                .on_hover_text("Copy the original instead when the resized copy in the same format would be larger")
+                .small_button(tr!("skip-if-larger"))
+                .on_hover_text(tr!("skip-if-larger-short-help"))
                 .clicked()
             {
                 self.commands.push(Command::SkipIfLarger);
@@ -128,15 +138,13 @@ impl ShrinkrayApp {
         if found.up_to_date == 0 {
             return String::new();
         }
-        let up_to_date = text::count(found.up_to_date);
-        match (self.state.settings.update, counting) {
-            (true, false) => format!(
-                ", {up_to_date} up to date, {} to do",
-                text::count(images.saturating_sub(found.up_to_date))
-            ),
-            (true, true) => format!(", {up_to_date} up to date"),
-            (false, _) => format!(", {up_to_date} already made with these settings"),
-        }
+        let fresh = found.up_to_date;
+        let part = match (self.state.settings.update, counting) {
+            (true, false) => tr!("plan-fresh-to-do", fresh = fresh, count = images.saturating_sub(fresh)),
+            (true, true) => tr!("plan-fresh", fresh = fresh),
+            (false, _) => tr!("plan-already-made", count = fresh),
+        };
+        format!(", {part}")
     }
 
     /// What the output folder holds of the inputs, when known for the current inputs and settings.
@@ -151,30 +159,29 @@ impl ShrinkrayApp {
     pub fn start_blocker(&self) -> Option<String> {
         let (images, _, counting) = self.inputs.totals();
         if self.is_running() {
-            return Some("A job is running".to_owned());
+            return Some(tr!("blocked-running"));
         }
         if self.inputs.roots().is_empty() {
-            return Some("Add folders or files to start".to_owned());
+            return Some(tr!("blocked-no-inputs"));
         }
         if !counting && images == 0 && !self.watches() {
-            return Some("No images found in the inputs".to_owned());
+            return Some(tr!("blocked-no-images"));
         }
         if let Some(why) = self.all_up_to_date() {
             return Some(why);
         }
         if self.undoing() {
-            return Some("Putting the originals back…".to_owned());
+            return Some(tr!("undo-in-progress"));
         }
         if self.state.in_place {
-            return (!self.state.settings.extra_outputs.is_empty())
-                .then(|| "Replacing the originals makes one copy of each: remove the extra sizes".to_owned());
+            return (!self.state.settings.extra_outputs.is_empty()).then(|| tr!("blocked-in-place-extras"));
         }
         if let Some(folder) = &self.state.beside {
             if let Err(e) = crate::engine::check_subfolder(folder) {
                 return Some(e.to_string());
             }
         } else if self.state.settings.output_dir.is_none() {
-            return Some("Choose an output folder".to_owned());
+            return Some(tr!("choose-output-folder"));
         }
         if let Err(e) = naming::check_template(&self.state.settings.name_template) {
             return Some(e.to_string());
@@ -194,8 +201,8 @@ impl ShrinkrayApp {
             if let Some(at) = self.closing_at {
                 let left = at.saturating_duration_since(std::time::Instant::now()).as_secs() + 1;
                 ui.horizontal(|ui| {
-                    ui.label(format!("Closing in {left} s, as the preset asks"));
-                    if ui.button("Keep open").clicked() {
+                    ui.label(tr!("closing-in", s = left));
+                    if ui.button(tr!("keep-open")).clicked() {
                         self.commands.push(Command::KeepOpen);
                     }
                 });
@@ -223,8 +230,8 @@ impl ShrinkrayApp {
                         .is_some_and(|f| f.up_to_date > 0 && !self.state.settings.update);
                     if redo
                         && ui
-                            .small_button("Only new and changed")
-                            .on_hover_text("Skip the images whose copies are up to date (they would come out the same)")
+                            .small_button(tr!("only-new-short"))
+                            .on_hover_text(tr!("only-new-short-help"))
                             .clicked()
                     {
                         self.commands.push(Command::OnlyNewAndChanged);
@@ -247,9 +254,9 @@ impl ShrinkrayApp {
         let size = egui::vec2(96.0, 34.0);
         let watching = self.run.as_ref().is_some_and(RunView::is_watching);
         let (label, help) = if watching {
-            ("Stop", "Stop watching, after the images in flight (Esc)")
+            (tr!("stop"), tr!("stop-help"))
         } else {
-            ("Cancel", "Stop after the images in flight (Esc)")
+            (tr!("cancel"), tr!("cancel-help"))
         };
         if ui
             .add(egui::Button::new(label).min_size(size))
@@ -264,12 +271,9 @@ impl ShrinkrayApp {
         }
         let paused = self.run.as_ref().is_some_and(|r| r.is_paused());
         let (label, help) = if paused {
-            ("Resume", "Start new images again (Space)")
+            (tr!("resume"), tr!("resume-help"))
         } else {
-            (
-                "Pause",
-                "Finish the images in flight and start no new one until resumed (Space)",
-            )
+            (tr!("pause"), tr!("pause-help"))
         };
         if ui
             .add(egui::Button::new(label).min_size(size))

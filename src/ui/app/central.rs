@@ -4,6 +4,7 @@
 use eframe::egui;
 
 use super::ShrinkrayApp;
+use crate::tr;
 use crate::ui::command::Command;
 use crate::ui::preview::PreviewPane;
 use crate::ui::thumbnails::ThumbGrid;
@@ -75,22 +76,22 @@ fn drop_zone(ui: &mut egui::Ui, commands: &mut Vec<Command>) {
     let inner = egui::Rect::from_center_size(area.center(), egui::vec2(area.width().min(420.0), 150.0));
     ui.scope_builder(egui::UiBuilder::new().max_rect(inner), |ui| {
         ui.vertical_centered(|ui| {
-            ui.label(egui::RichText::new("Drop folders or images here").size(22.0).strong());
+            ui.label(egui::RichText::new(tr!("drop-here")).size(22.0).strong());
             ui.add_space(8.0);
-            ui.weak("or");
+            ui.weak(tr!("drop-or"));
             ui.add_space(8.0);
             ui.horizontal(|ui| {
                 // Centred by hand: a horizontal row inside a centred column starts at the left.
                 ui.add_space((ui.available_width() - 230.0).max(0.0) / 2.0);
-                if ui.button("Add folders…").clicked() {
+                if ui.button(tr!("add-folders")).clicked() {
                     commands.push(Command::PickFolders);
                 }
-                if ui.button("Add files…").clicked() {
+                if ui.button(tr!("add-files")).clicked() {
                     commands.push(Command::PickFiles);
                 }
             });
             ui.add_space(10.0);
-            ui.weak("Click an image to see its copy before you start.");
+            ui.weak(tr!("click-to-preview"));
         });
     });
 }

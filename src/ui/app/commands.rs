@@ -11,6 +11,7 @@ use crate::ui::command::Command;
 use crate::ui::dialogs::DialogKind;
 use crate::ui::platform;
 use crate::ui::run::RunView;
+use crate::{i18n, tr};
 
 impl ShrinkrayApp {
     pub(super) fn apply_commands(&mut self, ctx: &egui::Context) {
@@ -95,9 +96,10 @@ impl ShrinkrayApp {
                     if let Some(run) = &self.run
                         && let Err(e) = platform::open_folder(&run.output_dir)
                     {
-                        self.notice = Some(format!(
-                            "cannot open the file manager: {e}: {}",
-                            run.output_dir.display()
+                        self.notice = Some(tr!(
+                            "open-folder-failed",
+                            error = e.to_string(),
+                            path = run.output_dir.display().to_string()
                         ));
                     }
                 }
@@ -175,7 +177,7 @@ impl ShrinkrayApp {
                 // The job needs the processor more than a guess at it.
                 self.estimates.cancel();
             }
-            Err(e) => self.notice = Some(e.to_string()),
+            Err(e) => self.notice = Some(i18n::errors::setup_error(&e)),
         }
     }
 }

@@ -3,6 +3,7 @@
 use eframe::egui;
 
 use super::ShrinkrayApp;
+use crate::tr;
 
 impl ShrinkrayApp {
     /// While files are dragged over the window: a dimmed window and a readable (and screen-readable) hint.
@@ -12,9 +13,9 @@ impl ShrinkrayApp {
         }
         let rect = ctx.content_rect();
         let message = if self.is_running() {
-            "Wait for the job to finish"
+            tr!("drop-wait")
         } else {
-            "Drop to add"
+            tr!("drop-to-add")
         };
         egui::Area::new(egui::Id::unique("shrinkray-drop-overlay"))
             .order(egui::Order::Foreground)

@@ -11,6 +11,7 @@ use crate::engine::{JobHandle, JobOptions, Keep, Undone, last_in_place_run, undo
 use crate::text;
 use crate::ui::command::Command;
 use crate::ui::run::RunView;
+use crate::{i18n, tr};
 
 /// What the app holds of in-place runs between frames.
 #[derive(Default)]
@@ -25,6 +26,15 @@ impl ShrinkrayApp {
     /// Where the originals of an in-place run go, as chosen.
     pub(super) fn keep(&self) -> Keep {
         self.state.backup_dir.clone().map_or(Keep::Trash, Keep::Backup)
+    }
+
+    /// Where the originals go, for a message: `("trash", "")`, or `("folder", "~/Originals")` (each language
+    /// words "in the Trash" and "in this folder" its own way).
+    pub(super) fn keep_place(&self) -> (&'static str, String) {
+        match &self.state.backup_dir {
+            None => ("trash", String::new()),
+            Some(dir) => ("folder", text::path(dir)),
+        }
     }
 
     /// Start was pressed with "replace the originals": ask first.
@@ -48,28 +58,25 @@ impl ShrinkrayApp {
             return;
         }
         let (images, _, counting) = self.inputs.totals();
-        let count = if counting {
-            format!("{}+", text::count(images))
+        let counted = if counting {
+            tr!("count-so-far", count = images)
         } else {
             text::count(images)
         };
-        let keep = self.keep();
+        let (place, kept) = self.keep_place();
         let modal = egui::Modal::new(egui::Id::unique("shrinkray-confirm-in-place")).show(ctx, |ui| {
             ui.set_max_width(460.0);
-            ui.heading(format!("Replace the originals of {count} images?"));
+            ui.heading(tr!("in-place-title", count = images, n = counted));
             ui.add_space(6.0);
-            ui.label(format!(
-                "Each image whose copy comes out smaller replaces its original, keeping its name, dates and \
-                 permissions. The originals go to {keep} first; \"Undo the last in-place run\" puts them back."
-            ));
-            ui.label("Symbolic links, files with several names and copies that are not smaller stay as they are.");
+            ui.label(tr!("in-place-explain", place = place, kept = kept.as_str()));
+            ui.label(tr!("in-place-exceptions"));
             ui.add_space(8.0);
             ui.horizontal(|ui| {
-                let replace = ui.button(egui::RichText::new("Replace the originals").strong());
+                let replace = ui.button(egui::RichText::new(tr!("in-place-confirm")).strong());
                 if replace.clicked() {
                     self.commands.push(Command::ConfirmInPlace);
                 }
-                if ui.button("Cancel").clicked() {
+                if ui.button(tr!("cancel")).clicked() {
                     self.commands.push(Command::CancelInPlace);
                 }
             });
@@ -126,7 +133,7 @@ impl ShrinkrayApp {
                 self.preview = None;
                 self.estimates.cancel();
             }
-            Err(e) => self.notice = Some(e.to_string()),
+            Err(e) => self.notice = Some(i18n::errors::setup_error(&e)),
         }
     }
 
@@ -141,7 +148,7 @@ impl ShrinkrayApp {
             .name("shrinkray-undo".to_owned())
             .spawn(move || {
                 let result = last_in_place_run()
-                    .ok_or_else(|| "No in-place run is left to undo".to_owned())
+                    .ok_or_else(|| tr!("undo-nothing"))
                     .and_then(|journal| undo_run(&journal));
                 let _ = tx.send(result);
                 repaint.request_repaint();
@@ -149,9 +156,9 @@ impl ShrinkrayApp {
         match spawned {
             Ok(_) => {
                 self.in_place.undo = Some(rx);
-                self.notice = Some("Putting the originals back…".to_owned());
+                self.notice = Some(tr!("undo-in-progress"));
             }
-            Err(e) => self.notice = Some(format!("cannot start the undo: {e}")),
+            Err(e) => self.notice = Some(tr!("undo-start-failed", error = e.to_string())),
         }
     }
 
@@ -163,14 +170,12 @@ impl ShrinkrayApp {
         self.in_place.undo = None;
         self.freshness.invalidate();
         self.notice = Some(match answer {
-            Ok(undone) if undone.failed.is_empty() => {
-                format!("{} originals put back", text::count(undone.restored.len()))
-            }
-            Ok(undone) => format!(
-                "{} originals put back; {} could not be, the first: {}",
-                text::count(undone.restored.len()),
-                undone.failed.len(),
-                undone.failed[0].1
+            Ok(undone) if undone.failed.is_empty() => tr!("undo-done", count = undone.restored.len()),
+            Ok(undone) => tr!(
+                "undo-partly-done",
+                count = undone.restored.len(),
+                failed = undone.failed.len(),
+                first = undone.failed[0].1.as_str()
             ),
             Err(why) => why,
         });

@@ -16,12 +16,13 @@ mod side_panel;
 mod start_button;
 mod top_bar;
 
-pub use shortcuts_help::SHORTCUTS;
+pub use shortcuts_help::shortcuts;
 
 use super::command::Command;
 use super::desktop::Desktop;
 use super::dialogs::{DialogKind, Dialogs};
 use super::estimate::Estimates;
+use super::fonts;
 use super::frame_stats::FrameStats;
 use super::freshness::Freshness;
 use super::inputs::Inputs;
@@ -32,6 +33,7 @@ use super::single_instance::Handoff;
 use super::state::AppState;
 use super::thumbnails::ThumbGrid;
 use crate::engine::JobEvent;
+use crate::{i18n, tr};
 
 /// Repaints asked for by workers are merged to at most this often; without vsync (Xvfb) a repaint per event
 /// would draw hundreds of frames a second.
@@ -95,13 +97,22 @@ pub struct ShrinkrayApp {
     desktop: Desktop,
     /// The keyboard shortcuts window is open (F1).
     help_open: bool,
+    /// The language choice last applied (none before the first frame), so a change in the settings takes
+    /// effect on the next frame.
+    language_applied: Option<Option<String>>,
+    /// The language whose script's font was last asked for.
+    fonts_for: &'static str,
 }
 
 impl ShrinkrayApp {
     /// The app with its saved state, and `paths` (from the command line) added as inputs.
     pub fn new(ctx: &egui::Context, storage: Option<&dyn eframe::Storage>, paths: Vec<PathBuf>) -> Self {
-        install_symbol_font(ctx);
+        fonts::install_symbols(ctx);
         let state = AppState::load(storage);
+        i18n::set_language(state.language.as_deref());
+        fonts::install_for(ctx, i18n::current());
+        let fonts_for = i18n::current().tag;
+        let language = state.language.clone();
         let mut inputs = Inputs::new(state.settings.recursive);
         inputs.add(paths, ctx);
         Self {
@@ -123,7 +134,7 @@ impl ShrinkrayApp {
             start_when_ready: false,
             close_when_done: false,
             closing_at: None,
-            title: "Shrinkray".to_owned(),
+            title: String::new(),
             handoffs: None,
             waiting_handoffs: Vec::new(),
             start_after: None,
@@ -131,6 +142,8 @@ impl ShrinkrayApp {
             in_place: in_place::InPlaceView::default(),
             desktop: Desktop::start(ctx),
             help_open: false,
+            language_applied: Some(language),
+            fonts_for,
         }
     }
 
@@ -210,7 +223,7 @@ impl ShrinkrayApp {
         self.run
             .as_ref()
             .and_then(RunView::title)
-            .unwrap_or_else(|| "Shrinkray".to_owned())
+            .unwrap_or_else(|| tr!("title-idle"))
     }
 
     /// Whether the window is about to close itself, and when.
@@ -282,12 +295,12 @@ impl ShrinkrayApp {
                 }
                 DialogKind::ReportSaved => {
                     if let Some(to) = paths.first() {
-                        self.notice = Some(format!("Report saved: {}", to.display()));
+                        self.notice = Some(tr!("report-saved", path = to.display().to_string()));
                     }
                 }
                 DialogKind::ReportFailed => {
                     if let Some(to) = paths.first() {
-                        self.notice = Some(format!("cannot save the report: {}", to.display()));
+                        self.notice = Some(tr!("report-save-failed", path = to.display().to_string()));
                     }
                 }
             }
@@ -321,6 +334,15 @@ impl ShrinkrayApp {
         // The taskbar or dock shows the progress too, where the desktop has a way.
         self.desktop
             .progress(self.run.as_ref().and_then(RunView::progress_fraction));
+        if self.language_applied.as_ref() != Some(&self.state.language) {
+            i18n::set_language(self.state.language.as_deref());
+            self.language_applied = Some(self.state.language.clone());
+        }
+        // The script's font follows the language in use (a test may pin one on this thread).
+        if self.fonts_for != i18n::current().tag {
+            self.fonts_for = i18n::current().tag;
+            fonts::install_for(ctx, i18n::current());
+        }
         let theme = self.state.theme.preference();
         if ctx.options(|o| o.theme_preference) != theme {
             ctx.set_theme(theme);
@@ -479,33 +501,15 @@ impl eframe::App for ShrinkrayApp {
     }
 }
 
-/// egui's built-in font has no arrows or ×; a few kilobytes of DejaVu Sans fill in, so no system font is
-/// needed for them.
-fn install_symbol_font(ctx: &egui::Context) {
-    use egui::epaint::text::{FontData, FontInsert, FontPriority, InsertFontFamily};
-    let families = [egui::FontFamily::Proportional, egui::FontFamily::Monospace]
-        .into_iter()
-        .map(|family| InsertFontFamily {
-            family,
-            priority: FontPriority::Lowest,
-        })
-        .collect();
-    ctx.add_font(FontInsert::new(
-        "shrinkray-symbols",
-        FontData::from_static(include_bytes!("../../../assets/fonts/ShrinkraySymbols.ttf")),
-        families,
-    ));
-}
-
 /// Why `dir` cannot take the outputs: the nearest existing ancestor is a file or read-only.
 fn output_problem(dir: &Path) -> Option<String> {
     let existing = dir.ancestors().find(|a| a.exists())?;
     let meta = std::fs::metadata(existing).ok()?;
     if !meta.is_dir() {
-        return Some(format!("The output folder is inside a file: {}", existing.display()));
+        return Some(tr!("output-inside-file", path = existing.display().to_string()));
     }
     if meta.permissions().readonly() {
-        return Some(format!("The output folder cannot be written: {}", existing.display()));
+        return Some(tr!("output-read-only", path = existing.display().to_string()));
     }
     None
 }

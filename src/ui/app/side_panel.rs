@@ -5,6 +5,7 @@ use std::path::{Path, PathBuf};
 use eframe::egui;
 
 use super::ShrinkrayApp;
+use crate::tr;
 use crate::ui::{access, settings_panel};
 
 impl ShrinkrayApp {
@@ -20,13 +21,13 @@ impl ShrinkrayApp {
     pub(super) fn side_panel(&mut self, ui: &mut egui::Ui) {
         let idle = !self.is_running();
         egui::ScrollArea::vertical().id_salt("side").show(ui, |ui| {
-            ui.strong("Inputs");
+            ui.strong(tr!("inputs"));
             self.inputs.show(ui, idle, &mut self.commands);
             ui.separator();
             let example = self.inputs.roots().first().map(|r| {
                 if r.is_dir {
                     let root = r.path.file_name().map(PathBuf::from).unwrap_or_default();
-                    (PathBuf::from("IMG_0042.jpg"), root)
+                    (PathBuf::from("IMG_0042.jpg"), root) // not translated: a camera's file name, the same everywhere
                 } else {
                     (
                         r.path.file_name().map(PathBuf::from).unwrap_or_default(),
@@ -35,7 +36,8 @@ impl ShrinkrayApp {
                 }
             });
             ui.add_enabled_ui(idle, |ui| {
-                egui::CollapsingHeader::new("Preset")
+                egui::CollapsingHeader::new(tr!("preset"))
+                    .id_salt("preset")
                     .default_open(true)
                     .show(ui, |ui| self.presets.show(ui, &mut self.state));
                 settings_panel::show(ui, &mut self.state, example.as_ref(), &mut self.commands);

@@ -5,43 +5,41 @@
 use eframe::egui;
 
 use super::ShrinkrayApp;
-use crate::text;
 use crate::ui::command::Command;
+use crate::{text, tr};
 
 impl ShrinkrayApp {
     /// What Start will do, in words.
     pub fn start_label(&self) -> String {
         let (images, _, counting) = self.inputs.totals();
         if self.inputs.roots().is_empty() {
-            return "Nothing to do".to_owned();
+            return tr!("start-nothing");
         }
         if !counting && images == 0 {
             return if self.watches() {
-                "Watch for new photos"
+                tr!("start-watch")
             } else {
-                "Nothing to do"
-            }
-            .to_owned();
+                tr!("start-nothing")
+            };
         }
-        let plus = if counting { "+" } else { "" };
-        let n = format!("{}{plus}", text::count(images));
+        // While counting, the number found so far with a "+".
+        let counted = if counting {
+            tr!("count-so-far", count = images)
+        } else {
+            text::count(images)
+        };
         if self.state.in_place {
-            return format!("Replace {n} originals");
+            return tr!("start-replace", count = images, n = counted);
         }
         let up_to_date = self
             .copies_found()
             .filter(|_| self.state.settings.update && !counting)
             .map_or(0, |found| found.up_to_date);
         match images.saturating_sub(up_to_date) {
-            0 if self.watches() => "Watch for new photos".to_owned(),
-            _ if up_to_date == 0 => format!("Resize {n} image{}", if images == 1 { "" } else { "s" }),
-            0 => "Nothing to do".to_owned(),
-            to_do => format!(
-                "Resize {} image{} ({} up to date)",
-                text::count(to_do),
-                if to_do == 1 { "" } else { "s" },
-                text::count(up_to_date)
-            ),
+            0 if self.watches() => tr!("start-watch"),
+            _ if up_to_date == 0 => tr!("start-resize", count = images, n = counted),
+            0 => tr!("start-nothing"),
+            to_do => tr!("start-resize-some", count = to_do, fresh = up_to_date),
         }
     }
 
@@ -54,7 +52,7 @@ impl ShrinkrayApp {
         let (images, _, counting) = self.inputs.totals();
         let found = self.copies_found()?;
         (self.state.settings.update && !counting && images > 0 && found.up_to_date >= images)
-            .then(|| "Every copy is up to date (untick \"Only new and changed images\" to make them again)".to_owned())
+            .then(|| tr!("start-all-up-to-date"))
     }
 
     /// Whether Start begins a watch ("Keep watching").
@@ -79,18 +77,16 @@ impl ShrinkrayApp {
                 ui.visuals().widgets.inactive.bg_fill
             });
         let help = if self.state.in_place {
-            "Replace the originals by smaller copies, after asking (Enter)"
+            tr!("start-replace-help")
         } else {
-            "Resize every image (Enter)"
+            tr!("start-help")
         };
         if ui.add_enabled(enabled, button).on_hover_text(help).clicked() {
             self.commands.push(Command::Start);
         }
         if !self.state.in_place {
-            ui.checkbox(&mut self.state.keep_watching, "Keep watching")
-                .on_hover_text(
-                    "After this run, make copies of new and changed photos as they arrive in the inputs, until Stop",
-                );
+            ui.checkbox(&mut self.state.keep_watching, tr!("keep-watching"))
+                .on_hover_text(tr!("keep-watching-help"));
         }
     }
 }

@@ -3,6 +3,7 @@
 use eframe::egui;
 
 use super::ShrinkrayApp;
+use crate::tr;
 use crate::ui::command::Command;
 
 impl ShrinkrayApp {
@@ -10,27 +11,27 @@ impl ShrinkrayApp {
     pub(super) fn top_bar(&mut self, ui: &mut egui::Ui) {
         let idle = !self.is_running();
         ui.horizontal(|ui| {
-            ui.heading("Shrinkray");
+            ui.heading("Shrinkray"); // not translated: the app's name
             ui.separator();
             let folders = ui
-                .add_enabled(idle, egui::Button::new("Add folders…"))
-                .on_hover_text("Add folders of images (Ctrl+Shift+O)");
+                .add_enabled(idle, egui::Button::new(tr!("add-folders")))
+                .on_hover_text(tr!("add-folders-help"));
             if folders.clicked() {
                 self.commands.push(Command::PickFolders);
             }
             let files = ui
-                .add_enabled(idle, egui::Button::new("Add files…"))
-                .on_hover_text("Add image files (Ctrl+O)");
+                .add_enabled(idle, egui::Button::new(tr!("add-files")))
+                .on_hover_text(tr!("add-files-help"));
             if files.clicked() {
                 self.commands.push(Command::PickFiles);
             }
             if self.dialogs.is_open() {
-                ui.spinner().on_hover_text("A dialog is open");
+                ui.spinner().on_hover_text(tr!("dialog-open"));
             }
             ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
                 if ui
-                    .button("Shortcuts")
-                    .on_hover_text("The keyboard shortcuts (F1)")
+                    .button(tr!("shortcuts"))
+                    .on_hover_text(tr!("shortcuts-help"))
                     .clicked()
                 {
                     self.help_open = !self.help_open;

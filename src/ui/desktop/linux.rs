@@ -33,18 +33,18 @@ impl Platform {
             None::<&str>,
             "/org/shrinkray/Shrinkray/launcher",
             "com.canonical.Unity.LauncherEntry",
-            "Update",
+            "Update", // not translated: a D-Bus signal's name
             &(APP_URI, properties),
         );
     }
 
     pub(super) fn notify(&mut self, title: &str, body: &str) {
         let shown = notify_rust::Notification::new()
-            .appname("Shrinkray")
+            .appname("Shrinkray") // not translated: the app's name
             .summary(title)
             .body(body)
             .icon("org.shrinkray.Shrinkray")
-            .action("default", "Show Shrinkray")
+            .action("default", &crate::tr!("notify-show"))
             .show();
         let Ok(handle) = shown else { return };
         // Waiting for the click holds this thread until the notification closes; the next requests wait too,

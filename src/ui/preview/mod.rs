@@ -13,6 +13,7 @@ use eframe::egui;
 
 use super::command::Command;
 use crate::engine::Settings;
+use crate::tr;
 use view::Viewport;
 use worker::{Made, Worker};
 
@@ -125,26 +126,26 @@ impl PreviewPane {
     pub fn show(&mut self, ui: &mut egui::Ui, settings: &Settings, commands: &mut Vec<Command>) {
         ui.horizontal(|ui| {
             if ui
-                .button("← Back to the grid")
-                .on_hover_text("Close the preview (Esc)")
+                .button(tr!("preview-back"))
+                .on_hover_text(tr!("preview-back-help"))
                 .clicked()
             {
                 commands.push(Command::ClosePreview);
             }
             ui.add_enabled_ui(self.index > 0, |ui| {
-                if ui.button("‹").on_hover_text("Previous image (←)").clicked() {
+                if ui.button("‹").on_hover_text(tr!("preview-previous")).clicked() {
                     commands.push(Command::PreviewStep(-1));
                 }
             });
             ui.add_enabled_ui(self.index + 1 < self.items.len(), |ui| {
-                if ui.button("›").on_hover_text("Next image (→)").clicked() {
+                if ui.button("›").on_hover_text(tr!("preview-next")).clicked() {
                     commands.push(Command::PreviewStep(1));
                 }
             });
             if let Some(path) = self.path() {
                 let name = path.file_name().map(|n| n.to_string_lossy()).unwrap_or_default();
                 ui.strong(name.to_string()).on_hover_text(path.display().to_string());
-                ui.weak(format!("{} of {}", self.index + 1, self.items.len()));
+                ui.weak(tr!("preview-position", n = self.index + 1, count = self.items.len()));
             }
             ui.separator();
             let scale = self.shown.as_ref().map_or(1.0, |(_, s)| s.made.shown_scale);
@@ -164,7 +165,7 @@ impl PreviewPane {
             }
             _ => {
                 ui.spinner();
-                ui.label("Making the copy with the current settings…");
+                ui.label(tr!("preview-making"));
             }
         });
         let same_image = self.shown.as_ref().is_some_and(|(k, _)| Some(&k.0) == self.path());

@@ -1,6 +1,7 @@
 //! How the two pictures are laid out: split by a draggable line or side by side, zoomed and panned together so
 //! the same spot of both is always in view.
 
+use crate::tr;
 use eframe::egui::{self, Color32, Rect, Sense, Vec2, pos2, vec2};
 
 /// Zoom, pan and layout of the preview.
@@ -30,29 +31,29 @@ impl Default for Viewport {
 impl Viewport {
     /// Layout and zoom buttons. `shown_scale`: the pictures' size over the copy's.
     pub fn controls(&mut self, ui: &mut egui::Ui, shown_scale: f32) {
-        ui.selectable_value(&mut self.side_by_side, false, "Split")
-            .on_hover_text("Original on the left of the line, copy on the right; drag the line");
-        ui.selectable_value(&mut self.side_by_side, true, "Side by side");
+        ui.selectable_value(&mut self.side_by_side, false, tr!("preview-split"))
+            .on_hover_text(tr!("preview-split-help"));
+        ui.selectable_value(&mut self.side_by_side, true, tr!("preview-side-by-side"));
         ui.separator();
-        if ui.selectable_label(self.zoom.is_none(), "Fit").clicked() {
+        if ui.selectable_label(self.zoom.is_none(), tr!("preview-fit")).clicked() {
             self.zoom = None;
             self.pan = Vec2::ZERO;
         }
-        for (label, zoom) in [("100 %", 1.0), ("200 %", 2.0)] {
+        for zoom in [1.0, 2.0] {
             let on = self.zoom.is_some_and(|z| (z - zoom).abs() < 1e-3);
             if ui
-                .selectable_label(on, label)
-                .on_hover_text("One pixel of the copy to one of the screen, times this (double-click the picture)")
+                .selectable_label(on, tr!("percent", n = zoom * 100.0))
+                .on_hover_text(tr!("preview-zoom-help"))
                 .clicked()
             {
                 self.zoom = Some(zoom);
             }
         }
         if let Some(zoom) = self.zoom.filter(|z| ![1.0, 2.0].iter().any(|p| (z - p).abs() < 1e-3)) {
-            ui.weak(format!("{:.0} %", zoom * 100.0));
+            ui.weak(tr!("percent", n = (zoom * 100.0).round()));
         }
         if shown_scale < 1.0 {
-            ui.weak(format!("(copy shown at {:.0} % of its size)", shown_scale * 100.0));
+            ui.weak(tr!("preview-scaled", percent = (shown_scale * 100.0).round()));
         }
     }
 
@@ -100,8 +101,8 @@ impl Viewport {
             painter
                 .with_clip_rect(panes[1])
                 .image(after.id(), placed(panes[1]), uv, tint);
-            label(&painter, panes[0].left_top(), "Original");
-            label(&painter, panes[1].left_top(), "Copy");
+            label(&painter, panes[0].left_top(), &tr!("preview-original"));
+            label(&painter, panes[1].left_top(), &tr!("preview-copy"));
         } else {
             let x = area.left() + area.width() * self.split;
             let left = Rect::from_min_max(area.min, pos2(x, area.max.y));
@@ -111,10 +112,10 @@ impl Viewport {
             let stroke = egui::Stroke::new(2.0, ui.visuals().selection.bg_fill);
             painter.vline(x, area.y_range(), stroke);
             painter.circle_filled(pos2(x, area.center().y), 7.0, ui.visuals().selection.bg_fill);
-            label(&painter, area.left_top(), "Original");
-            label(&painter, pos2(x, area.top()), "Copy");
+            label(&painter, area.left_top(), &tr!("preview-original"));
+            label(&painter, pos2(x, area.top()), &tr!("preview-copy"));
         }
-        response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Image, true, "Preview: original and copy"));
+        response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Image, true, tr!("preview-spoken")));
     }
 
     /// Drag pans (or moves the split line, when grabbed near it), the wheel zooms, a double-click switches

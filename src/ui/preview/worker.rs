@@ -9,6 +9,7 @@ use eframe::egui;
 use super::{Key, MAX_EDGE};
 use crate::engine::{CancelToken, Preview, preview};
 use crate::text;
+use crate::{i18n, tr};
 
 /// A preview made: the figures under it, and the two pictures until they are uploaded.
 pub struct Made {
@@ -49,25 +50,27 @@ impl Made {
     /// `Original 4000×3000, 3.1 MB → copy 1920×1440, JPEG q85, 412 KB (−87 %)`.
     pub fn figures(&self) -> String {
         let quality = match (self.quality, self.score) {
-            (Some(q), Some(score)) => format!(" q{q} (chosen by look: SSIMULACRA2 {score:.1})"),
+            (Some(q), Some(score)) => format!(
+                " q{q} ({})",
+                tr!("preview-chosen-by-look", score = i18n::decimal(f64::from(score), 1))
+            ),
             (Some(q), None) => format!(" q{q}"),
             _ => String::new(),
         };
         let change = if self.input_bytes > 0 {
             let percent = (self.output_bytes as f64 / self.input_bytes as f64 - 1.0) * 100.0;
-            format!(" ({}{:.0} %)", if percent < 0.0 { "−" } else { "+" }, percent.abs())
+            let sign = if percent < 0.0 { "−" } else { "+" };
+            format!(" ({sign}{})", tr!("percent", n = percent.abs().round()))
         } else {
             String::new()
         };
-        format!(
-            "Original {}×{}, {} → copy {}×{}, {}{quality}, {}{change}",
-            self.input_size.0,
-            self.input_size.1,
-            text::bytes(self.input_bytes),
-            self.output_size.0,
-            self.output_size.1,
-            self.format,
-            text::bytes(self.output_bytes),
+        tr!(
+            "preview-figures",
+            input = format!("{}×{}", self.input_size.0, self.input_size.1),
+            input_bytes = text::bytes(self.input_bytes),
+            output = format!("{}×{}", self.output_size.0, self.output_size.1),
+            format = format!("{}{quality}", self.format),
+            output_bytes = format!("{}{change}", text::bytes(self.output_bytes))
         )
     }
 }
@@ -122,7 +125,7 @@ fn spawn(ctx: egui::Context) -> Option<(Sender<Request>, Receiver<Result>)> {
                 let made = match preview(&path, &settings, MAX_EDGE, &cancel) {
                     Ok(Some(p)) => Ok(Made::from(p)),
                     Ok(None) => continue,
-                    Err(e) => Err(e.to_string()),
+                    Err(e) => Err(i18n::errors::image_error(&e)),
                 };
                 if cancel.is_cancelled() {
                     continue;

@@ -5,18 +5,18 @@ use std::num::NonZeroUsize;
 use eframe::egui;
 
 use crate::engine::{Dpi, Filter, JpegEncoder, Limits, Settings, Subsampling, auto_memory_budget, auto_threads};
+use crate::tr;
 use crate::ui::state::AppState;
 
 pub(super) fn threads(ui: &mut egui::Ui, state: &mut AppState) {
     let settings = &mut state.settings;
     let cores = std::thread::available_parallelism().map_or(1, NonZeroUsize::get);
-    let help = "How many images are resized at once. More threads finish sooner but use more memory; \
-                Auto uses every core (or RAYON_NUM_THREADS). Applies to the next job.";
+    let help = tr!("threads-help");
     let mut auto = settings.threads.is_none();
     ui.horizontal(|ui| {
         if ui
-            .checkbox(&mut auto, format!("Auto ({})", auto_threads()))
-            .on_hover_text(help)
+            .checkbox(&mut auto, tr!("auto-value", value = auto_threads().to_string()))
+            .on_hover_text(&help)
             .changed()
         {
             settings.threads = if auto {
@@ -26,8 +26,8 @@ pub(super) fn threads(ui: &mut egui::Ui, state: &mut AppState) {
             };
         }
         let mut n = settings.threads.map_or(auto_threads().min(cores), NonZeroUsize::get);
-        let slider = egui::Slider::new(&mut n, 1..=cores.max(2)).text("threads");
-        if ui.add_enabled(!auto, slider).on_hover_text(help).changed() {
+        let slider = egui::Slider::new(&mut n, 1..=cores.max(2)).text(tr!("threads-unit"));
+        if ui.add_enabled(!auto, slider).on_hover_text(&help).changed() {
             settings.threads = NonZeroUsize::new(n);
         }
     });
@@ -39,7 +39,7 @@ pub(super) fn advanced(ui: &mut egui::Ui, state: &mut AppState) {
         .num_columns(2)
         .spacing([8.0, 6.0])
         .show(ui, |ui| {
-            ui.label("Filter");
+            ui.label(tr!("filter"));
             egui::ComboBox::from_id_salt("filter")
                 .selected_text(filter_label(settings.filter))
                 .show_ui(ui, |ui| {
@@ -48,13 +48,13 @@ pub(super) fn advanced(ui: &mut egui::Ui, state: &mut AppState) {
                     }
                 })
                 .response
-                .on_hover_text("Resampling filter: Lanczos3 is sharpest for photos; Nearest keeps pixel art crisp");
+                .on_hover_text(tr!("filter-help"));
             ui.end_row();
-            ui.label("Background");
+            ui.label(tr!("background"));
             ui.color_edit_button_srgb(&mut settings.background)
-                .on_hover_text("What transparent parts become in formats without transparency (JPEG)");
+                .on_hover_text(tr!("background-help"));
             ui.end_row();
-            ui.label("JPEG colour");
+            ui.label(tr!("jpeg-colour"));
             egui::ComboBox::from_id_salt("subsampling")
                 .selected_text(subsampling_label(settings.subsampling))
                 .show_ui(ui, |ui| {
@@ -68,12 +68,9 @@ pub(super) fn advanced(ui: &mut egui::Ui, state: &mut AppState) {
                     }
                 })
                 .response
-                .on_hover_text(
-                    "Chroma subsampling: how much colour detail JPEG copies keep. 4:2:0 gives the smallest files \
-                     and suits photos; 4:4:4 keeps red text and sharp colour edges clean",
-                );
+                .on_hover_text(tr!("jpeg-colour-help"));
             ui.end_row();
-            let label = ui.label("JPEG encoder");
+            let label = ui.label(tr!("jpeg-encoder"));
             egui::ComboBox::from_id_salt("jpeg_encoder")
                 .selected_text(encoder_label(settings.jpeg_encoder))
                 .show_ui(ui, |ui| {
@@ -83,112 +80,97 @@ pub(super) fn advanced(ui: &mut egui::Ui, state: &mut AppState) {
                 })
                 .response
                 .labelled_by(label.id)
-                .on_hover_text(
-                    "jpegli reaches a look in about a tenth fewer bytes than libjpeg-turbo; at a fixed quality \
-                     libjpeg-turbo keeps the quality scale people know. Auto uses each where it is better",
-                );
+                .on_hover_text(tr!("jpeg-encoder-help"));
             ui.end_row();
             limits(ui, &mut settings.limits);
         });
-    ui.checkbox(&mut settings.sharpen, "Sharpen for screen").on_hover_text(
-        "A light unsharp mask on copies made smaller, sized to how much smaller: crisper edges on screen",
-    );
-    ui.checkbox(&mut settings.progressive, "Progressive JPEG")
-        .on_hover_text(
-            "JPEG copies that appear coarse first and sharpen as they load; a little smaller, slower to write",
-        );
-    ui.checkbox(&mut settings.optimize_jpeg, "Optimise JPEGs losslessly")
-        .on_hover_text(
-            "JPEGs already within the size are not re-encoded: their coding is optimised, so the copy has the very \
-             same pixels and metadata, a little smaller",
-        );
-    ui.checkbox(&mut settings.only_if_needed, "Only when it needs it")
-        .on_hover_text(
-            "Images already within the size (and the target file size) that stay in their format are copied as they \
-             are, not encoded again",
-        );
-    ui.checkbox(&mut settings.recursive, "Include subfolders")
-        .on_hover_text("Look for images in folders inside the added folders too");
+    ui.checkbox(&mut settings.sharpen, tr!("sharpen"))
+        .on_hover_text(tr!("sharpen-help"));
+    ui.checkbox(&mut settings.progressive, tr!("progressive"))
+        .on_hover_text(tr!("progressive-help"));
+    ui.checkbox(&mut settings.optimize_jpeg, tr!("optimise-jpeg"))
+        .on_hover_text(tr!("optimise-jpeg-help"));
+    ui.checkbox(&mut settings.only_if_needed, tr!("only-if-needed"))
+        .on_hover_text(tr!("only-if-needed-help"));
+    ui.checkbox(&mut settings.recursive, tr!("recursive"))
+        .on_hover_text(tr!("recursive-help"));
     print_density(ui, settings);
 }
 
 /// "Print density": as the encoder writes it, the original's, or a number of dots per inch.
 fn print_density(ui: &mut egui::Ui, settings: &mut Settings) {
     ui.horizontal(|ui| {
-        let heading = ui.label("Print density");
+        let heading = ui.label(tr!("print-density"));
         let label = match settings.dpi {
-            None => "as written".to_owned(),
-            Some(Dpi::Keep) => "the original's".to_owned(),
-            Some(Dpi::Set(n)) => format!("{n} dpi"),
+            None => tr!("dpi-as-written"),
+            Some(Dpi::Keep) => tr!("dpi-original"),
+            Some(Dpi::Set(n)) => tr!("dpi-value", n = n.to_string()),
         };
         egui::ComboBox::from_id_salt("dpi")
             .selected_text(label)
             .show_ui(ui, |ui| {
-                ui.selectable_value(&mut settings.dpi, None, "as written");
-                ui.selectable_value(&mut settings.dpi, Some(Dpi::Keep), "the original's");
+                ui.selectable_value(&mut settings.dpi, None, tr!("dpi-as-written"));
+                ui.selectable_value(&mut settings.dpi, Some(Dpi::Keep), tr!("dpi-original"));
                 for n in [72, 96, 150, 300, 600] {
-                    ui.selectable_value(&mut settings.dpi, Some(Dpi::Set(n)), format!("{n} dpi"));
+                    ui.selectable_value(
+                        &mut settings.dpi,
+                        Some(Dpi::Set(n)),
+                        tr!("dpi-value", n = n.to_string()),
+                    );
                 }
             })
             .response
             .labelled_by(heading.id)
-            .on_hover_text(
-                "The dots per inch the copies say they have, for printing: written in the JPEG, PNG, TIFF and BMP \
-                 headers and in the EXIF",
-            );
+            .on_hover_text(tr!("print-density-help"));
         if let Some(Dpi::Set(n)) = &mut settings.dpi {
-            ui.add(egui::DragValue::new(n).range(1..=65535).suffix(" dpi"));
+            ui.add(
+                egui::DragValue::new(n)
+                    .range(1..=65535)
+                    .suffix(format!(" {}", tr!("unit-dpi"))),
+            );
         }
     });
 }
 
 /// Metadata and colour options: what the copies keep of their originals.
 pub(super) fn fidelity(ui: &mut egui::Ui, settings: &mut Settings) {
-    ui.checkbox(&mut settings.keep_dates, "Keep dates")
-        .on_hover_text("Give each copy the modification time of its original");
-    ui.checkbox(&mut settings.strip_metadata, "Strip metadata")
-        .on_hover_text(
-            "Leave out EXIF, XMP and IPTC (camera, date, author, copyright, location); the colour profile stays. \
-         When off, they are kept, with the orientation, pixel size and thumbnail made right for the copy.",
-        );
+    ui.checkbox(&mut settings.keep_dates, tr!("keep-dates"))
+        .on_hover_text(tr!("keep-dates-help"));
+    ui.checkbox(&mut settings.strip_metadata, tr!("strip-metadata"))
+        .on_hover_text(tr!("strip-metadata-help"));
     ui.add_enabled_ui(!settings.strip_metadata, |ui| {
-        ui.checkbox(&mut settings.remove_location, "Remove location")
-            .on_hover_text("Leave out where the photo was taken (GPS) and keep the rest of the metadata");
+        ui.checkbox(&mut settings.remove_location, tr!("remove-location"))
+            .on_hover_text(tr!("remove-location-help"));
     });
-    ui.checkbox(&mut settings.to_srgb, "Convert to sRGB").on_hover_text(
-        "Convert the colours of Adobe RGB, Display P3 and other wide-gamut photos to sRGB, for websites and \
-         apps that ignore colour profiles. When off, the original profile is kept as it is.",
-    );
-    ui.checkbox(&mut settings.linear, "Resize in linear light")
-        .on_hover_text(
-            "Gamma-correct resampling: fine bright detail on dark (stars, lit windows, text) keeps its \
-         brightness. A little slower.",
-        );
+    ui.checkbox(&mut settings.to_srgb, tr!("to-srgb"))
+        .on_hover_text(tr!("to-srgb-help"));
+    ui.checkbox(&mut settings.linear, tr!("linear"))
+        .on_hover_text(tr!("linear-help"));
 }
 
 /// The two guards against huge or hostile files, as two rows of the Advanced grid.
 fn limits(ui: &mut egui::Ui, limits: &mut Limits) {
-    ui.label("Largest image");
+    ui.label(tr!("largest-image"));
     let mut mp = (limits.max_pixels / 1_000_000).max(1);
     let largest = ui
-        .add(egui::DragValue::new(&mut mp).range(1..=10_000).suffix(" MP"))
-        .on_hover_text(
-            "Images with more megapixels than this are refused before they are decoded, so a broken or \
-             hostile file cannot take all memory. Real panoramas rarely pass 256 MP.",
-        );
+        .add(
+            egui::DragValue::new(&mut mp)
+                .range(1..=10_000)
+                .suffix(format!(" {}", tr!("unit-mp"))),
+        )
+        .on_hover_text(tr!("largest-image-help"));
     if largest.changed() {
         limits.max_pixels = mp * 1_000_000;
     }
     ui.end_row();
 
-    ui.label("Memory for images");
-    let help = "How much memory the decoded images of all threads may take together; a thread waits before \
-                starting an image that would go over it. Auto is a quarter of this computer's memory.";
+    ui.label(tr!("memory"));
+    let help = tr!("memory-help");
     let auto_bytes = auto_memory_budget();
     ui.horizontal(|ui| {
         let mut auto = limits.memory_budget.is_none();
-        let label = format!("Auto ({})", crate::text::bytes(auto_bytes));
-        if ui.checkbox(&mut auto, label).on_hover_text(help).changed() {
+        let label = tr!("auto-value", value = crate::text::bytes(auto_bytes));
+        if ui.checkbox(&mut auto, label).on_hover_text(&help).changed() {
             limits.memory_budget = (!auto).then_some(auto_bytes);
         }
         let mut gb = limits.memory_budget.unwrap_or(auto_bytes) as f64 / 1e9;
@@ -196,37 +178,37 @@ fn limits(ui: &mut egui::Ui, limits: &mut Limits) {
             .range(0.1..=4096.0)
             .speed(0.1)
             .max_decimals(1)
-            .suffix(" GB");
-        if ui.add_enabled(!auto, field).on_hover_text(help).changed() {
+            .suffix(format!(" {}", tr!("unit-gb")));
+        if ui.add_enabled(!auto, field).on_hover_text(&help).changed() {
             limits.memory_budget = Some((gb * 1e9) as u64);
         }
     });
     ui.end_row();
 }
 
-fn filter_label(f: Filter) -> &'static str {
+fn filter_label(f: Filter) -> String {
     match f {
-        Filter::Lanczos3 => "Lanczos3",
-        Filter::CatmullRom => "Catmull-Rom",
-        Filter::Mitchell => "Mitchell",
-        Filter::Bilinear => "Bilinear",
-        Filter::Nearest => "Nearest (pixel art)",
+        Filter::Lanczos3 => tr!("filter-lanczos3"),
+        Filter::CatmullRom => tr!("filter-catmull-rom"),
+        Filter::Mitchell => tr!("filter-mitchell"),
+        Filter::Bilinear => tr!("filter-bilinear"),
+        Filter::Nearest => tr!("filter-nearest"),
     }
 }
 
-fn encoder_label(e: JpegEncoder) -> &'static str {
+fn encoder_label(e: JpegEncoder) -> String {
     match e {
-        JpegEncoder::Auto => "Auto (jpegli for a look)",
-        JpegEncoder::Turbo => "libjpeg-turbo (fastest)",
-        JpegEncoder::Jpegli => "jpegli (smallest)",
+        JpegEncoder::Auto => tr!("encoder-auto"),
+        JpegEncoder::Turbo => tr!("encoder-turbo"),
+        JpegEncoder::Jpegli => tr!("encoder-jpegli"),
     }
 }
 
-fn subsampling_label(s: Subsampling) -> &'static str {
+fn subsampling_label(s: Subsampling) -> String {
     match s {
-        Subsampling::Auto => "Auto (4:4:4 from quality 90)",
-        Subsampling::S420 => "4:2:0 (smallest)",
-        Subsampling::S422 => "4:2:2",
-        Subsampling::S444 => "4:4:4 (full colour)",
+        Subsampling::Auto => tr!("subsampling-auto"),
+        Subsampling::S420 => tr!("subsampling-420"),
+        Subsampling::S422 => tr!("subsampling-422"),
+        Subsampling::S444 => tr!("subsampling-444"),
     }
 }

@@ -12,7 +12,8 @@ use eframe::egui;
 
 use super::command::Command;
 use super::state::AppState;
-pub use output::format_label;
+use crate::tr;
+pub use output::{format_label, look_label};
 
 /// Draws every section. `example_input` names a file for the live name example.
 pub fn show(
@@ -21,25 +22,32 @@ pub fn show(
     example_input: Option<&(PathBuf, PathBuf)>,
     commands: &mut Vec<Command>,
 ) {
-    egui::CollapsingHeader::new("Size")
+    egui::CollapsingHeader::new(tr!("section-size"))
+        .id_salt("size")
         .default_open(true)
         .show(ui, |ui| size::show(ui, state));
-    egui::CollapsingHeader::new("Output")
+    egui::CollapsingHeader::new(tr!("section-output"))
+        .id_salt("output")
         .default_open(true)
         .show(ui, |ui| output::show(ui, state, example_input, commands));
-    egui::CollapsingHeader::new("Threads")
+    egui::CollapsingHeader::new(tr!("section-threads"))
+        .id_salt("threads")
         .default_open(true)
         .show(ui, |ui| advanced::threads(ui, state));
-    egui::CollapsingHeader::new("More sizes")
+    egui::CollapsingHeader::new(tr!("section-more-sizes"))
+        .id_salt("more-sizes")
         .default_open(!state.settings.extra_outputs.is_empty())
         .show(ui, |ui| size::extra_outputs(ui, &mut state.settings));
-    egui::CollapsingHeader::new("Metadata and colour")
+    egui::CollapsingHeader::new(tr!("section-metadata"))
+        .id_salt("metadata")
         .default_open(false)
         .show(ui, |ui| advanced::fidelity(ui, &mut state.settings));
-    egui::CollapsingHeader::new("Advanced")
+    egui::CollapsingHeader::new(tr!("section-advanced"))
+        .id_salt("advanced")
         .default_open(false)
         .show(ui, |ui| advanced::advanced(ui, state));
-    egui::CollapsingHeader::new("Window")
+    egui::CollapsingHeader::new(tr!("section-window"))
+        .id_salt("window")
         .default_open(false)
         .show(ui, |ui| window::show(ui, state));
 }

@@ -4,11 +4,11 @@ use std::path::PathBuf;
 
 use eframe::egui;
 
-use crate::engine::{Collision, LOOKS, OutputFormat, PngCompression, Settings, SettingsError, example_output};
-use crate::text;
+use crate::engine::{Collision, LOOKS, Look, OutputFormat, PngCompression, Settings, SettingsError, example_output};
 use crate::ui::access;
 use crate::ui::command::Command;
 use crate::ui::state::AppState;
+use crate::{i18n, text, tr};
 
 /// Where the copies go.
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -19,33 +19,33 @@ enum Destination {
 }
 
 impl Destination {
-    fn label(self) -> &'static str {
+    fn label(self) -> String {
         match self {
-            Self::OneFolder => "in one folder",
-            Self::Beside => "beside each input",
-            Self::Originals => "in place of the originals",
+            Self::OneFolder => tr!("put-one-folder"),
+            Self::Beside => tr!("put-beside"),
+            Self::Originals => tr!("put-in-place"),
         }
     }
 }
 
 /// The rows of an in-place run: where the originals go, and the undo of the last run.
 fn originals_go_to(ui: &mut egui::Ui, backup_dir: &mut Option<PathBuf>, commands: &mut Vec<Command>) {
-    ui.label("Originals go to");
+    ui.label(tr!("originals-go-to"));
     ui.vertical(|ui| {
         if ui
-            .radio(backup_dir.is_none(), "the Trash")
-            .on_hover_text("Put back from the Trash by \"Undo\", or by hand from the file manager")
+            .radio(backup_dir.is_none(), tr!("the-trash"))
+            .on_hover_text(tr!("the-trash-help"))
             .clicked()
         {
             *backup_dir = None;
         }
         let folder = match backup_dir {
             Some(dir) => text::path(dir),
-            None => "a folder…".to_owned(),
+            None => tr!("a-folder"),
         };
         if ui
             .radio(backup_dir.is_some(), folder)
-            .on_hover_text("Each original at its place below its input folder's name")
+            .on_hover_text(tr!("a-folder-help"))
             .clicked()
         {
             commands.push(Command::PickBackupDir);
@@ -54,8 +54,8 @@ fn originals_go_to(ui: &mut egui::Ui, backup_dir: &mut Option<PathBuf>, commands
     ui.end_row();
     ui.label("");
     if ui
-        .button("Undo the last in-place run")
-        .on_hover_text("Put its originals back where they were; the smaller copies go where the originals were kept")
+        .button(tr!("undo-in-place"))
+        .on_hover_text(tr!("undo-in-place-help"))
         .clicked()
     {
         commands.push(Command::UndoInPlace);
@@ -77,7 +77,7 @@ pub(super) fn show(
         .num_columns(2)
         .spacing([8.0, 6.0])
         .show(ui, |ui| {
-            ui.label("Format");
+            ui.label(tr!("format"));
             egui::ComboBox::from_id_salt("format")
                 .selected_text(format_label(settings.format))
                 .show_ui(ui, |ui| {
@@ -86,14 +86,11 @@ pub(super) fn show(
                     }
                 })
                 .response
-                .on_hover_text(
-                    "Same as input keeps each image's format (HEIC and formats Shrinkray cannot write become \
-                     JPEG, or PNG with transparency). WebP and AVIF make the smallest files for the web.",
-                );
+                .on_hover_text(tr!("format-help"));
             ui.end_row();
 
             if settings.format.is_lossy() {
-                ui.label("Quality");
+                ui.label(tr!("quality"));
                 quality(ui, settings);
                 ui.end_row();
             }
@@ -101,7 +98,7 @@ pub(super) fn show(
                 target_size(ui, settings);
             }
             if matches!(settings.format, OutputFormat::Png | OutputFormat::SameAsInput) {
-                ui.label("PNG compression");
+                ui.label(tr!("png-compression"));
                 egui::ComboBox::from_id_salt("png-compression")
                     .selected_text(png_label(settings.png_compression))
                     .show_ui(ui, |ui| {
@@ -110,30 +107,24 @@ pub(super) fn show(
                         }
                     })
                     .response
-                    .on_hover_text("Fast writes PNGs several times sooner; Best makes them a little smaller");
+                    .on_hover_text(tr!("png-compression-help"));
                 ui.end_row();
             }
             if settings.format == OutputFormat::Avif {
-                ui.label("AVIF speed");
+                ui.label(tr!("avif-speed"));
                 ui.add(egui::Slider::new(&mut settings.avif_speed, 0..=9))
-                    .on_hover_text(
-                        "0 makes the smallest files very slowly; 9 is fastest. 8 takes about 2 s for \
-                                    a 1920-pixel photo on one core.",
-                    );
+                    .on_hover_text(tr!("avif-speed-help"));
                 ui.end_row();
             }
 
             if matches!(settings.format, OutputFormat::Jxl | OutputFormat::JxlFromJpeg) {
-                ui.label("JPEG XL effort");
+                ui.label(tr!("jxl-effort"));
                 ui.add(egui::Slider::new(&mut settings.jxl_effort, 1..=9))
-                    .on_hover_text(
-                        "1 is fastest; 9 makes the smallest files slowly. 7 is libjxl's own choice. \
-                     Quality 100 makes a lossless JPEG XL.",
-                    );
+                    .on_hover_text(tr!("jxl-effort-help"));
                 ui.end_row();
             }
 
-            let put = ui.label("Put copies");
+            let put = ui.label(tr!("put-copies"));
             let mut place = match (&beside, *in_place) {
                 (_, true) => Destination::Originals,
                 (Some(_), false) => Destination::Beside,
@@ -143,17 +134,11 @@ pub(super) fn show(
                 .selected_text(place.label())
                 .show_ui(ui, |ui| {
                     ui.selectable_value(&mut place, Destination::OneFolder, Destination::OneFolder.label())
-                        .on_hover_text("Every copy goes to the output folder below");
+                        .on_hover_text(tr!("put-one-folder-help"));
                     ui.selectable_value(&mut place, Destination::Beside, Destination::Beside.label())
-                        .on_hover_text(
-                            "A subfolder inside each folder you added (X/resized/), and beside the photos you \
-                             added one by one: as \"Resize with Shrinkray\" in the file manager does",
-                        );
+                        .on_hover_text(tr!("put-beside-help"));
                     ui.selectable_value(&mut place, Destination::Originals, Destination::Originals.label())
-                        .on_hover_text(
-                            "Each smaller copy takes its original's place, name and dates; the original goes \
-                             to the Trash (or a folder you choose) first. Asks before every run.",
-                        );
+                        .on_hover_text(tr!("put-in-place-help"));
                 })
                 .response
                 .labelled_by(put.id);
@@ -170,20 +155,20 @@ pub(super) fn show(
                 return;
             }
             if let Some(folder) = &mut beside {
-                ui.label("Subfolder");
+                ui.label(tr!("subfolder"));
                 ui.add(egui::TextEdit::singleline(folder).desired_width(170.0))
-                    .on_hover_text("The name of the subfolder made beside each input");
+                    .on_hover_text(tr!("subfolder-help"));
                 ui.end_row();
             } else {
                 output_folder(ui, settings, commands);
             }
 
-            ui.label("File name");
+            ui.label(tr!("file-name"));
             ui.add(egui::TextEdit::singleline(&mut settings.name_template).desired_width(170.0))
-                .on_hover_text(format!("Tokens: {}", crate::engine::naming::token_list()));
+                .on_hover_text(tr!("file-name-help", tokens = crate::engine::naming::token_list()));
             ui.end_row();
 
-            ui.label("If it exists");
+            ui.label(tr!("if-it-exists"));
             egui::ComboBox::from_id_salt("collision")
                 .selected_text(collision_label(settings.on_collision))
                 .show_ui(ui, |ui| {
@@ -192,22 +177,16 @@ pub(super) fn show(
                     }
                 })
                 .response
-                .on_hover_text("What happens when an output file already exists (an original is never replaced)");
+                .on_hover_text(tr!("if-it-exists-help"));
             ui.end_row();
         });
     state.beside = beside;
-    ui.checkbox(&mut state.settings.skip_if_larger, "Skip if larger")
-        .on_hover_text(
-            "Keep a copy of the original instead when the resized file would be larger than it (already small or \
-         heavily compressed originals)",
-        );
-    ui.checkbox(&mut state.settings.update, "Only new and changed images")
-        .on_hover_text(
-            "Skip the images whose copies in the output folder were made from the same file with the same \
-             settings and are untouched since; the rest (new, changed, failed or never finished) are made",
-        );
-    ui.checkbox(&mut state.auto_report, "Save a report beside the copies")
-        .on_hover_text("After each run, write shrinkray-report-DATE.csv in the output folder: one row per image");
+    ui.checkbox(&mut state.settings.skip_if_larger, tr!("skip-if-larger"))
+        .on_hover_text(tr!("skip-if-larger-help"));
+    ui.checkbox(&mut state.settings.update, tr!("only-new"))
+        .on_hover_text(tr!("only-new-help"));
+    ui.checkbox(&mut state.auto_report, tr!("auto-report"))
+        .on_hover_text(tr!("auto-report-help"));
     if let Some(example) = name_example(state, example_input) {
         ui.weak(example);
     }
@@ -215,7 +194,7 @@ pub(super) fn show(
 
 /// The output folder's row: its path, and Choose… for the native dialog.
 fn output_folder(ui: &mut egui::Ui, settings: &mut Settings, commands: &mut Vec<Command>) {
-    ui.label("Folder");
+    ui.label(tr!("folder"));
     ui.horizontal(|ui| {
         let mut text = settings
             .output_dir
@@ -223,12 +202,12 @@ fn output_folder(ui: &mut egui::Ui, settings: &mut Settings, commands: &mut Vec<
             .map(|p| p.display().to_string())
             .unwrap_or_default();
         let edit = egui::TextEdit::singleline(&mut text)
-            .hint_text("Choose an output folder")
+            .hint_text(tr!("choose-output-folder"))
             .desired_width(170.0);
-        if ui.add(edit).on_hover_text("Where the copies go").changed() {
+        if ui.add(edit).on_hover_text(tr!("folder-help")).changed() {
             settings.output_dir = (!text.trim().is_empty()).then(|| PathBuf::from(text.trim()));
         }
-        if ui.button("Choose…").on_hover_text("Pick the output folder").clicked() {
+        if ui.button(tr!("choose")).on_hover_text(tr!("choose-help")).clicked() {
             commands.push(Command::PickOutputDir);
         }
     });
@@ -240,7 +219,7 @@ fn output_folder(ui: &mut egui::Ui, settings: &mut Settings, commands: &mut Vec<
 fn name_example(state: &AppState, example_input: Option<&(PathBuf, PathBuf)>) -> Option<String> {
     let (file, relative_dir) = example_input
         .cloned()
-        .unwrap_or_else(|| (PathBuf::from("IMG_0042.jpg"), PathBuf::new()));
+        .unwrap_or_else(|| (PathBuf::from("IMG_0042.jpg"), PathBuf::new())); // not translated: a camera's file name, the same everywhere
     // Beside each input, a folder's copies go straight into its subfolder, without the folder's own name.
     let (settings, relative_dir) = match &state.beside {
         Some(folder) => (
@@ -256,104 +235,101 @@ fn name_example(state: &AppState, example_input: Option<&(PathBuf, PathBuf)>) ->
             crate::text::path(&target)
         )),
         Err(SettingsError::NoOutputDir) => None,
-        Err(e) => Some(e.to_string()),
+        Err(e) => Some(i18n::errors::settings_error(&e)),
     }
 }
 
 /// "Target size" as a row of the Output grid: a checkbox, the size in kilobytes, and "shrink to fit".
 fn target_size(ui: &mut egui::Ui, settings: &mut Settings) {
-    ui.label("Target size");
+    ui.label(tr!("target-size"));
     ui.horizontal(|ui| {
         let mut on = settings.target_size.is_some();
-        let help = "Lower the quality (never below 1) until each copy is at most this large";
-        if ui.checkbox(&mut on, "at most").on_hover_text(help).changed() {
+        let help = tr!("target-size-help");
+        if ui.checkbox(&mut on, tr!("at-most")).on_hover_text(&help).changed() {
             settings.target_size = on.then_some(200_000);
         }
         let mut kb = settings.target_size.map_or(200, |b| b / 1000);
-        let size = egui::DragValue::new(&mut kb).range(1..=100_000).suffix(" KB");
-        let size = ui.add_enabled(on, size).on_hover_text(help);
-        access::name(&size, "Target size in kilobytes");
+        let size = egui::DragValue::new(&mut kb)
+            .range(1..=100_000)
+            .suffix(format!(" {}", tr!("unit-kb")));
+        let size = ui.add_enabled(on, size).on_hover_text(&help);
+        access::name(&size, &tr!("target-size-kb"));
         if size.changed() {
             settings.target_size = Some(kb * 1000);
         }
-        ui.add_enabled(on, egui::Checkbox::new(&mut settings.shrink_to_fit, "shrink to fit"))
-            .on_hover_text("When even quality 1 is too large, make the picture smaller instead of failing it");
+        ui.add_enabled(
+            on,
+            egui::Checkbox::new(&mut settings.shrink_to_fit, tr!("shrink-to-fit")),
+        )
+        .on_hover_text(tr!("shrink-to-fit-help"));
     });
     ui.end_row();
 }
 
-fn png_label(c: PngCompression) -> &'static str {
+fn png_label(c: PngCompression) -> String {
     match c {
-        PngCompression::Fast => "Fast",
-        PngCompression::Balanced => "Balanced",
-        PngCompression::Best => "Best (slow)",
+        PngCompression::Fast => tr!("png-fast"),
+        PngCompression::Balanced => tr!("png-balanced"),
+        PngCompression::Best => tr!("png-best"),
     }
 }
 
-fn collision_label(c: Collision) -> &'static str {
+fn collision_label(c: Collision) -> String {
     match c {
-        Collision::Rename => "Add a number",
-        Collision::Overwrite => "Replace it",
-        Collision::Skip => "Skip the image",
+        Collision::Rename => tr!("collision-rename"),
+        Collision::Overwrite => tr!("collision-overwrite"),
+        Collision::Skip => tr!("collision-skip"),
     }
 }
 
 /// Short names used in the panel and the plan line.
-pub fn format_label(f: OutputFormat) -> &'static str {
+pub fn format_label(f: OutputFormat) -> String {
     match f {
-        OutputFormat::SameAsInput => "Same as input",
-        OutputFormat::Jpeg => "JPEG",
-        OutputFormat::Png => "PNG",
-        OutputFormat::WebP => "WebP",
-        OutputFormat::WebPLossless => "WebP (lossless)",
-        OutputFormat::Avif => "AVIF",
-        OutputFormat::Jxl => "JPEG XL",
-        OutputFormat::JxlFromJpeg => "JPEG XL (from the JPEG, reversible)",
-        OutputFormat::Tiff => "TIFF",
-        OutputFormat::Bmp => "BMP",
-        OutputFormat::Gif => "GIF",
+        OutputFormat::SameAsInput => tr!("format-same"),
+        OutputFormat::Jpeg => tr!("format-jpeg"),
+        OutputFormat::Png => tr!("format-png"),
+        OutputFormat::WebP => tr!("format-webp"),
+        OutputFormat::WebPLossless => tr!("format-webp-lossless"),
+        OutputFormat::Avif => tr!("format-avif"),
+        OutputFormat::Jxl => tr!("format-jxl"),
+        OutputFormat::JxlFromJpeg => tr!("format-jxl-from-jpeg"),
+        OutputFormat::Tiff => tr!("format-tiff"),
+        OutputFormat::Bmp => tr!("format-bmp"),
+        OutputFormat::Gif => tr!("format-gif"),
     }
 }
 
-/// `text` with its first letter in capitals.
-fn capitalised(text: &str) -> String {
-    let mut chars = text.chars();
-    chars
-        .next()
-        .map(|c| c.to_uppercase().chain(chars).collect())
-        .unwrap_or_default()
+/// A look's name in the current language ("High").
+pub fn look_label(look: &Look) -> String {
+    i18n::message(&format!("look-{}", look.name), None)
 }
 
 /// A fixed number, or a look that picks the lowest quality per image.
 fn quality(ui: &mut egui::Ui, settings: &mut crate::engine::Settings) {
     ui.horizontal(|ui| {
         let selected = match settings.min_score {
-            None => "Number".to_owned(),
-            Some(score) => LOOKS
-                .iter()
-                .find(|l| (l.target - score).abs() < 0.01)
-                .map_or_else(|| format!("Score {score:.1}"), |l| l.label.to_owned()),
+            None => tr!("quality-number"),
+            Some(score) => LOOKS.iter().find(|l| (l.target - score).abs() < 0.01).map_or_else(
+                || tr!("quality-score", score = i18n::decimal(f64::from(score), 1)),
+                look_label,
+            ),
         };
         egui::ComboBox::from_id_salt("quality-mode")
             .selected_text(selected)
             .show_ui(ui, |ui| {
-                ui.selectable_value(&mut settings.min_score, None, "Number")
-                    .on_hover_text("The same quality for every image");
+                ui.selectable_value(&mut settings.min_score, None, tr!("quality-number"))
+                    .on_hover_text(tr!("quality-number-help"));
                 for look in LOOKS {
-                    ui.selectable_value(&mut settings.min_score, Some(look.target), look.label)
-                        .on_hover_text(format!(
-                            "{}: each image gets the lowest quality whose copy scores at least {} in SSIMULACRA2 \
-                             (about twenty times slower than a fixed quality)",
-                            capitalised(look.means),
-                            look.target
-                        ));
+                    let means = i18n::message(&format!("look-{}-means", look.name), None);
+                    ui.selectable_value(&mut settings.min_score, Some(look.target), look_label(&look))
+                        .on_hover_text(tr!("look-help", means = means, score = look.target));
                 }
             })
             .response
-            .on_hover_text("Choose the quality by how each copy looks, or give one number for all");
+            .on_hover_text(tr!("quality-mode-help"));
         if settings.min_score.is_none() {
             ui.add(egui::Slider::new(&mut settings.quality, 1..=100))
-                .on_hover_text("JPEG, WebP and AVIF quality: higher is sharper and larger; 85 suits photos");
+                .on_hover_text(tr!("quality-help"));
         }
     });
 }

@@ -4,6 +4,7 @@ use eframe::egui;
 
 use super::output::format_label;
 use crate::engine::{OutputFormat, ResizeMode, Settings};
+use crate::tr;
 use crate::ui::access;
 use crate::ui::state::{AppState, Preset};
 
@@ -13,7 +14,7 @@ pub(super) fn show(ui: &mut egui::Ui, state: &mut AppState) {
         .num_columns(2)
         .spacing([8.0, 6.0])
         .show(ui, |ui| {
-            ui.label("Common size");
+            ui.label(tr!("common-size"));
             let before = state.preset;
             egui::ComboBox::from_id_salt("preset")
                 .selected_text(state.preset.label())
@@ -23,13 +24,13 @@ pub(super) fn show(ui: &mut egui::Ui, state: &mut AppState) {
                     }
                 })
                 .response
-                .on_hover_text("Common target sizes; editing the size below makes it Custom");
+                .on_hover_text(tr!("common-size-help"));
             if state.preset != before {
                 settings.resize = state.preset.apply(settings.resize);
             }
             ui.end_row();
 
-            ui.label("Mode");
+            ui.label(tr!("mode"));
             let mut kind = ModeKind::of(settings.resize);
             egui::ComboBox::from_id_salt("mode")
                 .selected_text(kind.label())
@@ -50,21 +51,21 @@ pub(super) fn show(ui: &mut egui::Ui, state: &mut AppState) {
                 ResizeMode::Fit { width, height }
                 | ResizeMode::Fill { width, height }
                 | ResizeMode::Stretch { width, height } => {
-                    ui.label("Box");
+                    ui.label(tr!("box"));
                     ui.horizontal(|ui| {
-                        access::explain(ui.add(px(width)), "Width in pixels");
+                        access::explain(ui.add(px(width)), &tr!("width-in-pixels"));
                         ui.label("×");
-                        access::explain(ui.add(px(height)), "Height in pixels");
+                        access::explain(ui.add(px(height)), &tr!("height-in-pixels"));
                     });
                     ui.end_row();
                 }
-                ResizeMode::Width(n) => labelled_px(ui, "Width", n),
-                ResizeMode::Height(n) => labelled_px(ui, "Height", n),
-                ResizeMode::LongEdge(n) => labelled_px(ui, "Long edge", n),
+                ResizeMode::Width(n) => labelled_px(ui, &tr!("mode-width"), &tr!("width-in-pixels"), n),
+                ResizeMode::Height(n) => labelled_px(ui, &tr!("mode-height"), &tr!("height-in-pixels"), n),
+                ResizeMode::LongEdge(n) => labelled_px(ui, &tr!("mode-long-edge"), &tr!("long-edge-in-pixels"), n),
                 ResizeMode::Percent(p) => {
-                    ui.label("Scale");
+                    ui.label(tr!("scale"));
                     ui.add(egui::DragValue::new(p).range(1.0..=400.0).suffix(" %").speed(0.5))
-                        .on_hover_text("Percentage of the original size");
+                        .on_hover_text(tr!("scale-help"));
                     ui.end_row();
                 }
             }
@@ -72,41 +73,48 @@ pub(super) fn show(ui: &mut egui::Ui, state: &mut AppState) {
                 state.preset = Preset::Custom;
             }
         });
-    ui.checkbox(&mut settings.dont_enlarge, "Don't enlarge")
-        .on_hover_text("Images smaller than the target keep their size");
+    ui.checkbox(&mut settings.dont_enlarge, tr!("dont-enlarge"))
+        .on_hover_text(tr!("dont-enlarge-help"));
 }
 
-fn labelled_px(ui: &mut egui::Ui, label: &str, n: &mut u32) {
+fn labelled_px(ui: &mut egui::Ui, label: &str, spoken: &str, n: &mut u32) {
     ui.label(label);
-    access::explain(ui.add(px(n)), &format!("{label} in pixels"));
+    access::explain(ui.add(px(n)), spoken);
     ui.end_row();
 }
 
 fn px(n: &mut u32) -> egui::DragValue<'_> {
-    egui::DragValue::new(n).range(1..=65_535).suffix(" px").speed(4.0)
+    egui::DragValue::new(n)
+        .range(1..=65_535)
+        .suffix(format!(" {}", tr!("unit-px")))
+        .speed(4.0)
 }
 
 /// Extra outputs: more copies of each image from the same decoding, one row each.
 pub(super) fn extra_outputs(ui: &mut egui::Ui, settings: &mut Settings) {
-    ui.label("Each image is also written at these sizes, decoded once for all of them.");
+    ui.label(tr!("more-sizes-intro"));
     ui.horizontal(|ui| {
-        ui.label("The main copy is");
+        ui.label(tr!("main-copy-is"));
         ui.add(egui::TextEdit::singleline(&mut settings.size_name).desired_width(56.0))
-            .on_hover_text("What {size} in the file name gives for the main copy");
+            .on_hover_text(tr!("main-copy-is-help"));
     });
     let mut remove = None;
     for (i, extra) in settings.extra_outputs.iter_mut().enumerate() {
         ui.horizontal(|ui| {
             ui.add(egui::TextEdit::singleline(&mut extra.name).desired_width(56.0))
-                .on_hover_text("Its name, which {size} in the file name gives");
+                .on_hover_text(tr!("extra-name-help"));
             let mut edge = match extra.resize {
                 ResizeMode::LongEdge(n) => n,
                 ResizeMode::Fit { width, height } => width.max(height),
                 _ => 800,
             };
             if ui
-                .add(egui::DragValue::new(&mut edge).range(1..=65_535).suffix(" px"))
-                .on_hover_text("Its longer side")
+                .add(
+                    egui::DragValue::new(&mut edge)
+                        .range(1..=65_535)
+                        .suffix(format!(" {}", tr!("unit-px"))),
+                )
+                .on_hover_text(tr!("extra-edge-help"))
                 .changed()
             {
                 extra.resize = ResizeMode::LongEdge(edge);
@@ -118,7 +126,7 @@ pub(super) fn extra_outputs(ui: &mut egui::Ui, settings: &mut Settings) {
                         ui.selectable_value(&mut extra.format, f, format_label(f));
                     }
                 });
-            if access::explain(ui.small_button("✕"), "Remove this size").clicked() {
+            if access::explain(ui.small_button("✕"), &tr!("remove-size")).clicked() {
                 remove = Some(i);
             }
         });
@@ -126,7 +134,7 @@ pub(super) fn extra_outputs(ui: &mut egui::Ui, settings: &mut Settings) {
     if let Some(i) = remove {
         settings.extra_outputs.remove(i);
     }
-    if ui.button("Add a size").clicked() {
+    if ui.button(tr!("add-size")).clicked() {
         let name = ["small", "thumb", "tiny"]
             .into_iter()
             .find(|n| settings.extra_outputs.iter().all(|e| e.name != *n))
@@ -182,27 +190,27 @@ impl ModeKind {
         }
     }
 
-    fn label(self) -> &'static str {
+    fn label(self) -> String {
         match self {
-            ModeKind::Fit => "Fit inside",
-            ModeKind::Fill => "Fill and crop",
-            ModeKind::Stretch => "Stretch",
-            ModeKind::Width => "Width",
-            ModeKind::Height => "Height",
-            ModeKind::LongEdge => "Long edge",
-            ModeKind::Percent => "Percent",
+            ModeKind::Fit => tr!("mode-fit"),
+            ModeKind::Fill => tr!("mode-fill"),
+            ModeKind::Stretch => tr!("mode-stretch"),
+            ModeKind::Width => tr!("mode-width"),
+            ModeKind::Height => tr!("mode-height"),
+            ModeKind::LongEdge => tr!("mode-long-edge"),
+            ModeKind::Percent => tr!("mode-percent"),
         }
     }
 
-    fn help(self) -> &'static str {
+    fn help(self) -> String {
         match self {
-            ModeKind::Fit => "Largest size that fits inside the box, keeping the shape",
-            ModeKind::Fill => "Cover the box and crop the centre to exactly its size",
-            ModeKind::Stretch => "Exactly the box, ignoring the shape",
-            ModeKind::Width => "This width; the height follows",
-            ModeKind::Height => "This height; the width follows",
-            ModeKind::LongEdge => "The longer side becomes this long",
-            ModeKind::Percent => "Scale both sides by a percentage",
+            ModeKind::Fit => tr!("mode-fit-help"),
+            ModeKind::Fill => tr!("mode-fill-help"),
+            ModeKind::Stretch => tr!("mode-stretch-help"),
+            ModeKind::Width => tr!("mode-width-help"),
+            ModeKind::Height => tr!("mode-height-help"),
+            ModeKind::LongEdge => tr!("mode-long-edge-help"),
+            ModeKind::Percent => tr!("mode-percent-help"),
         }
     }
 

@@ -1,13 +1,14 @@
-//! The Window section: how the app looks and tells the desktop about its runs.
+//! The Window section: how the app looks, which language it speaks, and what it tells the desktop about its runs.
 
 use eframe::egui;
 
 use crate::ui::state::{AppState, Theme};
+use crate::{i18n, tr};
 
-/// Theme and notifications.
+/// Theme, language and notifications.
 pub(super) fn show(ui: &mut egui::Ui, state: &mut AppState) {
     ui.horizontal(|ui| {
-        let label = ui.label("Theme");
+        let label = ui.label(tr!("theme"));
         egui::ComboBox::from_id_salt("theme")
             .selected_text(theme_label(state.theme))
             .show_ui(ui, |ui| {
@@ -17,19 +18,36 @@ pub(super) fn show(ui: &mut egui::Ui, state: &mut AppState) {
             })
             .response
             .labelled_by(label.id)
-            .on_hover_text("Light or dark, or as the desktop says (followed while Shrinkray runs)");
+            .on_hover_text(tr!("theme-help"));
     });
-    ui.checkbox(&mut state.notify_when_done, "Notify when a long run ends")
-        .on_hover_text(
-            "When a run of more than ten seconds ends and Shrinkray is not in front, the desktop says so; \
-             clicking the notification brings the window forward",
-        );
+    ui.horizontal(|ui| {
+        let label = ui.label(tr!("language"));
+        // Each language under its own name, so that someone who cannot read the current one finds theirs.
+        let shown = |choice: &Option<String>| match choice.as_deref().and_then(i18n::locale_for) {
+            Some(locale) => locale.name.to_owned(),
+            None => tr!("language-system"),
+        };
+        egui::ComboBox::from_id_salt("language")
+            .selected_text(shown(&state.language))
+            .show_ui(ui, |ui| {
+                ui.selectable_value(&mut state.language, None, shown(&None));
+                for locale in &i18n::LOCALES {
+                    let choice = Some(locale.tag.to_owned());
+                    ui.selectable_value(&mut state.language, choice, locale.name);
+                }
+            })
+            .response
+            .labelled_by(label.id)
+            .on_hover_text(tr!("language-help"));
+    });
+    ui.checkbox(&mut state.notify_when_done, tr!("notify-when-done"))
+        .on_hover_text(tr!("notify-when-done-help"));
 }
 
-fn theme_label(theme: Theme) -> &'static str {
+fn theme_label(theme: Theme) -> String {
     match theme {
-        Theme::System => "As the desktop",
-        Theme::Light => "Light",
-        Theme::Dark => "Dark",
+        Theme::System => tr!("theme-system"),
+        Theme::Light => tr!("theme-light"),
+        Theme::Dark => tr!("theme-dark"),
     }
 }
