@@ -9,6 +9,7 @@ pub(super) fn preferred() -> Vec<String> {
 }
 
 /// `preferred` from the variables `get` gives, so tests need not change the process's environment.
+#[cfg(all(unix, not(target_os = "macos")))]
 pub(super) fn from_environment(get: impl Fn(&str) -> Option<String>) -> Vec<String> {
     let var = |name: &str| get(name).filter(|v| !v.is_empty());
     let Some(locale) = var("LC_ALL").or_else(|| var("LC_MESSAGES")).or_else(|| var("LANG")) else {
