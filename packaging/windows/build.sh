@@ -63,6 +63,9 @@ wine_env() {
   local windows_shim="Z:${PWD//\//\\}\\target\\wine-test"
   export SHRINKRAY_PLANTED_DLL="$windows_shim\\planted\\libheif.dll"
   export WINEPATH="$windows_shim"
+  # The Chinese window's test draws with the host's CJK font (Wine has none; ./run test installs it).
+  local cjk=/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc
+  if [ -e "$cjk" ]; then export SHRINKRAY_CJK_FONT="Z:${cjk//\//\\}#2"; fi
   export WINEPREFIX="$PWD/target/wine-prefix" WINEDEBUG=${WINEDEBUG:--all}
   if [ ! -d "$WINEPREFIX/drive_c/windows" ]; then
     say "making the Wine prefix $WINEPREFIX"

@@ -57,8 +57,13 @@ pub fn install_for(ctx: &egui::Context, locale: &Locale) {
 /// collections hold Japanese, Korean, Simplified and Traditional Chinese, in that order).
 fn cjk_candidates() -> Vec<(PathBuf, u32)> {
     let mut found = vec![];
-    if let Some(path) = std::env::var_os("SHRINKRAY_CJK_FONT") {
-        found.push((PathBuf::from(path), 0));
+    // `FILE`, or `FILE#INDEX` for a face of a collection.
+    if let Some(named) = std::env::var_os("SHRINKRAY_CJK_FONT").and_then(|v| v.into_string().ok()) {
+        let (file, index) = match named.rsplit_once('#') {
+            Some((file, index)) if index.parse::<u32>().is_ok() => (file, index.parse().unwrap_or(0)),
+            _ => (named.as_str(), 0),
+        };
+        found.push((PathBuf::from(file), index));
     }
     let known: &[(&str, u32)] = if cfg!(windows) {
         &[(r"C:\Windows\Fonts\msyh.ttc", 0), (r"C:\Windows\Fonts\simsun.ttc", 0)] // not translated: font files

@@ -436,7 +436,9 @@ fn kill_9_leaves_only_complete_outputs_and_the_next_run_sweeps_the_rest() {
     }
 }
 
-/// The CLI run with the environment's language `locale` (`LANG=…`, no `LC_ALL`).
+/// The CLI run with the environment's language `locale` (`LANG=…`, no `LC_ALL`). Linux reads its language
+/// so; Windows and macOS read the user's language from the system, which a test cannot set per process.
+#[cfg(all(unix, not(target_os = "macos")))]
 fn cli_in(locale: &str, args: &[&str]) -> Output {
     std::process::Command::new(env!("CARGO_BIN_EXE_shrinkray-cli"))
         .args(args)
@@ -448,6 +450,7 @@ fn cli_in(locale: &str, args: &[&str]) -> Output {
         .expect("run shrinkray-cli")
 }
 
+#[cfg(all(unix, not(target_os = "macos")))]
 #[test]
 fn the_summary_and_errors_speak_the_systems_language_and_json_stays_english() {
     let dir = tempfile::tempdir().unwrap();
