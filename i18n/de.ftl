@@ -572,3 +572,11 @@ cli-estimate-time = ≈ { $time } mit { $threads ->
        *[other] { $sampled } Stichprobenbildern
     })
 cli-estimate-not-smaller = Die meisten Stichprobenkopien ({ $count } von { $sampled }) sind nicht kleiner als ihre Originale; --skip-if-larger behält dann das Original
+
+## The shipped presets' descriptions (their names stay as they are: --preset uses them)
+
+preset-about-web-1920 = JPEG für Websites: passt in 1920×1920, Qualität 85, Ort entfernt
+preset-about-e-mail-1280 = JPEG, klein genug zum Mailen: passt in 1280×1280, Qualität 80, Ort entfernt
+preset-about-phone-1080-webp = WebP für Telefone und Bildschirme: passt in 1920×1080, Qualität 80
+preset-about-thumbnail-400 = Kleine JPEG-Vorschaubilder: passen in 400×400, Qualität 80, ohne Metadaten
+preset-about-archive-as-jpeg-xl = JPEG XL, das jedes JPEG ganz enthält: ein Fünftel kleiner, und djxl gibt genau das JPEG zurück

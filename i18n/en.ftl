@@ -573,3 +573,11 @@ cli-estimate-time = ≈ { $time } at { $threads ->
        *[other] { $sampled } sampled images
     })
 cli-estimate-not-smaller = Most sampled copies ({ $count } of { $sampled }) are no smaller than their originals; --skip-if-larger keeps the original then
+
+## The shipped presets' descriptions (their names stay as they are: --preset uses them)
+
+preset-about-web-1920 = JPEG for websites: fits 1920×1920, quality 85, location removed
+preset-about-e-mail-1280 = JPEG small enough to mail: fits 1280×1280, quality 80, location removed
+preset-about-phone-1080-webp = WebP for phones and screens: fits 1920×1080, quality 80
+preset-about-thumbnail-400 = Small JPEG previews: fits 400×400, quality 80, no metadata
+preset-about-archive-as-jpeg-xl = JPEG XL holding each JPEG whole: a fifth smaller, and djxl gives the very JPEG back

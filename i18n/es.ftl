@@ -572,3 +572,11 @@ cli-estimate-time = ≈ { $time } con { $threads ->
        *[other] { $sampled } imágenes de muestra
     })
 cli-estimate-not-smaller = La mayoría de las copias de muestra ({ $count } de { $sampled }) no son más pequeñas que sus originales; --skip-if-larger conserva entonces el original
+
+## The shipped presets' descriptions (their names stay as they are: --preset uses them)
+
+preset-about-web-1920 = JPEG para webs: cabe en 1920×1920, calidad 85, sin ubicación
+preset-about-e-mail-1280 = JPEG lo bastante pequeño para enviar por correo: cabe en 1280×1280, calidad 80, sin ubicación
+preset-about-phone-1080-webp = WebP para teléfonos y pantallas: cabe en 1920×1080, calidad 80
+preset-about-thumbnail-400 = Pequeñas vistas previas JPEG: caben en 400×400, calidad 80, sin metadatos
+preset-about-archive-as-jpeg-xl = JPEG XL que guarda cada JPEG entero: una quinta parte más pequeño, y djxl devuelve exactamente el JPEG

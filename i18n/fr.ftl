@@ -572,3 +572,11 @@ cli-estimate-time = ≈ { $time } avec { $threads ->
        *[other] { $sampled } images échantillons
     })
 cli-estimate-not-smaller = La plupart des copies de l’échantillon ({ $count } sur { $sampled }) ne sont pas plus petites que leurs originaux ; --skip-if-larger garde alors l’original
+
+## The shipped presets' descriptions (their names stay as they are: --preset uses them)
+
+preset-about-web-1920 = JPEG pour les sites web : tient dans 1920×1920, qualité 85, lieu retiré
+preset-about-e-mail-1280 = JPEG assez petit pour un courriel : tient dans 1280×1280, qualité 80, lieu retiré
+preset-about-phone-1080-webp = WebP pour téléphones et écrans : tient dans 1920×1080, qualité 80
+preset-about-thumbnail-400 = Petits aperçus JPEG : tiennent dans 400×400, qualité 80, sans métadonnées
+preset-about-archive-as-jpeg-xl = JPEG XL contenant chaque JPEG entier : un cinquième plus petit, et djxl rend exactement le JPEG

@@ -572,3 +572,11 @@ cli-estimate-time = ≈ { $time } com { $threads ->
        *[other] { $sampled } imagens de amostra
     })
 cli-estimate-not-smaller = A maioria das cópias de amostra ({ $count } de { $sampled }) não é menor que os originais; --skip-if-larger mantém o original nesse caso
+
+## The shipped presets' descriptions (their names stay as they are: --preset uses them)
+
+preset-about-web-1920 = JPEG para sites: cabe em 1920×1920, qualidade 85, local removido
+preset-about-e-mail-1280 = JPEG pequeno o bastante para e-mail: cabe em 1280×1280, qualidade 80, local removido
+preset-about-phone-1080-webp = WebP para celulares e telas: cabe em 1920×1080, qualidade 80
+preset-about-thumbnail-400 = Pequenas prévias em JPEG: cabem em 400×400, qualidade 80, sem metadados
+preset-about-archive-as-jpeg-xl = JPEG XL que guarda cada JPEG inteiro: um quinto menor, e o djxl devolve exatamente o JPEG

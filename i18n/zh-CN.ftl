@@ -531,3 +531,11 @@ cli-estimate-nothing = 估算：没有需要缩小的图片
 cli-estimate-none = 没有一张抽样图片能够转换，因此无法估算
 cli-estimate-time = ≈ { $time }，使用 { $threads } 个线程（根据 { $sampled } 张抽样图片）
 cli-estimate-not-smaller = 大多数抽样副本（{ $sampled } 张中的 { $count } 张）并不比原图小；此时 --skip-if-larger 会保留原图
+
+## The shipped presets' descriptions (their names stay as they are: --preset uses them)
+
+preset-about-web-1920 = 用于网站的 JPEG：适应 1920×1920，质量 85，去除位置
+preset-about-e-mail-1280 = 小到可以发邮件的 JPEG：适应 1280×1280，质量 80，去除位置
+preset-about-phone-1080-webp = 用于手机和屏幕的 WebP：适应 1920×1080，质量 80
+preset-about-thumbnail-400 = 小尺寸 JPEG 预览图：适应 400×400，质量 80，无元数据
+preset-about-archive-as-jpeg-xl = 完整保存每个 JPEG 的 JPEG XL：小五分之一，djxl 可以还原出完全相同的 JPEG

@@ -183,6 +183,31 @@ pub fn message(key: &str, args: Option<&FluentArgs>) -> String {
         .unwrap_or_else(|| key.to_owned())
 }
 
+/// A preset's description in the current language: a shipped preset's own words while they are as shipped
+/// (`preset-about-<name>`), the user's as they wrote them.
+pub fn preset_description(preset: &crate::engine::Preset) -> String {
+    let shipped = crate::engine::builtin_presets()
+        .into_iter()
+        .any(|b| b.name == preset.name && b.description == preset.description);
+    if !shipped {
+        return preset.description.clone();
+    }
+    let slug: String = preset
+        .name
+        .chars()
+        .map(|c| {
+            if c.is_ascii_alphanumeric() {
+                c.to_ascii_lowercase()
+            } else {
+                '-'
+            }
+        })
+        .collect();
+    let key = format!("preset-about-{slug}");
+    let said = message(&key, None);
+    if said == key { preset.description.clone() } else { said }
+}
+
 /// Every message id, in the order of the English file (for tests that walk them all).
 #[doc(hidden)]
 pub fn message_ids() -> Vec<String> {

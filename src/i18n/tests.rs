@@ -291,3 +291,36 @@ fn the_bypass_check_sees_words_and_lets_keys_pass() {
     "#;
     assert_eq!(untranslated(code), ["Add folders…", "{} of {}", "Cancel"]);
 }
+
+#[test]
+fn every_shipped_preset_is_described_in_every_language() {
+    for locale in &LOCALES {
+        let bundle = Bundle::new(locale);
+        for preset in crate::engine::builtin_presets() {
+            let slug: String = preset
+                .name
+                .chars()
+                .map(|c| {
+                    if c.is_ascii_alphanumeric() {
+                        c.to_ascii_lowercase()
+                    } else {
+                        '-'
+                    }
+                })
+                .collect();
+            let key = format!("preset-about-{slug}");
+            assert!(
+                bundle.format(&key, None).is_some(),
+                "i18n/{}.ftl lacks {key}",
+                locale.tag
+            );
+        }
+    }
+    // The English words are the shipped description itself, so nothing changes for an English reader.
+    let english = Bundle::new(&LOCALES[0]);
+    let web = &crate::engine::builtin_presets()[0];
+    assert_eq!(
+        english.format("preset-about-web-1920", None).as_deref(),
+        Some(web.description.as_str())
+    );
+}

@@ -9,7 +9,7 @@ use eframe::egui;
 
 use super::state::AppState;
 use crate::engine::{Preset, PresetOutput, Presets};
-use crate::tr;
+use crate::{i18n, tr};
 
 /// What the section's text field is for.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -102,7 +102,7 @@ impl PresetsView {
                         let selected = chosen.as_ref().is_some_and(|c| c.name == preset.name);
                         if ui
                             .selectable_label(selected, &preset.name)
-                            .on_hover_text(&preset.description)
+                            .on_hover_text(i18n::preset_description(preset))
                             .clicked()
                         {
                             take(preset, state);
@@ -113,7 +113,7 @@ impl PresetsView {
                 .on_hover_text(tr!("preset-help"));
         });
         if let Some(preset) = &chosen {
-            ui.weak(&preset.description);
+            ui.weak(i18n::preset_description(preset));
             let mut close = preset.close_when_done;
             if ui
                 .checkbox(&mut close, tr!("preset-close-when-done"))

@@ -21,7 +21,7 @@ fn load() -> Presets {
 /// `--list-presets`: one a line, its name, two spaces, its description.
 pub(crate) fn list() -> ExitCode {
     for preset in load().list {
-        println!("{}  {}", preset.name, preset.description);
+        println!("{}  {}", preset.name, shrinkray::i18n::preset_description(&preset));
     }
     ExitCode::SUCCESS
 }
