@@ -192,8 +192,14 @@ pub fn preset_description(preset: &crate::engine::Preset) -> String {
     if !shipped {
         return preset.description.clone();
     }
-    let slug: String = preset
-        .name
+    let key = preset_key(&preset.name);
+    let said = message(&key, None);
+    if said == key { preset.description.clone() } else { said }
+}
+
+/// The message of a shipped preset's description: `Web 1920` -> `preset-about-web-1920`.
+pub(crate) fn preset_key(name: &str) -> String {
+    let slug: String = name
         .chars()
         .map(|c| {
             if c.is_ascii_alphanumeric() {
@@ -203,9 +209,7 @@ pub fn preset_description(preset: &crate::engine::Preset) -> String {
             }
         })
         .collect();
-    let key = format!("preset-about-{slug}");
-    let said = message(&key, None);
-    if said == key { preset.description.clone() } else { said }
+    format!("preset-about-{slug}")
 }
 
 /// Every message id, in the order of the English file (for tests that walk them all).

@@ -297,18 +297,7 @@ fn every_shipped_preset_is_described_in_every_language() {
     for locale in &LOCALES {
         let bundle = Bundle::new(locale);
         for preset in crate::engine::builtin_presets() {
-            let slug: String = preset
-                .name
-                .chars()
-                .map(|c| {
-                    if c.is_ascii_alphanumeric() {
-                        c.to_ascii_lowercase()
-                    } else {
-                        '-'
-                    }
-                })
-                .collect();
-            let key = format!("preset-about-{slug}");
+            let key = preset_key(&preset.name);
             assert!(
                 bundle.format(&key, None).is_some(),
                 "i18n/{}.ftl lacks {key}",
