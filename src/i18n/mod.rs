@@ -186,9 +186,17 @@ pub fn message(key: &str, args: Option<&FluentArgs>) -> String {
 /// A preset's description in the current language: a shipped preset's own words while they are as shipped
 /// (`preset-about-<name>`), the user's as they wrote them.
 pub fn preset_description(preset: &crate::engine::Preset) -> String {
-    let shipped = crate::engine::builtin_presets()
-        .into_iter()
-        .any(|b| b.name == preset.name && b.description == preset.description);
+    // The shipped names and words, made once: the app asks for a description every frame.
+    static SHIPPED: OnceLock<Vec<(String, String)>> = OnceLock::new();
+    let shipped = SHIPPED
+        .get_or_init(|| {
+            crate::engine::builtin_presets()
+                .into_iter()
+                .map(|b| (b.name, b.description))
+                .collect()
+        })
+        .iter()
+        .any(|(name, description)| *name == preset.name && *description == preset.description);
     if !shipped {
         return preset.description.clone();
     }
