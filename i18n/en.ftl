@@ -399,6 +399,11 @@ notify-cancelled = Shrinkray: cancelled
 notify-done-with-failures = Shrinkray: done, with failures
 notify-done = Shrinkray: done
 notify-show = Show Shrinkray
+# The Dock badge on macOS while a run goes: its share done.
+dock-badge = { $percent }%
+# The file managers' submenu on images and folders (and Explorer's verb), and its tooltip.
+menu-resize-with = Resize with Shrinkray
+menu-resize-tip = Make smaller copies
 title-idle = Shrinkray
 title-watching = Watching · { $done } done · Shrinkray
 title-progress = { $done }/{ $total } · Shrinkray
@@ -531,6 +536,8 @@ skip-already-shrunk = already shrunk in place
 
 cli-error = error: { $error }
 cli-cancelled = cancelled
+# Before the time left on the progress bar: "eta 1m 20s".
+cli-eta = eta
 cli-sizes-in = { $from } → { $to } in { $seconds } s
 cli-watching = watching { $folders } for new and changed images; Ctrl-C to stop
 cli-watching-polling = watching { $folders } for new and changed images by looking every few seconds (the system gives no file events here); Ctrl-C to stop
@@ -581,3 +588,6 @@ preset-about-e-mail-1280 = JPEG small enough to mail: fits 1280×1280, quality 8
 preset-about-phone-1080-webp = WebP for phones and screens: fits 1920×1080, quality 80
 preset-about-thumbnail-400 = Small JPEG previews: fits 400×400, quality 80, no metadata
 preset-about-archive-as-jpeg-xl = JPEG XL holding each JPEG whole: a fifth smaller, and djxl gives the very JPEG back
+# A saved preset's summary, as saving wrote it (said again in the language of the moment).
+preset-described = { $format }: { $size }, { $quality }
+preset-quality = quality { $quality }

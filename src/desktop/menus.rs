@@ -11,6 +11,9 @@ pub const MARK: &str = "Made by Shrinkray";
 /// The submenu's title where the file manager has submenus.
 pub const SUBMENU: &str = "Resize with Shrinkray";
 
+/// The submenu's tooltip where the file manager shows one.
+const TIP: &str = "Make smaller copies";
+
 /// The types the menus appear for: the images Shrinkray reads, and folders.
 pub const MIME_TYPES: &[&str] = &[
     "image/jpeg",
@@ -113,6 +116,47 @@ fn one_line(text: &str) -> String {
     text.replace(['\n', '\r'], " ")
 }
 
+/// The submenu's title and tooltip in every other language built in, by desktop-entry tag (`de`, `pt_BR`):
+/// the files carry them all, and each user's file manager shows the one of their language.
+fn translations() -> Vec<(String, String, String)> {
+    #[cfg(feature = "i18n")]
+    {
+        let tips = crate::i18n::in_other_languages("menu-resize-tip");
+        crate::i18n::in_other_languages("menu-resize-with")
+            .into_iter()
+            .zip(tips)
+            .map(|((tag, title), (_, tip))| (tag.replace('-', "_"), title, tip))
+            .collect()
+    }
+    #[cfg(not(feature = "i18n"))]
+    Vec::new()
+}
+
+/// `key[tag]=title` lines of a desktop entry, one per other language.
+fn localized(key: &str) -> String {
+    translations()
+        .iter()
+        .map(|(tag, title, _)| format!("{key}[{tag}]={}\n", one_line(title)))
+        .collect()
+}
+
+/// `key[tag]=description` lines for a shipped preset's description in every other language (none for the user's
+/// own presets, which are in their own words).
+fn localized_description(key: &str, preset: &Preset) -> String {
+    #[cfg(feature = "i18n")]
+    {
+        crate::i18n::preset_description_elsewhere(preset)
+            .iter()
+            .map(|(tag, said)| format!("{key}[{}]={}\n", tag.replace('-', "_"), one_line(said)))
+            .collect()
+    }
+    #[cfg(not(feature = "i18n"))]
+    {
+        let _ = (key, preset);
+        String::new()
+    }
+}
+
 fn mime_list() -> String {
     MIME_TYPES.iter().map(|m| format!("{m};")).collect()
 }
@@ -120,11 +164,13 @@ fn mime_list() -> String {
 fn dolphin(presets: &[Preset], ids: &[String], program: &str) -> MenuFile {
     let mut text = format!(
         "# {MARK}: Dolphin's \"{SUBMENU}\" submenu, one entry per preset.\n[Desktop Entry]\nType=Service\n\
-         Name={SUBMENU}\n\
+         Name={SUBMENU}\n{}\
          ServiceTypes=KonqPopupMenu/Plugin\nX-KDE-ServiceTypes=KonqPopupMenu/Plugin\nMimeType={}\nActions={}\n\
-         X-KDE-Submenu={SUBMENU}\nIcon=org.shrinkray.Shrinkray\n",
+         X-KDE-Submenu={SUBMENU}\n{}Icon=org.shrinkray.Shrinkray\n",
+        localized("Name"),
         mime_list(),
         ids.iter().map(|id| format!("{id};")).collect::<String>(),
+        localized("X-KDE-Submenu"),
     );
     for (preset, id) in presets.iter().zip(ids) {
         text.push_str(&format!(
@@ -144,10 +190,11 @@ fn nemo(preset: &Preset, id: &str, program: &str) -> MenuFile {
     // Nemo (Debian 12's 5.6) has no submenus for actions: one flat entry per preset.
     let text = format!(
         "# {MARK}: the Nemo action for the preset {name:?}.\n[Nemo Action]\nName=Shrinkray: {name}\n\
-         Comment={comment}\nExec={exec}\nIcon-Name=org.shrinkray.Shrinkray\nSelection=notnone\n\
+         Comment={comment}\n{comments}Exec={exec}\nIcon-Name=org.shrinkray.Shrinkray\nSelection=notnone\n\
          Mimetypes={mimes}\n",
         name = one_line(&preset.name),
         comment = one_line(&preset.description),
+        comments = localized_description("Comment", preset),
         exec = exec_line(program, &preset.name),
         mimes = mime_list(),
     );
@@ -161,10 +208,11 @@ fn nemo(preset: &Preset, id: &str, program: &str) -> MenuFile {
 fn thunar_sendto(preset: &Preset, id: &str, program: &str) -> MenuFile {
     let text = format!(
         "# {MARK}: Thunar's \"Send To\" entry for the preset {name:?}.\n[Desktop Entry]\nType=Application\n\
-         Version=1.0\nName=Shrinkray: {name}\nComment={comment}\nIcon=org.shrinkray.Shrinkray\nExec={exec}\n\
-         MimeType={mimes}\n",
+         Version=1.0\nName=Shrinkray: {name}\nComment={comment}\n{comments}Icon=org.shrinkray.Shrinkray\n\
+         Exec={exec}\nMimeType={mimes}\n",
         name = one_line(&preset.name),
         comment = one_line(&preset.description),
+        comments = localized_description("Comment", preset),
         exec = exec_line(program, &preset.name),
         mimes = mime_list(),
     );
@@ -178,10 +226,11 @@ fn thunar_sendto(preset: &Preset, id: &str, program: &str) -> MenuFile {
 fn fma_action(preset: &Preset, id: &str, program: &str) -> MenuFile {
     let text = format!(
         "# {MARK}: the FileManager-Actions entry (Caja, PCManFM) for the preset {name:?}.\n[Desktop Entry]\n\
-         Type=Action\nName={name}\nTooltip={comment}\nIcon=org.shrinkray.Shrinkray\nProfiles=main;\n\n\
+         Type=Action\nName={name}\nTooltip={comment}\n{comments}Icon=org.shrinkray.Shrinkray\nProfiles=main;\n\n\
          [X-Action-Profile main]\nName=Resize\nExec={exec}\nMimeTypes={mimes}\n",
         name = one_line(&preset.name),
         comment = one_line(&preset.description),
+        comments = localized_description("Tooltip", preset),
         exec = exec_line(program, &preset.name),
         mimes = mime_list(),
     );
@@ -196,7 +245,8 @@ fn fma_menu(ids: &[String]) -> MenuFile {
     let items: String = ids.iter().map(|id| format!("shrinkray-{id};")).collect();
     let text = format!(
         "# {MARK}: the FileManager-Actions submenu holding the presets' actions.\n[Desktop Entry]\nType=Menu\n\
-         Name={SUBMENU}\nIcon=org.shrinkray.Shrinkray\nItemsList={items}\n"
+         Name={SUBMENU}\n{}Icon=org.shrinkray.Shrinkray\nItemsList={items}\n",
+        localized("Name")
     );
     MenuFile {
         relative: "file-manager/actions/shrinkray-menu.desktop".to_owned(),
@@ -208,11 +258,24 @@ fn fma_menu(ids: &[String]) -> MenuFile {
 fn nautilus(presets: &[Preset], program: &str) -> MenuFile {
     let list: String = presets
         .iter()
-        .map(|p| format!("    ({}, {}),\n", py_str(&p.name), py_str(&p.description)))
+        .map(|p| {
+            format!(
+                "    ({}, {}, {{{}}}),\n",
+                py_str(&p.name),
+                py_str(&p.description),
+                py_descriptions(p)
+            )
+        })
+        .collect();
+    let titles: String = translations()
+        .iter()
+        .map(|(tag, title, tip)| format!("    {}: ({}, {}),\n", py_str(tag), py_str(title), py_str(tip)))
         .collect();
     let text = NAUTILUS_TEMPLATE
         .replace("{MARK}", MARK)
         .replace("{SUBMENU}", &py_str(SUBMENU))
+        .replace("{TIP}", &py_str(TIP))
+        .replace("{TITLES}", &titles)
         .replace("{PROGRAM}", &py_str(program))
         .replace("{PRESETS}", &list);
     MenuFile {
@@ -222,55 +285,30 @@ fn nautilus(presets: &[Preset], program: &str) -> MenuFile {
     }
 }
 
+/// A Python dict's items: a shipped preset's description by language tag (`pt_BR`).
+fn py_descriptions(preset: &Preset) -> String {
+    #[cfg(feature = "i18n")]
+    {
+        crate::i18n::preset_description_elsewhere(preset)
+            .iter()
+            .map(|(tag, said)| format!("{}: {}", py_str(&tag.replace('-', "_")), py_str(said)))
+            .collect::<Vec<_>>()
+            .join(", ")
+    }
+    #[cfg(not(feature = "i18n"))]
+    {
+        let _ = preset;
+        String::new()
+    }
+}
+
 /// A Python string literal (JSON's escapes are Python's for these characters).
 fn py_str(s: &str) -> String {
     serde_json::to_string(s).unwrap_or_else(|_| "\"\"".to_owned())
 }
 
-const NAUTILUS_TEMPLATE: &str = r#"# {MARK}: the "Resize with Shrinkray" submenu for Nautilus (nautilus-python 4, and 1.x).
-import subprocess
-
-from gi.repository import GObject, Nautilus
-
-PROGRAM = {PROGRAM}
-PRESETS = [
-{PRESETS}]
-
-
-def _paths(files):
-    paths = []
-    for f in files:
-        location = f.get_location()
-        path = location.get_path() if location is not None else None
-        if path is None:
-            return []
-        paths.append(path)
-    return paths
-
-
-class ShrinkrayMenu(GObject.GObject, Nautilus.MenuProvider):
-    def get_file_items(self, *args):
-        # nautilus-python 4 passes (files); 1.x passed (window, files).
-        files = args[-1]
-        if not files:
-            return []
-        if not all(f.is_directory() or (f.get_mime_type() or "").startswith("image/") for f in files):
-            return []
-        paths = _paths(files)
-        if not paths:
-            return []
-        top = Nautilus.MenuItem(name="Shrinkray::Resize", label={SUBMENU}, tip="Make smaller copies")
-        submenu = Nautilus.Menu()
-        top.set_submenu(submenu)
-        for i, (name, description) in enumerate(PRESETS):
-            item = Nautilus.MenuItem(name="Shrinkray::Preset%d" % i, label=name, tip=description)
-            item.connect("activate", self._run, name, paths)
-            submenu.append_item(item)
-        return [top]
-
-    def _run(self, _item, preset, paths):
-        subprocess.Popen([PROGRAM, "--preset", preset, *paths], start_new_session=True)
-"#;
+/// The Nautilus extension, with `{MARK}`, `{PROGRAM}`, `{PRESETS}`, `{TITLES}`, `{SUBMENU}` and `{TIP}` to fill.
+const NAUTILUS_TEMPLATE: &str = include_str!("nautilus.py.in");
 
 #[cfg(test)]
 mod tests {

@@ -8,6 +8,7 @@
 
 pub mod errors;
 mod numbers;
+mod presets;
 mod system;
 
 use std::cell::RefCell;
@@ -18,6 +19,7 @@ use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
 use unic_langid::LanguageIdentifier;
 
 pub use numbers::{count, decimal};
+pub use presets::{preset_description, preset_description_elsewhere};
 
 /// A language Shrinkray ships.
 #[derive(Debug)]
@@ -183,41 +185,13 @@ pub fn message(key: &str, args: Option<&FluentArgs>) -> String {
         .unwrap_or_else(|| key.to_owned())
 }
 
-/// A preset's description in the current language: a shipped preset's own words while they are as shipped
-/// (`preset-about-<name>`), the user's as they wrote them.
-pub fn preset_description(preset: &crate::engine::Preset) -> String {
-    // The shipped names and words, made once: the app asks for a description every frame.
-    static SHIPPED: OnceLock<Vec<(String, String)>> = OnceLock::new();
-    let shipped = SHIPPED
-        .get_or_init(|| {
-            crate::engine::builtin_presets()
-                .into_iter()
-                .map(|b| (b.name, b.description))
-                .collect()
-        })
+/// The message `key` in every shipped language but English, with its language's tag (for files that carry
+/// all languages at once, such as a desktop entry's `Name[de]=`).
+pub fn in_other_languages(key: &str) -> Vec<(&'static str, String)> {
+    LOCALES[1..]
         .iter()
-        .any(|(name, description)| *name == preset.name && *description == preset.description);
-    if !shipped {
-        return preset.description.clone();
-    }
-    let key = preset_key(&preset.name);
-    let said = message(&key, None);
-    if said == key { preset.description.clone() } else { said }
-}
-
-/// The message of a shipped preset's description: `Web 1920` -> `preset-about-web-1920`.
-pub(crate) fn preset_key(name: &str) -> String {
-    let slug: String = name
-        .chars()
-        .map(|c| {
-            if c.is_ascii_alphanumeric() {
-                c.to_ascii_lowercase()
-            } else {
-                '-'
-            }
-        })
-        .collect();
-    format!("preset-about-{slug}")
+        .filter_map(|locale| Bundle::new(locale).format(key, None).map(|said| (locale.tag, said)))
+        .collect()
 }
 
 /// Every message id, in the order of the English file (for tests that walk them all).

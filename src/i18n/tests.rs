@@ -297,7 +297,7 @@ fn every_shipped_preset_is_described_in_every_language() {
     for locale in &LOCALES {
         let bundle = Bundle::new(locale);
         for preset in crate::engine::builtin_presets() {
-            let key = preset_key(&preset.name);
+            let key = presets::preset_key(&preset.name);
             assert!(
                 bundle.format(&key, None).is_some(),
                 "i18n/{}.ftl lacks {key}",
@@ -312,4 +312,30 @@ fn every_shipped_preset_is_described_in_every_language() {
         english.format("preset-about-web-1920", None).as_deref(),
         Some(web.description.as_str())
     );
+}
+
+#[test]
+fn a_saved_presets_summary_is_said_in_the_language_of_the_moment() {
+    use crate::engine::{OutputFormat, Preset, PresetOutput, ResizeMode, Settings};
+    let settings = Settings {
+        format: OutputFormat::WebP,
+        resize: ResizeMode::Fit {
+            width: 800,
+            height: 600,
+        },
+        quality: 70,
+        ..Settings::default()
+    };
+    let mut preset = Preset::of("Mine", PresetOutput::default(), &settings);
+    assert_eq!(preset.description, "WebP: fits 800×600, quality 70", "saved in English");
+    pin_thread_language(Some("de"));
+    let german = preset_description(&preset);
+    pin_thread_language(Some("zh-CN"));
+    let chinese = preset_description(&preset);
+    preset.description = "For the shop".to_owned();
+    let own = preset_description(&preset);
+    pin_thread_language(None);
+    assert_eq!(german, "WebP: einpassen 800×600, Qualität 70");
+    assert_eq!(chinese, "WebP：适应 800×600，质量 70");
+    assert_eq!(own, "For the shop", "words the user wrote stay as written");
 }

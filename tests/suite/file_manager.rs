@@ -144,6 +144,68 @@ fn the_menu_files_validate() {
     }
 }
 
+/// The Nautilus extension's submenu title and first preset's tooltip under the environment `env`, as Nautilus
+/// (its Python, with stand-ins for the GObject modules) would see them.
+fn nautilus_words(env: &[(&str, &str)]) -> String {
+    let stub = tempfile::tempdir().unwrap();
+    fs::create_dir(stub.path().join("gi")).unwrap();
+    fs::write(stub.path().join("gi/__init__.py"), "").unwrap();
+    fs::write(
+        stub.path().join("gi/repository.py"),
+        "class GObject:\n    class GObject: pass\nclass Nautilus:\n    class MenuProvider: pass\n",
+    )
+    .unwrap();
+    let script = "import importlib.util, sys\n\
+        spec = importlib.util.spec_from_file_location('shrinkray', sys.argv[1])\n\
+        m = importlib.util.module_from_spec(spec)\n\
+        spec.loader.exec_module(m)\n\
+        language = m._language()\n\
+        name, description, elsewhere = m.PRESETS[0]\n\
+        print(m.TITLES.get(language, ('Resize with Shrinkray',))[0], '|', elsewhere.get(language, description))\n";
+    let out = Command::new("python3")
+        .args(["-c", script])
+        .arg(packaged().join("nautilus-python/extensions/shrinkray.py"))
+        .env_clear()
+        .env("PYTHONPATH", stub.path())
+        .env("PYTHONDONTWRITEBYTECODE", "1")
+        .envs(env.iter().copied())
+        .output()
+        .expect("python3");
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    String::from_utf8(out.stdout).unwrap().trim().to_owned()
+}
+
+#[test]
+fn the_menus_speak_each_users_language() {
+    let dolphin =
+        ini(&fs::read_to_string(packaged().join("kio/servicemenus/org.shrinkray.Shrinkray.desktop")).unwrap());
+    let entry = &dolphin["Desktop Entry"];
+    assert_eq!(entry["Name"], "Resize with Shrinkray");
+    assert_eq!(entry["Name[de]"], "Mit Shrinkray verkleinern");
+    assert_eq!(entry["X-KDE-Submenu[zh_CN]"], "用 Shrinkray 缩小");
+    let fma = ini(&fs::read_to_string(packaged().join("file-manager/actions/shrinkray-menu.desktop")).unwrap());
+    assert_eq!(fma["Desktop Entry"]["Name[fr]"], "Réduire avec Shrinkray");
+    let nemo = ini(&fs::read_to_string(packaged().join("nemo/actions/shrinkray-web-1920.nemo_action")).unwrap());
+    assert_eq!(
+        nemo["Nemo Action"]["Comment[de]"],
+        "JPEG für Websites: passt in 1920×1920, Qualität 85, Ort entfernt"
+    );
+
+    let web = "JPEG for websites: fits 1920×1920, quality 85, location removed";
+    assert_eq!(nautilus_words(&[]), format!("Resize with Shrinkray | {web}"));
+    assert_eq!(
+        nautilus_words(&[("LANG", "de_DE.UTF-8")]),
+        "Mit Shrinkray verkleinern | JPEG für Websites: passt in 1920×1920, Qualität 85, Ort entfernt"
+    );
+    assert_eq!(
+        nautilus_words(&[("LANG", "de_DE.UTF-8"), ("LC_ALL", "C")]),
+        format!("Resize with Shrinkray | {web}"),
+        "C means English, as in the app"
+    );
+    assert!(nautilus_words(&[("LANG", "pt_PT.UTF-8")]).starts_with("Reduzir com o Shrinkray |"));
+    assert!(nautilus_words(&[("LANG", "fr_FR.UTF-8"), ("LANGUAGE", "zh_CN:fr")]).starts_with("用 Shrinkray 缩小 |"));
+}
+
 #[test]
 fn installing_for_a_user_keeps_their_own_entries_and_removing_takes_only_ours() {
     let home = tempfile::tempdir().unwrap();

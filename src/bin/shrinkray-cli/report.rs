@@ -70,10 +70,12 @@ impl Report {
             return;
         }
         let bar = ProgressBar::new(total as u64);
-        bar.set_style(
-            ProgressStyle::with_template("{bar:40} {pos}/{len} {per_sec} eta {eta} {msg}")
-                .unwrap_or_else(|_| ProgressStyle::default_bar()),
+        // The time left is labelled in the user's language; the rest are indicatif's placeholders.
+        let template = format!(
+            "{{bar:40}} {{pos}}/{{len}} {{per_sec}} {} {{eta}} {{msg}}",
+            tr!("cli-eta")
         );
+        bar.set_style(ProgressStyle::with_template(&template).unwrap_or_else(|_| ProgressStyle::default_bar()));
         bar.enable_steady_tick(Duration::from_millis(250));
         self.bar = Some(bar);
     }
