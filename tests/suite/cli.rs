@@ -489,4 +489,17 @@ fn the_summary_and_errors_speak_the_systems_language_and_json_stays_english() {
         failed["error"].as_str().unwrap().starts_with("cannot decode the JPEG"),
         "JSON is for scripts: {failed}"
     );
+
+    // The CLI's own errors, and the engine's beneath them, are in the user's language too.
+    let empty = dir.path().join("leer.txt");
+    fs::write(&empty, "").unwrap();
+    let refused = cli_in("de_DE.UTF-8", &["--out", p(&out), "--from-file", p(&empty)]);
+    let stderr = String::from_utf8_lossy(&refused.stderr);
+    assert_eq!(refused.status.code(), Some(2));
+    assert!(stderr.contains("keine Eingaben: die Liste ist leer:"), "{stderr}");
+    assert!(stderr.trim_end().ends_with("leer.txt"), "the path ends the message: {stderr}");
+    let not_a_folder = cli_in("de_DE.UTF-8", &["--out", p(&empty), "--width", "100", p(&root)]);
+    let stderr = String::from_utf8_lossy(&not_a_folder.stderr);
+    assert!(stderr.contains("Der Ausgabeordner kann nicht verwendet werden: "), "{stderr}");
+    assert!(!stderr.contains("cannot"), "no English of ours: {stderr}");
 }

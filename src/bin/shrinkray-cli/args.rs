@@ -9,7 +9,9 @@ use shrinkray::engine::{
     Collision, Dpi, ExtraOutput, Filter, JpegEncoder, Limits, PngCompression, ResizeMode, Settings, Shard, Subsampling,
 };
 use shrinkray::text;
+use shrinkray::tr;
 
+use crate::said::Said;
 use crate::values::*;
 
 /// Resize images in bulk: every image found in the inputs gets a smaller copy below the output folder.
@@ -295,7 +297,7 @@ impl Cli {
                 Mode::Stretch => ResizeMode::Stretch { width, height },
             },
             (w, h, _, _) if !matches!(self.mode, Mode::Fit) && (w.is_some() || h.is_some()) => {
-                bail!("--mode fill and --mode stretch need both --width and --height")
+                bail!("{}", tr!("cli-mode-needs-both"))
             }
             (Some(w), None, _, _) => ResizeMode::Width(w),
             (None, Some(h), _, _) => ResizeMode::Height(h),
@@ -381,7 +383,7 @@ impl Cli {
         };
         let settings = crate::presets::over_preset(self, settings)?;
         if self.out.is_some() || settings.output_dir.is_some() {
-            settings.validate().context("invalid options")?;
+            settings.validate().said().context(tr!("cli-invalid-options"))?;
         }
         Ok(settings)
     }

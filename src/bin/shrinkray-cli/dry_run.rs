@@ -14,6 +14,7 @@ use shrinkray::text;
 use shrinkray::{i18n, tr};
 
 use crate::json::print_json;
+use crate::said::Said;
 
 /// What the plan did with names, for the closing lines.
 #[derive(Default)]
@@ -54,8 +55,9 @@ pub(crate) fn dry_run(
     };
     let cancel = CancelToken::new();
     let estimate = estimate(inputs, settings, selection, SAMPLE_IMAGES, &cancel, seen)
-        .context("cannot plan the job")?
-        .context("the estimate was cancelled")?;
+        .said()
+        .context(tr!("cli-cannot-plan"))?
+        .context(tr!("cli-estimate-cancelled"))?;
     if broken.is_some() {
         // stdout is gone (`| head`): nobody reads the rest.
         return Ok(ExitCode::SUCCESS);
@@ -64,9 +66,7 @@ pub(crate) fn dry_run(
         print_json(&estimate_json(&estimate));
     } else {
         let mut out = std::io::stdout().lock();
-        tally
-            .print(&mut out, settings)
-            .context("cannot write to standard output")?;
+        tally.print(&mut out, settings).context(tr!("cli-stdout"))?;
         writeln!(
             out,
             "{}",
@@ -78,7 +78,7 @@ pub(crate) fn dry_run(
             )
         )
         .and_then(|()| writeln!(out, "{}", summary(&estimate)))
-        .context("cannot write to standard output")?;
+        .context(tr!("cli-stdout"))?;
     }
     let failed = estimate.failed > 0 || estimate.sample_failed > 0;
     Ok(if failed { ExitCode::from(1) } else { ExitCode::SUCCESS })

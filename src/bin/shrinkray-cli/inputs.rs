@@ -3,6 +3,7 @@
 use std::path::PathBuf;
 
 use anyhow::{Context, bail};
+use shrinkray::tr;
 
 use crate::args::Cli;
 
@@ -17,11 +18,10 @@ impl Cli {
         };
         let bytes = if list.as_os_str() == "-" {
             let mut bytes = Vec::new();
-            std::io::Read::read_to_end(&mut std::io::stdin(), &mut bytes)
-                .context("cannot read the input list from standard input")?;
+            std::io::Read::read_to_end(&mut std::io::stdin(), &mut bytes).context(tr!("cli-list-from-stdin"))?;
             bytes
         } else {
-            std::fs::read(list).with_context(|| format!("cannot read the input list: {}", list.display()))?
+            std::fs::read(list).with_context(|| tr!("cli-list-unreadable", path = list.display().to_string()))?
         };
         for item in bytes.split(|&b| b == separator) {
             // A list written on Windows may end its lines with CR.
@@ -36,7 +36,7 @@ impl Cli {
             inputs.push(path_from_bytes(item));
         }
         if inputs.is_empty() {
-            bail!("no inputs: the list is empty: {}", list.display());
+            bail!("{}", tr!("cli-list-empty", path = list.display().to_string()));
         }
         Ok(inputs)
     }

@@ -13,6 +13,7 @@ mod inputs;
 mod json;
 mod presets;
 mod report;
+mod said;
 mod stages;
 mod values;
 mod watch;
@@ -26,9 +27,11 @@ use clap::{CommandFactory, FromArgMatches};
 use shrinkray::engine::{
     CancelToken, FailedListSpec, JobEvent, JobHandle, JobOptions, Keep, OutputGroup, Selection, beside_each_input,
 };
+use shrinkray::tr;
 
 use args::Cli;
 use report::Report;
+use said::Said;
 
 fn main() -> ExitCode {
     shrinkray::engine::quiet_worker_panics();
@@ -67,13 +70,11 @@ fn run(cli: &Cli) -> anyhow::Result<ExitCode> {
     let beside = match settings.output_dir {
         _ if cli.in_place => None,
         Some(_) => None,
-        None => Some(presets::beside_folder(cli).context("no output folder: give --out")?),
+        None => Some(presets::beside_folder(cli).context(tr!("cli-no-output-folder"))?),
     };
     let inputs = cli.all_inputs()?;
     if let (Some(folder), true) = (&beside, cli.dry_run) {
-        bail!(
-            "a dry run needs one output folder, and the preset puts the copies in {folder:?} beside each input: give --out"
-        );
+        bail!("{}", tr!("cli-dry-run-beside", folder = folder.as_str()));
     }
     if cli.dry_run {
         let selection = Selection {
@@ -97,7 +98,9 @@ fn run(cli: &Cli) -> anyhow::Result<ExitCode> {
     };
     if cli.watch {
         let groups = match beside {
-            Some(folder) => beside_each_input(&inputs, &folder).context("cannot put the copies beside the inputs")?,
+            Some(folder) => beside_each_input(&inputs, &folder)
+                .said()
+                .context(tr!("cli-cannot-put-beside"))?,
             None => vec![OutputGroup::single(
                 settings.output_dir.clone().unwrap_or_default(),
                 inputs,
@@ -112,16 +115,16 @@ fn run(cli: &Cli) -> anyhow::Result<ExitCode> {
             JobHandle::start_in_place(inputs, settings, keep, options, Arc::new(|| {}))
         }
         Some(folder) => {
-            let groups = beside_each_input(&inputs, &folder).context("cannot put the copies beside the inputs")?;
+            let groups = beside_each_input(&inputs, &folder)
+                .said()
+                .context(tr!("cli-cannot-put-beside"))?;
             JobHandle::start_groups(groups, settings, options, Arc::new(|| {}))
         }
         None => JobHandle::start(inputs, settings, options, Arc::new(|| {})),
     }
-    .context("cannot start the job")?;
-    on_ctrl_c(
-        job.cancel_token(),
-        "cancelling; images in flight finish first (Ctrl-C again to quit at once)",
-    )?;
+    .said()
+    .context(tr!("cli-cannot-start"))?;
+    on_ctrl_c(job.cancel_token(), tr!("cli-cancelling"))?;
 
     let mut report = Report::new(cli.json);
     for event in job.events() {
@@ -137,12 +140,12 @@ fn run(cli: &Cli) -> anyhow::Result<ExitCode> {
         }
     }
     // The engine always sends `Finished`; a closed channel without it means its thread died.
-    bail!("the job ended without reporting its result")
+    bail!("{}", tr!("cli-no-result"))
 }
 
 /// Ctrl-C (or SIGTERM) stops `token`'s work, saying `saying`; a second one quits at once. Temporary files left by
 /// the images in flight carry a recognisable prefix and are removed by the next run into that folder.
-pub(crate) fn on_ctrl_c(token: CancelToken, saying: &'static str) -> anyhow::Result<()> {
+pub(crate) fn on_ctrl_c(token: CancelToken, saying: String) -> anyhow::Result<()> {
     ctrlc::set_handler(move || {
         if token.is_cancelled() {
             std::process::exit(130);
@@ -150,7 +153,7 @@ pub(crate) fn on_ctrl_c(token: CancelToken, saying: &'static str) -> anyhow::Res
         eprintln!("shrinkray-cli: {saying}");
         token.cancel();
     })
-    .context("cannot install the Ctrl-C handler")
+    .context(tr!("cli-no-ctrl-c"))
 }
 
 /// `--failed-list`/`--failed-list0`: the inputs that failed, one per line or NUL-separated. The engine writes it

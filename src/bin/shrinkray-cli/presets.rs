@@ -108,11 +108,11 @@ pub(crate) fn beside_folder(cli: &Cli) -> Option<String> {
 /// `--save-preset NAME`: these settings as the preset NAME (over the `--preset` it started from, keeping that
 /// one's output rule and description unless `--out` is given), in the user's presets file.
 pub(crate) fn save(cli: &Cli, name: &str, settings: &Settings) -> anyhow::Result<()> {
-    let path = presets_path().context("cannot save the preset: the system names no configuration folder")?;
+    let path = presets_path().context(tr!("cli-preset-no-config"))?;
     let mut presets = load();
     let base = cli.preset.as_deref().and_then(|p| presets.find(p)).cloned();
     let output = match (&cli.out, &base) {
-        (Some(out), _) => PresetOutput::Folder(std::path::absolute(out).context("cannot resolve --out")?),
+        (Some(out), _) => PresetOutput::Folder(std::path::absolute(out).context(tr!("cli-cannot-resolve-out"))?),
         (None, Some(base)) => base.output.clone(),
         (None, None) => PresetOutput::default(),
     };
@@ -127,7 +127,14 @@ pub(crate) fn save(cli: &Cli, name: &str, settings: &Settings) -> anyhow::Result
     });
     presets
         .save(&path)
-        .with_context(|| format!("cannot save the preset: {}", path.display()))?;
-    eprintln!("shrinkray-cli: saved the preset {:?}: {}", name.trim(), path.display());
+        .with_context(|| tr!("cli-preset-unsaved", path = path.display().to_string()))?;
+    eprintln!(
+        "shrinkray-cli: {}",
+        tr!(
+            "cli-preset-saved",
+            name = name.trim(),
+            path = path.display().to_string()
+        )
+    );
     Ok(())
 }

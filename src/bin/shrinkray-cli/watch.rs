@@ -13,6 +13,7 @@ use shrinkray::{i18n, tr};
 
 use crate::args::Cli;
 use crate::json::print_json;
+use crate::said::Said;
 use shrinkray::engine::event_json;
 
 /// Watches `groups` until stopped; prints a line per pass that made or failed something (or every event as
@@ -26,7 +27,7 @@ pub(crate) fn watch(
     if let Some(report) = &cli.report
         && ReportFormat::of(report) == Some(ReportFormat::Json)
     {
-        bail!("--watch appends to its report after every pass: give a .csv or .jsonl report, not .json");
+        bail!("{}", tr!("cli-watch-json-report"));
     }
     let watch_options = WatchOptions {
         settle: cli.settle,
@@ -34,8 +35,9 @@ pub(crate) fn watch(
         ..WatchOptions::default()
     };
     let watch = Watch::start_groups(groups, settings, options, watch_options, Arc::new(|| {}))
-        .context("cannot start watching")?;
-    crate::on_ctrl_c(watch.stop_token(), "stopping; images in flight finish first")?;
+        .said()
+        .context(tr!("cli-cannot-watch"))?;
+    crate::on_ctrl_c(watch.stop_token(), tr!("cli-stopping"))?;
 
     for event in watch.events() {
         if cli.json && !print_json(&event_json(&event)) {
@@ -48,7 +50,7 @@ pub(crate) fn watch(
             _ => {}
         }
     }
-    bail!("the watch ended without reporting its result")
+    bail!("{}", tr!("cli-watch-no-result"))
 }
 
 /// The human-readable line of an event, if it has one.
