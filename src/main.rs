@@ -81,6 +81,7 @@ fn main() -> eframe::Result {
             let paths_given = paths.clone();
             let _ = window.set(cc.egui_ctx.clone());
             let mut app = ShrinkrayApp::new(&cc.egui_ctx, cc.storage, paths).with_handoffs(handoffs);
+            app.attach_window(cc);
             if let Some(name) = &preset {
                 // A preset and a selection: what a file manager's "Resize with Shrinkray" sends. Start at once
                 // (not with the user's last settings when the preset is unknown: the notice says so instead).

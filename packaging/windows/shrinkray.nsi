@@ -61,6 +61,8 @@ Section "Shrinkray" Main
   File "${BINDIR}\shrinkray-cli.exe"
   File "${ROOT}\LICENSE-MIT"
   File "${ROOT}\LICENSE-APACHE"
+  ; The icon beside the name on the app's toasts (the app registers its AppUserModelID per user, naming it).
+  File "/oname=shrinkray.png" "${ROOT}\assets\icon-256.png"
   WriteUninstaller "$INSTDIR\uninstall.exe"
   CreateShortcut "$SMPROGRAMS\${APPNAME}.lnk" "$INSTDIR\${EXE}"
 
@@ -94,6 +96,7 @@ Section "Uninstall"
   Delete "$INSTDIR\shrinkray-cli.exe"
   Delete "$INSTDIR\LICENSE-MIT"
   Delete "$INSTDIR\LICENSE-APACHE"
+  Delete "$INSTDIR\shrinkray.png"
   Delete "$INSTDIR\uninstall.exe"
   RMDir "$INSTDIR"
   Delete "$SMPROGRAMS\${APPNAME}.lnk"
@@ -114,4 +117,6 @@ Section "Uninstall"
   !insertmacro RemoveShrinkrayMenus
   DeleteRegKey HKLM "${UNINST_KEY}"
   DeleteRegKey HKLM "Software\${APPNAME}"
+  ; The AppUserModelID the app registered for the user who uninstalls (src/desktop/app_id.rs).
+  DeleteRegKey HKCU "Software\Classes\AppUserModelId\org.shrinkray.Shrinkray"
 SectionEnd

@@ -7,6 +7,8 @@
 //! handler, which this is not.
 
 use super::menus::{SUBMENU, ids};
+#[cfg(windows)]
+use super::registry;
 use crate::engine::Preset;
 
 /// The keys below `Software\Classes` whose `shell` gets the verb: every image type, and folders.
@@ -135,12 +137,17 @@ mod tests {
     }
 }
 
-/// Writes the verbs for `presets` per user (`HKCU\Software\Classes`), replacing those written before; `exe` is
-/// the program the entries run. Returns the number of values written.
+/// Writes the verbs for `presets` per user (`HKCU\Software\Classes`), replacing those written before, titled in
+/// the current language; `exe` is the program the entries run. Returns the number of values written.
 #[cfg(windows)]
 pub fn install_for_user(presets: &[Preset], exe: &str) -> std::io::Result<usize> {
     remove_for_user()?;
-    let values = registry_values(presets, exe);
+    let mut values = registry_values(presets, exe);
+    // The user's verb is in the language of the moment (the installer's, for every user, stays English).
+    #[cfg(feature = "i18n")]
+    for v in values.iter_mut().filter(|v| v.name == "MUIVerb" && v.data == SUBMENU) {
+        v.data = crate::tr!("menu-resize-with");
+    }
     for v in &values {
         registry::set(&format!(r"Software\Classes\{}", v.key), &v.name, &v.data)?;
     }
@@ -160,81 +167,4 @@ pub fn remove_for_user() -> std::io::Result<()> {
 #[cfg(windows)]
 pub fn installed_for_user() -> bool {
     registry::exists(&format!(r"Software\Classes\{}\shell\{VERB}", ROOTS[0]))
-}
-
-#[cfg(windows)]
-mod registry {
-    //! The few registry calls the per-user verbs need, on `HKEY_CURRENT_USER`.
-
-    use std::io;
-
-    use windows_sys::Win32::Foundation::{ERROR_FILE_NOT_FOUND, ERROR_SUCCESS};
-    use windows_sys::Win32::System::Registry::{
-        HKEY, HKEY_CURRENT_USER, KEY_READ, KEY_WRITE, REG_OPTION_NON_VOLATILE, REG_SZ, RegCloseKey, RegCreateKeyExW,
-        RegDeleteTreeW, RegOpenKeyExW, RegSetValueExW,
-    };
-
-    fn wide(s: &str) -> Vec<u16> {
-        s.encode_utf16().chain(std::iter::once(0)).collect()
-    }
-
-    fn check(status: u32) -> io::Result<()> {
-        if status == ERROR_SUCCESS {
-            Ok(())
-        } else {
-            Err(io::Error::from_raw_os_error(status as i32))
-        }
-    }
-
-    pub(super) fn set(key: &str, name: &str, data: &str) -> io::Result<()> {
-        let mut handle: HKEY = std::ptr::null_mut();
-        // SAFETY: the strings are NUL-terminated UTF-16 that outlive the calls; `handle` is closed below.
-        unsafe {
-            check(RegCreateKeyExW(
-                HKEY_CURRENT_USER,
-                wide(key).as_ptr(),
-                0,
-                std::ptr::null(),
-                REG_OPTION_NON_VOLATILE,
-                KEY_WRITE,
-                std::ptr::null(),
-                &mut handle,
-                std::ptr::null_mut(),
-            ))?;
-            let data = wide(data);
-            let status = RegSetValueExW(
-                handle,
-                wide(name).as_ptr(),
-                0,
-                REG_SZ,
-                data.as_ptr().cast(),
-                (data.len() * 2) as u32,
-            );
-            RegCloseKey(handle);
-            check(status)
-        }
-    }
-
-    pub(super) fn delete_tree(key: &str) -> io::Result<()> {
-        // SAFETY: a NUL-terminated UTF-16 key name that outlives the call.
-        let status = unsafe { RegDeleteTreeW(HKEY_CURRENT_USER, wide(key).as_ptr()) };
-        if status == ERROR_FILE_NOT_FOUND {
-            return Ok(());
-        }
-        check(status)
-    }
-
-    pub(super) fn exists(key: &str) -> bool {
-        let mut handle: HKEY = std::ptr::null_mut();
-        // SAFETY: as in `set`; the handle is closed when opened.
-        unsafe {
-            let status = RegOpenKeyExW(HKEY_CURRENT_USER, wide(key).as_ptr(), 0, KEY_READ, &mut handle);
-            if status == ERROR_SUCCESS {
-                RegCloseKey(handle);
-                true
-            } else {
-                false
-            }
-        }
-    }
 }

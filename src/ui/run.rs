@@ -6,6 +6,7 @@ use std::time::{Duration, Instant};
 use eframe::egui;
 
 use super::command::Command;
+use super::desktop::{Progress, ProgressState};
 use super::thumbnails::ThumbGrid;
 use crate::engine::{JobEvent, JobHandle, Summary, Watch};
 use crate::text;
@@ -153,14 +154,22 @@ impl RunView {
         }
     }
 
-    /// The share of the inputs processed, for the taskbar; none before the count, while watching (a watch has no
-    /// end to measure against) and once finished.
-    pub fn progress_fraction(&self) -> Option<f64> {
+    /// What the taskbar shows of this job: the share of the inputs processed, paused or with failures; none
+    /// before the count, while watching (a watch has no end to measure against) and once finished.
+    pub fn taskbar(&self) -> Option<Progress> {
         if self.summary.is_some() || self.watching.is_some() {
             return None;
         }
         let total = self.total.filter(|&t| t > 0)?;
-        Some((self.done + self.failed + self.skipped) as f64 / total as f64)
+        let state = match (self.is_paused(), self.failed) {
+            (true, _) => ProgressState::Paused,
+            (false, 0) => ProgressState::Normal,
+            (false, _) => ProgressState::Failing,
+        };
+        Some(Progress {
+            fraction: (self.done + self.failed + self.skipped) as f64 / total as f64,
+            state,
+        })
     }
 
     /// The desktop notification for the run that just ended, when it took longer than `NOTIFY_AFTER`: a title

@@ -29,7 +29,11 @@ fn the_installers_menus_are_those_of_the_builtin_presets() {
 #[test]
 fn the_app_writes_and_removes_the_users_verbs() {
     use shrinkray::desktop::explorer::{install_for_user, installed_for_user, remove_for_user};
-    let written = install_for_user(&builtin_presets(), r"C:\Shrinkray\shrinkray.exe").unwrap();
+    // The user's verb speaks the user's language.
+    shrinkray::i18n::pin_thread_language(Some("de"));
+    let written = install_for_user(&builtin_presets(), r"C:\Shrinkray\shrinkray.exe");
+    shrinkray::i18n::pin_thread_language(None);
+    let written = written.unwrap();
     assert!(written >= 2 * 3 * builtin_presets().len());
     assert!(installed_for_user());
     let out = std::process::Command::new("reg")
@@ -41,6 +45,31 @@ fn the_app_writes_and_removes_the_users_verbs() {
         .unwrap();
     let said = String::from_utf8_lossy(&out.stdout);
     assert!(said.contains(r#"--preset "Web 1920" "%1""#), "{said}");
+    let out = std::process::Command::new("reg")
+        .args([
+            "query",
+            r"HKCU\Software\Classes\Directory\shell\Shrinkray",
+            "/v",
+            "MUIVerb",
+        ])
+        .output()
+        .unwrap();
+    let said = String::from_utf8_lossy(&out.stdout);
+    assert!(said.contains("Mit Shrinkray verkleinern"), "{said}");
     remove_for_user().unwrap();
     assert!(!installed_for_user());
+}
+
+#[cfg(windows)]
+#[test]
+fn the_app_registers_its_id_so_that_its_toasts_show() {
+    use shrinkray::desktop::app_id;
+    app_id::register_for_user().unwrap();
+    assert!(app_id::registered_for_user());
+    let out = std::process::Command::new("reg")
+        .args(["query", &format!(r"HKCU\{}", app_id::key()), "/v", "DisplayName"])
+        .output()
+        .unwrap();
+    let said = String::from_utf8_lossy(&out.stdout);
+    assert!(said.contains("Shrinkray"), "toasts show under this name: {said}");
 }

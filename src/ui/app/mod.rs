@@ -147,6 +147,12 @@ impl ShrinkrayApp {
         }
     }
 
+    /// Tells the desktop integration which window is the app's: Windows' taskbar button shows the progress by
+    /// the window's handle.
+    pub fn attach_window(&self, window: &impl raw_window_handle::HasWindowHandle) {
+        self.desktop.attach(window);
+    }
+
     /// The app with its presets in `path` instead of the user's file (tests).
     pub fn with_presets_file(mut self, path: PathBuf) -> Self {
         self.presets = PresetsView::load(Some(path));
@@ -332,8 +338,7 @@ impl ShrinkrayApp {
             }
         }
         // The taskbar or dock shows the progress too, where the desktop has a way.
-        self.desktop
-            .progress(self.run.as_ref().and_then(RunView::progress_fraction));
+        self.desktop.progress(self.run.as_ref().and_then(RunView::taskbar));
         if self.language_applied.as_ref() != Some(&self.state.language) {
             i18n::set_language(self.state.language.as_deref());
             self.language_applied = Some(self.state.language.clone());

@@ -4,10 +4,21 @@
 use std::collections::HashMap;
 
 use eframe::egui;
+use raw_window_handle::RawWindowHandle;
 use zbus::zvariant::Value;
+
+use super::Progress;
 
 /// The desktop file the launcher entry belongs to.
 const APP_URI: &str = "application://org.shrinkray.Shrinkray.desktop";
+
+/// No window handle is needed: the launcher entry is the desktop file's.
+pub(super) enum Window {}
+
+/// Always none (see `Window`).
+pub(super) fn window(_raw: RawWindowHandle) -> Option<Window> {
+    None
+}
 
 pub(super) struct Platform {
     ctx: egui::Context,
@@ -23,11 +34,16 @@ impl Platform {
         }
     }
 
-    pub(super) fn progress(&mut self, progress: Option<f64>) {
+    pub(super) fn attach(&mut self, window: Window) {
+        match window {}
+    }
+
+    /// The fraction only: the launcher API has no colours for paused or failing.
+    pub(super) fn progress(&mut self, progress: Option<Progress>) {
         let Some(bus) = &self.bus else { return };
         let mut properties: HashMap<&str, Value<'_>> = HashMap::new();
         properties.insert("progress-visible", Value::from(progress.is_some()));
-        properties.insert("progress", Value::from(progress.unwrap_or(0.0)));
+        properties.insert("progress", Value::from(progress.map_or(0.0, |p| p.fraction)));
         // A dock that does not listen loses nothing; there is nobody to tell of a failure.
         let _ = bus.emit_signal(
             None::<&str>,
