@@ -247,6 +247,7 @@ main-copy-is = Die Hauptkopie heißt
 main-copy-is-help = Was {"{"}size{"}"} im Dateinamen für die Hauptkopie ergibt
 extra-name-help = Ihr Name, den {"{"}size{"}"} im Dateinamen ergibt
 extra-edge-help = Ihre längere Seite
+size-name = Name der Größe
 remove-size = Diese Größe entfernen
 add-size = Größe hinzufügen
 

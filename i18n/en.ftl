@@ -248,6 +248,7 @@ main-copy-is = The main copy is
 main-copy-is-help = What {"{"}size{"}"} in the file name gives for the main copy
 extra-name-help = Its name, which {"{"}size{"}"} in the file name gives
 extra-edge-help = Its longer side
+size-name = Size name
 remove-size = Remove this size
 add-size = Add a size
 

@@ -247,6 +247,7 @@ main-copy-is = La copia principal es
 main-copy-is-help = Lo que da {"{"}size{"}"} en el nombre de archivo para la copia principal
 extra-name-help = Su nombre, que da {"{"}size{"}"} en el nombre de archivo
 extra-edge-help = Su lado más largo
+size-name = Nombre del tamaño
 remove-size = Quitar este tamaño
 add-size = Añadir un tamaño
 

@@ -247,6 +247,7 @@ main-copy-is = La copie principale est
 main-copy-is-help = Ce que donne {"{"}size{"}"} dans le nom de fichier pour la copie principale
 extra-name-help = Son nom, que donne {"{"}size{"}"} dans le nom de fichier
 extra-edge-help = Son plus grand côté
+size-name = Nom de la taille
 remove-size = Retirer cette taille
 add-size = Ajouter une taille
 

@@ -247,6 +247,7 @@ main-copy-is = A cópia principal é
 main-copy-is-help = O que {"{"}size{"}"} no nome do arquivo dá para a cópia principal
 extra-name-help = O nome dela, que {"{"}size{"}"} no nome do arquivo dá
 extra-edge-help = O lado maior dela
+size-name = Nome do tamanho
 remove-size = Remover este tamanho
 add-size = Adicionar um tamanho
 

@@ -110,6 +110,7 @@ impl PresetsView {
                     }
                 })
                 .response
+                .accessible_name(tr!("preset"))
                 .on_hover_text(tr!("preset-help"));
         });
         if let Some(preset) = &chosen {

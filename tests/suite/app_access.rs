@@ -45,8 +45,10 @@ fn every_control_has_a_name_a_screen_reader_can_say() {
         harness.step();
     }
     settle(&mut harness);
-    // A control of each opened section is there.
-    harness.get_by_label("Add a size");
+    // A control of each opened section is there; a second size adds its row of controls.
+    harness.get_by_label("Add a size").click_accesskit();
+    harness.step();
+    harness.step();
     harness.get_by_label_contains("Theme");
 
     let mut unnamed = Vec::new();
@@ -54,11 +56,24 @@ fn every_control_has_a_name_a_screen_reader_can_say() {
     for node in harness.query_all(By::new().predicate(|n| CONTROLS.contains(&n.role()))) {
         seen += 1;
         let name = node.accesskit_node().label().unwrap_or_default();
-        // A unit or a glyph alone ("px", "KB", "✕") tells a listener nothing.
-        if name.trim().is_empty() || ["px", "KB", "✕", "×"].contains(&name.trim()) {
-            unnamed.push(format!("{:?} at {:?}", node.accesskit_node().role(), node.rect()));
+        let description = node.accesskit_node().description().unwrap_or_default();
+        // A unit or a glyph alone ("px", "KB", "✕") tells a listener nothing; nor does a name that is only the
+        // tooltip, which is what Orca falls back to ("Same as input keeps each image's format … combo box").
+        let only_tooltip = name == description && name.chars().count() > 40;
+        if name.trim().is_empty() || ["px", "KB", "✕", "×"].contains(&name.trim()) || only_tooltip {
+            unnamed.push(format!(
+                "{:?} at {:?}: {name:?}",
+                node.accesskit_node().role(),
+                node.rect()
+            ));
         }
     }
+    // Orca announces the window by its name: the title.
+    assert_eq!(
+        harness.root().accesskit_node().label().as_deref(),
+        Some("Shrinkray"),
+        "the window has no name (Orca says \"frame\")"
+    );
     // The open sections' controls, the bars' buttons and the three tiles: far more than a handful.
     assert!(seen > 40, "only {seen} controls found");
     assert!(unnamed.is_empty(), "controls a screen reader cannot name: {unnamed:#?}");

@@ -497,9 +497,15 @@ fn the_summary_and_errors_speak_the_systems_language_and_json_stays_english() {
     let stderr = String::from_utf8_lossy(&refused.stderr);
     assert_eq!(refused.status.code(), Some(2));
     assert!(stderr.contains("keine Eingaben: die Liste ist leer:"), "{stderr}");
-    assert!(stderr.trim_end().ends_with("leer.txt"), "the path ends the message: {stderr}");
+    assert!(
+        stderr.trim_end().ends_with("leer.txt"),
+        "the path ends the message: {stderr}"
+    );
     let not_a_folder = cli_in("de_DE.UTF-8", &["--out", p(&empty), "--width", "100", p(&root)]);
     let stderr = String::from_utf8_lossy(&not_a_folder.stderr);
-    assert!(stderr.contains("Der Ausgabeordner kann nicht verwendet werden: "), "{stderr}");
+    assert!(
+        stderr.contains("Der Ausgabeordner kann nicht verwendet werden: "),
+        "{stderr}"
+    );
     assert!(!stderr.contains("cannot"), "no English of ours: {stderr}");
 }

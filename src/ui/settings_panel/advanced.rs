@@ -39,7 +39,7 @@ pub(super) fn advanced(ui: &mut egui::Ui, state: &mut AppState) {
         .num_columns(2)
         .spacing([8.0, 6.0])
         .show(ui, |ui| {
-            ui.label(tr!("filter"));
+            let named = ui.label(tr!("filter"));
             egui::ComboBox::from_id_salt("filter")
                 .selected_text(filter_label(settings.filter))
                 .show_ui(ui, |ui| {
@@ -48,13 +48,15 @@ pub(super) fn advanced(ui: &mut egui::Ui, state: &mut AppState) {
                     }
                 })
                 .response
+                .labelled_by(named.id)
                 .on_hover_text(tr!("filter-help"));
             ui.end_row();
-            ui.label(tr!("background"));
+            let named = ui.label(tr!("background"));
             ui.color_edit_button_srgb(&mut settings.background)
+                .labelled_by(named.id)
                 .on_hover_text(tr!("background-help"));
             ui.end_row();
-            ui.label(tr!("jpeg-colour"));
+            let named = ui.label(tr!("jpeg-colour"));
             egui::ComboBox::from_id_salt("subsampling")
                 .selected_text(subsampling_label(settings.subsampling))
                 .show_ui(ui, |ui| {
@@ -68,6 +70,7 @@ pub(super) fn advanced(ui: &mut egui::Ui, state: &mut AppState) {
                     }
                 })
                 .response
+                .labelled_by(named.id)
                 .on_hover_text(tr!("jpeg-colour-help"));
             ui.end_row();
             let label = ui.label(tr!("jpeg-encoder"));
@@ -150,7 +153,7 @@ pub(super) fn fidelity(ui: &mut egui::Ui, settings: &mut Settings) {
 
 /// The two guards against huge or hostile files, as two rows of the Advanced grid.
 fn limits(ui: &mut egui::Ui, limits: &mut Limits) {
-    ui.label(tr!("largest-image"));
+    let named = ui.label(tr!("largest-image"));
     let mut mp = (limits.max_pixels / 1_000_000).max(1);
     let largest = ui
         .add(
@@ -158,6 +161,7 @@ fn limits(ui: &mut egui::Ui, limits: &mut Limits) {
                 .range(1..=10_000)
                 .suffix(format!(" {}", tr!("unit-mp"))),
         )
+        .labelled_by(named.id)
         .on_hover_text(tr!("largest-image-help"));
     if largest.changed() {
         limits.max_pixels = mp * 1_000_000;

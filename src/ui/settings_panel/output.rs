@@ -77,7 +77,7 @@ pub(super) fn show(
         .num_columns(2)
         .spacing([8.0, 6.0])
         .show(ui, |ui| {
-            ui.label(tr!("format"));
+            let named = ui.label(tr!("format"));
             egui::ComboBox::from_id_salt("format")
                 .selected_text(format_label(settings.format))
                 .show_ui(ui, |ui| {
@@ -86,19 +86,20 @@ pub(super) fn show(
                     }
                 })
                 .response
+                .labelled_by(named.id)
                 .on_hover_text(tr!("format-help"));
             ui.end_row();
 
             if settings.format.is_lossy() {
-                ui.label(tr!("quality"));
-                quality(ui, settings);
+                let named = ui.label(tr!("quality"));
+                quality(ui, settings, named.id);
                 ui.end_row();
             }
             if settings.format.is_lossy() && settings.min_score.is_none() {
                 target_size(ui, settings);
             }
             if matches!(settings.format, OutputFormat::Png | OutputFormat::SameAsInput) {
-                ui.label(tr!("png-compression"));
+                let named = ui.label(tr!("png-compression"));
                 egui::ComboBox::from_id_salt("png-compression")
                     .selected_text(png_label(settings.png_compression))
                     .show_ui(ui, |ui| {
@@ -107,19 +108,22 @@ pub(super) fn show(
                         }
                     })
                     .response
+                    .labelled_by(named.id)
                     .on_hover_text(tr!("png-compression-help"));
                 ui.end_row();
             }
             if settings.format == OutputFormat::Avif {
-                ui.label(tr!("avif-speed"));
+                let named = ui.label(tr!("avif-speed"));
                 ui.add(egui::Slider::new(&mut settings.avif_speed, 0..=9))
+                    .labelled_by(named.id)
                     .on_hover_text(tr!("avif-speed-help"));
                 ui.end_row();
             }
 
             if matches!(settings.format, OutputFormat::Jxl | OutputFormat::JxlFromJpeg) {
-                ui.label(tr!("jxl-effort"));
+                let named = ui.label(tr!("jxl-effort"));
                 ui.add(egui::Slider::new(&mut settings.jxl_effort, 1..=9))
+                    .labelled_by(named.id)
                     .on_hover_text(tr!("jxl-effort-help"));
                 ui.end_row();
             }
@@ -155,20 +159,22 @@ pub(super) fn show(
                 return;
             }
             if let Some(folder) = &mut beside {
-                ui.label(tr!("subfolder"));
+                let named = ui.label(tr!("subfolder"));
                 ui.add(egui::TextEdit::singleline(folder).desired_width(170.0))
+                    .labelled_by(named.id)
                     .on_hover_text(tr!("subfolder-help"));
                 ui.end_row();
             } else {
                 output_folder(ui, settings, commands);
             }
 
-            ui.label(tr!("file-name"));
+            let named = ui.label(tr!("file-name"));
             ui.add(egui::TextEdit::singleline(&mut settings.name_template).desired_width(170.0))
+                .labelled_by(named.id)
                 .on_hover_text(tr!("file-name-help", tokens = crate::engine::naming::token_list()));
             ui.end_row();
 
-            ui.label(tr!("if-it-exists"));
+            let named = ui.label(tr!("if-it-exists"));
             egui::ComboBox::from_id_salt("collision")
                 .selected_text(collision_label(settings.on_collision))
                 .show_ui(ui, |ui| {
@@ -177,6 +183,7 @@ pub(super) fn show(
                     }
                 })
                 .response
+                .labelled_by(named.id)
                 .on_hover_text(tr!("if-it-exists-help"));
             ui.end_row();
         });
@@ -194,7 +201,7 @@ pub(super) fn show(
 
 /// The output folder's row: its path, and Choose… for the native dialog.
 fn output_folder(ui: &mut egui::Ui, settings: &mut Settings, commands: &mut Vec<Command>) {
-    ui.label(tr!("folder"));
+    let named = ui.label(tr!("folder"));
     ui.horizontal(|ui| {
         let mut text = settings
             .output_dir
@@ -204,7 +211,12 @@ fn output_folder(ui: &mut egui::Ui, settings: &mut Settings, commands: &mut Vec<
         let edit = egui::TextEdit::singleline(&mut text)
             .hint_text(tr!("choose-output-folder"))
             .desired_width(170.0);
-        if ui.add(edit).on_hover_text(tr!("folder-help")).changed() {
+        if ui
+            .add(edit)
+            .labelled_by(named.id)
+            .on_hover_text(tr!("folder-help"))
+            .changed()
+        {
             settings.output_dir = (!text.trim().is_empty()).then(|| PathBuf::from(text.trim()));
         }
         if ui.button(tr!("choose")).on_hover_text(tr!("choose-help")).clicked() {
@@ -304,8 +316,8 @@ pub fn look_label(look: &Look) -> String {
     i18n::message(&format!("look-{}", look.name), None)
 }
 
-/// A fixed number, or a look that picks the lowest quality per image.
-fn quality(ui: &mut egui::Ui, settings: &mut crate::engine::Settings) {
+/// A fixed number, or a look that picks the lowest quality per image; both named by the row's label `named`.
+fn quality(ui: &mut egui::Ui, settings: &mut crate::engine::Settings, named: egui::Id) {
     ui.horizontal(|ui| {
         let selected = match settings.min_score {
             None => tr!("quality-number"),
@@ -326,9 +338,11 @@ fn quality(ui: &mut egui::Ui, settings: &mut crate::engine::Settings) {
                 }
             })
             .response
+            .labelled_by(named)
             .on_hover_text(tr!("quality-mode-help"));
         if settings.min_score.is_none() {
             ui.add(egui::Slider::new(&mut settings.quality, 1..=100))
+                .labelled_by(named)
                 .on_hover_text(tr!("quality-help"));
         }
     });

@@ -14,7 +14,7 @@ pub(super) fn show(ui: &mut egui::Ui, state: &mut AppState) {
         .num_columns(2)
         .spacing([8.0, 6.0])
         .show(ui, |ui| {
-            ui.label(tr!("common-size"));
+            let named = ui.label(tr!("common-size"));
             let before = state.preset;
             egui::ComboBox::from_id_salt("preset")
                 .selected_text(state.preset.label())
@@ -24,13 +24,14 @@ pub(super) fn show(ui: &mut egui::Ui, state: &mut AppState) {
                     }
                 })
                 .response
+                .labelled_by(named.id)
                 .on_hover_text(tr!("common-size-help"));
             if state.preset != before {
                 settings.resize = state.preset.apply(settings.resize);
             }
             ui.end_row();
 
-            ui.label(tr!("mode"));
+            let named = ui.label(tr!("mode"));
             let mut kind = ModeKind::of(settings.resize);
             egui::ComboBox::from_id_salt("mode")
                 .selected_text(kind.label())
@@ -40,6 +41,7 @@ pub(super) fn show(ui: &mut egui::Ui, state: &mut AppState) {
                     }
                 })
                 .response
+                .labelled_by(named.id)
                 .on_hover_text(kind.help());
             if kind != ModeKind::of(settings.resize) {
                 settings.resize = kind.convert(settings.resize);
@@ -63,8 +65,9 @@ pub(super) fn show(ui: &mut egui::Ui, state: &mut AppState) {
                 ResizeMode::Height(n) => labelled_px(ui, &tr!("mode-height"), &tr!("height-in-pixels"), n),
                 ResizeMode::LongEdge(n) => labelled_px(ui, &tr!("mode-long-edge"), &tr!("long-edge-in-pixels"), n),
                 ResizeMode::Percent(p) => {
-                    ui.label(tr!("scale"));
+                    let named = ui.label(tr!("scale"));
                     ui.add(egui::DragValue::new(p).range(1.0..=400.0).suffix(" %").speed(0.5))
+                        .labelled_by(named.id)
                         .on_hover_text(tr!("scale-help"));
                     ui.end_row();
                 }
@@ -94,14 +97,16 @@ fn px(n: &mut u32) -> egui::DragValue<'_> {
 pub(super) fn extra_outputs(ui: &mut egui::Ui, settings: &mut Settings) {
     ui.label(tr!("more-sizes-intro"));
     ui.horizontal(|ui| {
-        ui.label(tr!("main-copy-is"));
+        let named = ui.label(tr!("main-copy-is"));
         ui.add(egui::TextEdit::singleline(&mut settings.size_name).desired_width(56.0))
+            .labelled_by(named.id)
             .on_hover_text(tr!("main-copy-is-help"));
     });
     let mut remove = None;
     for (i, extra) in settings.extra_outputs.iter_mut().enumerate() {
         ui.horizontal(|ui| {
             ui.add(egui::TextEdit::singleline(&mut extra.name).desired_width(56.0))
+                .accessible_name(tr!("size-name"))
                 .on_hover_text(tr!("extra-name-help"));
             let mut edge = match extra.resize {
                 ResizeMode::LongEdge(n) => n,
@@ -114,6 +119,7 @@ pub(super) fn extra_outputs(ui: &mut egui::Ui, settings: &mut Settings) {
                         .range(1..=65_535)
                         .suffix(format!(" {}", tr!("unit-px"))),
                 )
+                .accessible_name(tr!("long-edge-in-pixels"))
                 .on_hover_text(tr!("extra-edge-help"))
                 .changed()
             {
@@ -125,7 +131,9 @@ pub(super) fn extra_outputs(ui: &mut egui::Ui, settings: &mut Settings) {
                     for f in OutputFormat::ALL {
                         ui.selectable_value(&mut extra.format, f, format_label(f));
                     }
-                });
+                })
+                .response
+                .accessible_name(tr!("format"));
             if access::explain(ui.small_button("✕"), &tr!("remove-size")).clicked() {
                 remove = Some(i);
             }
