@@ -7,6 +7,7 @@
 //! Numbers inside messages are written the locale's way by [`numbers`].
 
 pub mod errors;
+mod labels;
 mod numbers;
 mod presets;
 mod system;
@@ -18,6 +19,7 @@ use fluent_bundle::concurrent::FluentBundle;
 use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
 use unic_langid::LanguageIdentifier;
 
+pub use labels::{format_label, resize_label};
 pub use numbers::{count, decimal};
 pub use presets::{preset_description, preset_description_elsewhere};
 

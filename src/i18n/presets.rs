@@ -5,7 +5,7 @@
 use std::sync::OnceLock;
 
 use super::message;
-use crate::engine::{OutputFormat, Preset, ResizeMode, Settings, describe_preset};
+use crate::engine::{Preset, Settings, describe_preset};
 use crate::tr;
 
 /// A preset's description in the current language: a shipped preset's own words while they are as shipped, a
@@ -65,33 +65,8 @@ pub(crate) fn preset_key(name: &str) -> String {
 /// What `settings` make, in the current language: `engine::describe_preset`'s line ("JPEG: fits 1920×1920,
 /// quality 85"), translated.
 fn describe(settings: &Settings) -> String {
-    // Pixel sizes stay plain digits, as the size fields show them.
-    let size = match settings.resize {
-        ResizeMode::Fit { width, height } => tr!("plan-fit", width = width.to_string(), height = height.to_string()),
-        ResizeMode::Fill { width, height } => {
-            tr!("plan-fill", width = width.to_string(), height = height.to_string())
-        }
-        ResizeMode::Stretch { width, height } => {
-            tr!("plan-stretch", width = width.to_string(), height = height.to_string())
-        }
-        ResizeMode::Width(n) => tr!("plan-width", n = n.to_string()),
-        ResizeMode::Height(n) => tr!("plan-height", n = n.to_string()),
-        ResizeMode::LongEdge(n) => tr!("plan-long-edge", n = n.to_string()),
-        ResizeMode::Percent(p) => tr!("plan-percent", percent = p.to_string()),
-    };
-    let format = match settings.format {
-        OutputFormat::SameAsInput => tr!("format-same"),
-        OutputFormat::Jpeg => tr!("format-jpeg"),
-        OutputFormat::Png => tr!("format-png"),
-        OutputFormat::WebP => tr!("format-webp"),
-        OutputFormat::WebPLossless => tr!("format-webp-lossless"),
-        OutputFormat::Avif => tr!("format-avif"),
-        OutputFormat::Jxl => tr!("format-jxl"),
-        OutputFormat::JxlFromJpeg => tr!("format-jxl-from-jpeg"),
-        OutputFormat::Tiff => tr!("format-tiff"),
-        OutputFormat::Bmp => tr!("format-bmp"),
-        OutputFormat::Gif => tr!("format-gif"),
-    };
+    let size = super::resize_label(settings.resize);
+    let format = super::format_label(settings.format);
     let quality = match settings.min_score {
         Some(score) => tr!("plan-score", score = score),
         None => tr!("preset-quality", quality = settings.quality),

@@ -3,7 +3,7 @@
 use eframe::egui;
 
 use super::ShrinkrayApp;
-use crate::engine::{OutputFormat, ResizeMode, naming};
+use crate::engine::{OutputFormat, naming};
 use crate::ui::command::Command;
 use crate::ui::run::RunView;
 use crate::ui::settings_panel;
@@ -44,22 +44,7 @@ impl ShrinkrayApp {
             other if other.is_lossy() => format!("{} {q}", settings_panel::format_label(other)),
             other => settings_panel::format_label(other),
         };
-        let size = match s.resize {
-            // Pixel sizes stay plain digits, as the size fields show them.
-            ResizeMode::Fit { width, height } => {
-                tr!("plan-fit", width = width.to_string(), height = height.to_string())
-            }
-            ResizeMode::Fill { width, height } => {
-                tr!("plan-fill", width = width.to_string(), height = height.to_string())
-            }
-            ResizeMode::Stretch { width, height } => {
-                tr!("plan-stretch", width = width.to_string(), height = height.to_string())
-            }
-            ResizeMode::Width(n) => tr!("plan-width", n = n.to_string()),
-            ResizeMode::Height(n) => tr!("plan-height", n = n.to_string()),
-            ResizeMode::LongEdge(n) => tr!("plan-long-edge", n = n.to_string()),
-            ResizeMode::Percent(p) => tr!("plan-percent", percent = p.to_string()),
-        };
+        let size = crate::i18n::resize_label(s.resize);
         let threads = s.thread_count();
         let fresh = self.fresh_part(images, counting);
         // Extra sizes as "+ small (WebP)", so the line says every file each image becomes.

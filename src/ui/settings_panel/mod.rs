@@ -12,8 +12,9 @@ use eframe::egui;
 
 use super::command::Command;
 use super::state::AppState;
+pub use crate::i18n::format_label;
 use crate::tr;
-pub use output::{format_label, look_label};
+pub use output::look_label;
 
 /// Draws every section. `example_input` names a file for the live name example.
 pub fn show(

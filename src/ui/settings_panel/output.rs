@@ -5,6 +5,7 @@ use std::path::PathBuf;
 use eframe::egui;
 
 use crate::engine::{Collision, LOOKS, Look, OutputFormat, PngCompression, Settings, SettingsError, example_output};
+use crate::i18n::format_label;
 use crate::ui::access;
 use crate::ui::command::Command;
 use crate::ui::state::AppState;
@@ -291,23 +292,6 @@ fn collision_label(c: Collision) -> String {
         Collision::Rename => tr!("collision-rename"),
         Collision::Overwrite => tr!("collision-overwrite"),
         Collision::Skip => tr!("collision-skip"),
-    }
-}
-
-/// Short names used in the panel and the plan line.
-pub fn format_label(f: OutputFormat) -> String {
-    match f {
-        OutputFormat::SameAsInput => tr!("format-same"),
-        OutputFormat::Jpeg => tr!("format-jpeg"),
-        OutputFormat::Png => tr!("format-png"),
-        OutputFormat::WebP => tr!("format-webp"),
-        OutputFormat::WebPLossless => tr!("format-webp-lossless"),
-        OutputFormat::Avif => tr!("format-avif"),
-        OutputFormat::Jxl => tr!("format-jxl"),
-        OutputFormat::JxlFromJpeg => tr!("format-jxl-from-jpeg"),
-        OutputFormat::Tiff => tr!("format-tiff"),
-        OutputFormat::Bmp => tr!("format-bmp"),
-        OutputFormat::Gif => tr!("format-gif"),
     }
 }
 

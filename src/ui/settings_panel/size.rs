@@ -2,8 +2,8 @@
 
 use eframe::egui;
 
-use super::output::format_label;
 use crate::engine::{OutputFormat, ResizeMode, Settings};
+use crate::i18n::format_label;
 use crate::tr;
 use crate::ui::access;
 use crate::ui::state::{AppState, Preset};
