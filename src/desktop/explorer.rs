@@ -114,29 +114,6 @@ fn link_name(name: &str) -> String {
         .collect()
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn every_preset_is_an_entry_under_images_and_folders() {
-        let presets = crate::engine::builtin_presets();
-        let values = registry_values(&presets, r"C:\Program Files\Shrinkray\shrinkray.exe");
-        let commands: Vec<&RegValue> = values.iter().filter(|v| v.key.ends_with(r"\command")).collect();
-        assert_eq!(commands.len(), 2 * presets.len());
-        assert_eq!(
-            commands[0].data,
-            r#""C:\Program Files\Shrinkray\shrinkray.exe" --preset "Web 1920" "%1""#
-        );
-        assert!(
-            commands[0]
-                .key
-                .starts_with(r"SystemFileAssociations\image\shell\Shrinkray\shell\00-web-1920")
-        );
-        assert_eq!(link_name("a/b: c"), "a-b- c");
-    }
-}
-
 /// Writes the verbs for `presets` per user (`HKCU\Software\Classes`), replacing those written before, titled in
 /// the current language; `exe` is the program the entries run. Returns the number of values written.
 #[cfg(windows)]
@@ -167,4 +144,27 @@ pub fn remove_for_user() -> std::io::Result<()> {
 #[cfg(windows)]
 pub fn installed_for_user() -> bool {
     registry::exists(&format!(r"Software\Classes\{}\shell\{VERB}", ROOTS[0]))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_preset_is_an_entry_under_images_and_folders() {
+        let presets = crate::engine::builtin_presets();
+        let values = registry_values(&presets, r"C:\Program Files\Shrinkray\shrinkray.exe");
+        let commands: Vec<&RegValue> = values.iter().filter(|v| v.key.ends_with(r"\command")).collect();
+        assert_eq!(commands.len(), 2 * presets.len());
+        assert_eq!(
+            commands[0].data,
+            r#""C:\Program Files\Shrinkray\shrinkray.exe" --preset "Web 1920" "%1""#
+        );
+        assert!(
+            commands[0]
+                .key
+                .starts_with(r"SystemFileAssociations\image\shell\Shrinkray\shell\00-web-1920")
+        );
+        assert_eq!(link_name("a/b: c"), "a-b- c");
+    }
 }
