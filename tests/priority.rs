@@ -48,9 +48,20 @@ fn background_jobs_run_their_workers_at_idle_priority() {
         };
         let settings = settings_to(&dir.path().join(format!("out-{background}")));
         let job = JobHandle::start(vec![root.clone()], settings, options, Arc::new(|| {})).unwrap();
-        // Workers exist from the first event to the last.
+        // Workers exist from the first event to the last. Each takes its class in its start handler, before any
+        // image; on a loaded machine one may still be between its creation and that handler at the first event,
+        // so the class is awaited (a worker that never takes it still fails the test, after 10 s).
         job.events().recv().unwrap();
-        let policies = worker_policies();
+        let waited = std::time::Instant::now();
+        let mut policies = worker_policies();
+        while policies.iter().any(|&p| p != policy) && waited.elapsed() < std::time::Duration::from_secs(10) {
+            std::thread::sleep(std::time::Duration::from_millis(10));
+            match worker_policies() {
+                // The job's workers have ended: the last reading stands.
+                now if now.is_empty() => break,
+                now => policies = now,
+            }
+        }
         collect(&job);
         assert!(!policies.is_empty());
         assert!(
