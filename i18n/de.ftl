@@ -248,6 +248,7 @@ main-copy-is-help = Was {"{"}size{"}"} im Dateinamen für die Hauptkopie ergibt
 extra-name-help = Ihr Name, den {"{"}size{"}"} im Dateinamen ergibt
 extra-edge-help = Ihre längere Seite
 size-name = Name der Größe
+named-value = { $name }: { $value }
 remove-size = Diese Größe entfernen
 add-size = Größe hinzufügen
 

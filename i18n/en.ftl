@@ -249,6 +249,8 @@ main-copy-is-help = What {"{"}size{"}"} in the file name gives for the main copy
 extra-name-help = Its name, which {"{"}size{"}"} in the file name gives
 extra-edge-help = Its longer side
 size-name = Size name
+# A combo box's name for a screen reader on Linux: its label and its value ("Format: Same as input").
+named-value = { $name }: { $value }
 remove-size = Remove this size
 add-size = Add a size
 

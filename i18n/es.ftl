@@ -248,6 +248,7 @@ main-copy-is-help = Lo que da {"{"}size{"}"} en el nombre de archivo para la cop
 extra-name-help = Su nombre, que da {"{"}size{"}"} en el nombre de archivo
 extra-edge-help = Su lado más largo
 size-name = Nombre del tamaño
+named-value = { $name }: { $value }
 remove-size = Quitar este tamaño
 add-size = Añadir un tamaño
 

@@ -248,6 +248,7 @@ main-copy-is-help = Ce que donne {"{"}size{"}"} dans le nom de fichier pour la c
 extra-name-help = Son nom, que donne {"{"}size{"}"} dans le nom de fichier
 extra-edge-help = Son plus grand côté
 size-name = Nom de la taille
+named-value = { $name } : { $value }
 remove-size = Retirer cette taille
 add-size = Ajouter une taille
 

@@ -248,6 +248,7 @@ main-copy-is-help = O que {"{"}size{"}"} no nome do arquivo dá para a cópia pr
 extra-name-help = O nome dela, que {"{"}size{"}"} no nome do arquivo dá
 extra-edge-help = O lado maior dela
 size-name = Nome do tamanho
+named-value = { $name }: { $value }
 remove-size = Remover este tamanho
 add-size = Adicionar um tamanho
 

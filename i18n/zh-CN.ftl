@@ -238,6 +238,7 @@ main-copy-is-help = 文件名中的 {"{"}size{"}"} 对主副本给出的值
 extra-name-help = 它的名称，即文件名中 {"{"}size{"}"} 给出的值
 extra-edge-help = 它的长边
 size-name = 尺寸名称
+named-value = { $name }：{ $value }
 remove-size = 移除此尺寸
 add-size = 添加尺寸
 

@@ -32,3 +32,39 @@ pub fn follow_focus(ui: &egui::Ui) {
         response.scroll_to_me_animation(None, egui::style::ScrollAnimation::none());
     }
 }
+
+/// Naming a control by the label beside it, as [`egui::Response::labelled_by`] does.
+pub trait NamedBy {
+    /// Names this control by the label `label`. A combo box on Linux gets its current value in its name too
+    /// ("Format: Same as input"): AccessKit does not expose a combo box's value over AT-SPI, so Orca would say
+    /// only "Format combo box", and it says the new name when the value changes. Elsewhere the screen readers
+    /// read the value themselves (UI Automation's value, VoiceOver's).
+    fn named_by(self, label: egui::Id) -> Self;
+}
+
+impl NamedBy for egui::Response {
+    fn named_by(self, label: egui::Id) -> Self {
+        #[cfg(all(unix, not(target_os = "macos")))]
+        {
+            use egui::accesskit::Role;
+            let label_text = self
+                .ctx
+                // egui keeps a label's text as its value (AccessKit's "label comes from value").
+                .accesskit_node_builder(label, |n| n.label().or(n.value()).map(str::to_owned))
+                .flatten();
+            let value = self
+                .ctx
+                .accesskit_node_builder(self.id, |n| {
+                    (n.role() == Role::ComboBox)
+                        .then(|| n.value().map(str::to_owned))
+                        .flatten()
+                })
+                .flatten();
+            if let (Some(said), Some(value)) = (label_text, value) {
+                name(&self, &crate::tr!("named-value", name = said, value = value));
+                return self;
+            }
+        }
+        self.labelled_by(label)
+    }
+}

@@ -7,6 +7,8 @@ use std::path::PathBuf;
 use crossbeam_channel::{Receiver, Sender};
 use eframe::egui;
 
+use crate::ui::access::NamedBy;
+
 use super::state::AppState;
 use crate::engine::{Preset, PresetOutput, Presets};
 use crate::{i18n, tr};
@@ -175,7 +177,7 @@ impl PresetsView {
                                 .hint_text(tr!("preset-name-hint"))
                                 .desired_width(160.0),
                         )
-                        .labelled_by(label.id);
+                        .named_by(label.id);
                     let enter = field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
                     if ui.button(tr!("ok")).clicked() || enter {
                         done = Some(true);

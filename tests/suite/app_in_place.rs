@@ -12,7 +12,7 @@ use std::path::PathBuf;
 
 use common::app::{app_harness_with, settle, start_button, step_until};
 use common::write_photo;
-use egui_kittest::kittest::Queryable;
+use egui_kittest::kittest::{By, Queryable};
 use image::ImageFormat;
 use shrinkray::engine::ResizeMode;
 
@@ -37,8 +37,13 @@ fn replacing_the_originals_asks_first_keeps_them_and_undo_puts_them_back() {
     harness.state_mut().state_mut().settings.resize = ResizeMode::LongEdge(800);
     harness.state_mut().state_mut().backup_dir = Some(backup.clone());
     settle(&mut harness);
+    // Named "Put copies: in one folder" (on Linux the value is in the name).
     harness
-        .get_by_role_and_label(eframe::egui::accesskit::Role::ComboBox, "Put copies")
+        .get(
+            By::new()
+                .role(eframe::egui::accesskit::Role::ComboBox)
+                .label_contains("Put copies"),
+        )
         .click();
     settle(&mut harness);
     harness.get_by_label("in place of the originals").click();

@@ -4,6 +4,8 @@ use std::num::NonZeroUsize;
 
 use eframe::egui;
 
+use crate::ui::access::NamedBy;
+
 use crate::engine::{Dpi, Filter, JpegEncoder, Limits, Settings, Subsampling, auto_memory_budget, auto_threads};
 use crate::tr;
 use crate::ui::state::AppState;
@@ -48,12 +50,12 @@ pub(super) fn advanced(ui: &mut egui::Ui, state: &mut AppState) {
                     }
                 })
                 .response
-                .labelled_by(named.id)
+                .named_by(named.id)
                 .on_hover_text(tr!("filter-help"));
             ui.end_row();
             let named = ui.label(tr!("background"));
             ui.color_edit_button_srgb(&mut settings.background)
-                .labelled_by(named.id)
+                .named_by(named.id)
                 .on_hover_text(tr!("background-help"));
             ui.end_row();
             let named = ui.label(tr!("jpeg-colour"));
@@ -70,7 +72,7 @@ pub(super) fn advanced(ui: &mut egui::Ui, state: &mut AppState) {
                     }
                 })
                 .response
-                .labelled_by(named.id)
+                .named_by(named.id)
                 .on_hover_text(tr!("jpeg-colour-help"));
             ui.end_row();
             let label = ui.label(tr!("jpeg-encoder"));
@@ -82,7 +84,7 @@ pub(super) fn advanced(ui: &mut egui::Ui, state: &mut AppState) {
                     }
                 })
                 .response
-                .labelled_by(label.id)
+                .named_by(label.id)
                 .on_hover_text(tr!("jpeg-encoder-help"));
             ui.end_row();
             limits(ui, &mut settings.limits);
@@ -123,7 +125,7 @@ fn print_density(ui: &mut egui::Ui, settings: &mut Settings) {
                 }
             })
             .response
-            .labelled_by(heading.id)
+            .named_by(heading.id)
             .on_hover_text(tr!("print-density-help"));
         if let Some(Dpi::Set(n)) = &mut settings.dpi {
             ui.add(
@@ -161,7 +163,7 @@ fn limits(ui: &mut egui::Ui, limits: &mut Limits) {
                 .range(1..=10_000)
                 .suffix(format!(" {}", tr!("unit-mp"))),
         )
-        .labelled_by(named.id)
+        .named_by(named.id)
         .on_hover_text(tr!("largest-image-help"));
     if largest.changed() {
         limits.max_pixels = mp * 1_000_000;

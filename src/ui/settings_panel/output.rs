@@ -6,7 +6,7 @@ use eframe::egui;
 
 use crate::engine::{Collision, LOOKS, Look, OutputFormat, PngCompression, Settings, SettingsError, example_output};
 use crate::i18n::format_label;
-use crate::ui::access;
+use crate::ui::access::{self, NamedBy};
 use crate::ui::command::Command;
 use crate::ui::state::AppState;
 use crate::{i18n, text, tr};
@@ -87,7 +87,7 @@ pub(super) fn show(
                     }
                 })
                 .response
-                .labelled_by(named.id)
+                .named_by(named.id)
                 .on_hover_text(tr!("format-help"));
             ui.end_row();
 
@@ -109,14 +109,14 @@ pub(super) fn show(
                         }
                     })
                     .response
-                    .labelled_by(named.id)
+                    .named_by(named.id)
                     .on_hover_text(tr!("png-compression-help"));
                 ui.end_row();
             }
             if settings.format == OutputFormat::Avif {
                 let named = ui.label(tr!("avif-speed"));
                 ui.add(egui::Slider::new(&mut settings.avif_speed, 0..=9))
-                    .labelled_by(named.id)
+                    .named_by(named.id)
                     .on_hover_text(tr!("avif-speed-help"));
                 ui.end_row();
             }
@@ -124,7 +124,7 @@ pub(super) fn show(
             if matches!(settings.format, OutputFormat::Jxl | OutputFormat::JxlFromJpeg) {
                 let named = ui.label(tr!("jxl-effort"));
                 ui.add(egui::Slider::new(&mut settings.jxl_effort, 1..=9))
-                    .labelled_by(named.id)
+                    .named_by(named.id)
                     .on_hover_text(tr!("jxl-effort-help"));
                 ui.end_row();
             }
@@ -146,7 +146,7 @@ pub(super) fn show(
                         .on_hover_text(tr!("put-in-place-help"));
                 })
                 .response
-                .labelled_by(put.id);
+                .named_by(put.id);
             *in_place = place == Destination::Originals;
             match (place, &beside) {
                 (Destination::Beside, None) => beside = Some("resized".to_owned()),
@@ -162,7 +162,7 @@ pub(super) fn show(
             if let Some(folder) = &mut beside {
                 let named = ui.label(tr!("subfolder"));
                 ui.add(egui::TextEdit::singleline(folder).desired_width(170.0))
-                    .labelled_by(named.id)
+                    .named_by(named.id)
                     .on_hover_text(tr!("subfolder-help"));
                 ui.end_row();
             } else {
@@ -171,7 +171,7 @@ pub(super) fn show(
 
             let named = ui.label(tr!("file-name"));
             ui.add(egui::TextEdit::singleline(&mut settings.name_template).desired_width(170.0))
-                .labelled_by(named.id)
+                .named_by(named.id)
                 .on_hover_text(tr!("file-name-help", tokens = crate::engine::naming::token_list()));
             ui.end_row();
 
@@ -184,7 +184,7 @@ pub(super) fn show(
                     }
                 })
                 .response
-                .labelled_by(named.id)
+                .named_by(named.id)
                 .on_hover_text(tr!("if-it-exists-help"));
             ui.end_row();
         });
@@ -214,7 +214,7 @@ fn output_folder(ui: &mut egui::Ui, settings: &mut Settings, commands: &mut Vec<
             .desired_width(170.0);
         if ui
             .add(edit)
-            .labelled_by(named.id)
+            .named_by(named.id)
             .on_hover_text(tr!("folder-help"))
             .changed()
         {
@@ -322,11 +322,11 @@ fn quality(ui: &mut egui::Ui, settings: &mut crate::engine::Settings, named: egu
                 }
             })
             .response
-            .labelled_by(named)
+            .named_by(named)
             .on_hover_text(tr!("quality-mode-help"));
         if settings.min_score.is_none() {
             ui.add(egui::Slider::new(&mut settings.quality, 1..=100))
-                .labelled_by(named)
+                .named_by(named)
                 .on_hover_text(tr!("quality-help"));
         }
     });

@@ -5,7 +5,7 @@ use eframe::egui;
 use crate::engine::{OutputFormat, ResizeMode, Settings};
 use crate::i18n::format_label;
 use crate::tr;
-use crate::ui::access;
+use crate::ui::access::{self, NamedBy};
 use crate::ui::state::{AppState, Preset};
 
 pub(super) fn show(ui: &mut egui::Ui, state: &mut AppState) {
@@ -24,7 +24,7 @@ pub(super) fn show(ui: &mut egui::Ui, state: &mut AppState) {
                     }
                 })
                 .response
-                .labelled_by(named.id)
+                .named_by(named.id)
                 .on_hover_text(tr!("common-size-help"));
             if state.preset != before {
                 settings.resize = state.preset.apply(settings.resize);
@@ -41,7 +41,7 @@ pub(super) fn show(ui: &mut egui::Ui, state: &mut AppState) {
                     }
                 })
                 .response
-                .labelled_by(named.id)
+                .named_by(named.id)
                 .on_hover_text(kind.help());
             if kind != ModeKind::of(settings.resize) {
                 settings.resize = kind.convert(settings.resize);
@@ -67,7 +67,7 @@ pub(super) fn show(ui: &mut egui::Ui, state: &mut AppState) {
                 ResizeMode::Percent(p) => {
                     let named = ui.label(tr!("scale"));
                     ui.add(egui::DragValue::new(p).range(1.0..=400.0).suffix(" %").speed(0.5))
-                        .labelled_by(named.id)
+                        .named_by(named.id)
                         .on_hover_text(tr!("scale-help"));
                     ui.end_row();
                 }
@@ -99,7 +99,7 @@ pub(super) fn extra_outputs(ui: &mut egui::Ui, settings: &mut Settings) {
     ui.horizontal(|ui| {
         let named = ui.label(tr!("main-copy-is"));
         ui.add(egui::TextEdit::singleline(&mut settings.size_name).desired_width(56.0))
-            .labelled_by(named.id)
+            .named_by(named.id)
             .on_hover_text(tr!("main-copy-is-help"));
     });
     let mut remove = None;

@@ -2,6 +2,8 @@
 
 use eframe::egui;
 
+use crate::ui::access::NamedBy;
+
 use crate::ui::state::{AppState, Theme};
 use crate::{i18n, tr};
 
@@ -17,7 +19,7 @@ pub(super) fn show(ui: &mut egui::Ui, state: &mut AppState) {
                 }
             })
             .response
-            .labelled_by(label.id)
+            .named_by(label.id)
             .on_hover_text(tr!("theme-help"));
     });
     ui.horizontal(|ui| {
@@ -37,7 +39,7 @@ pub(super) fn show(ui: &mut egui::Ui, state: &mut AppState) {
                 }
             })
             .response
-            .labelled_by(label.id)
+            .named_by(label.id)
             .on_hover_text(tr!("language-help"));
     });
     ui.checkbox(&mut state.notify_when_done, tr!("notify-when-done"))
