@@ -33,38 +33,52 @@ pub fn follow_focus(ui: &egui::Ui) {
     }
 }
 
-/// Naming a control by the label beside it, as [`egui::Response::labelled_by`] does.
+/// Naming a control by the label beside it, as [`egui::Response::labelled_by`] does, or by a name of its own.
 pub trait NamedBy {
     /// Names this control by the label `label`. A combo box on Linux gets its current value in its name too
     /// ("Format: Same as input"): AccessKit does not expose a combo box's value over AT-SPI, so Orca would say
     /// only "Format combo box", and it says the new name when the value changes. Elsewhere the screen readers
     /// read the value themselves (UI Automation's value, VoiceOver's).
     fn named_by(self, label: egui::Id) -> Self;
+
+    /// Names this control `name` (no label beside it says so), with a combo box's value on Linux as above.
+    fn named(self, name: String) -> Self;
 }
 
 impl NamedBy for egui::Response {
     fn named_by(self, label: egui::Id) -> Self {
-        #[cfg(all(unix, not(target_os = "macos")))]
-        {
-            use egui::accesskit::Role;
-            let label_text = self
-                .ctx
-                // egui keeps a label's text as its value (AccessKit's "label comes from value").
-                .accesskit_node_builder(label, |n| n.label().or(n.value()).map(str::to_owned))
-                .flatten();
-            let value = self
-                .ctx
-                .accesskit_node_builder(self.id, |n| {
-                    (n.role() == Role::ComboBox)
-                        .then(|| n.value().map(str::to_owned))
-                        .flatten()
-                })
-                .flatten();
-            if let (Some(said), Some(value)) = (label_text, value) {
-                name(&self, &crate::tr!("named-value", name = said, value = value));
-                return self;
-            }
+        // egui keeps a label's text as its value (AccessKit's "label comes from value").
+        let said = self
+            .ctx
+            .accesskit_node_builder(label, |n| n.label().or(n.value()).map(str::to_owned))
+            .flatten();
+        match said {
+            Some(said) if combo_value(&self).is_some() => self.named(said),
+            _ => self.labelled_by(label),
         }
-        self.labelled_by(label)
     }
+
+    fn named(self, said: String) -> Self {
+        let said = match combo_value(&self) {
+            Some(value) => crate::tr!("named-value", name = said, value = value),
+            None => said,
+        };
+        name(&self, &said);
+        self
+    }
+}
+
+/// A combo box's current value, where the screen reader needs it in the name (Linux; see [`NamedBy`]).
+fn combo_value(response: &egui::Response) -> Option<String> {
+    if !cfg!(all(unix, not(target_os = "macos"))) {
+        return None;
+    }
+    response
+        .ctx
+        .accesskit_node_builder(response.id, |n| {
+            (n.role() == egui::accesskit::Role::ComboBox)
+                .then(|| n.value().map(str::to_owned))
+                .flatten()
+        })
+        .flatten()
 }

@@ -112,7 +112,7 @@ impl PresetsView {
                     }
                 })
                 .response
-                .accessible_name(tr!("preset"))
+                .named(tr!("preset"))
                 .on_hover_text(tr!("preset-help"));
         });
         if let Some(preset) = &chosen {

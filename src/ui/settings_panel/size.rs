@@ -133,7 +133,7 @@ pub(super) fn extra_outputs(ui: &mut egui::Ui, settings: &mut Settings) {
                     }
                 })
                 .response
-                .accessible_name(tr!("format"));
+                .named(tr!("format"));
             if access::explain(ui.small_button("✕"), &tr!("remove-size")).clicked() {
                 remove = Some(i);
             }
