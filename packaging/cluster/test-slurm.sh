@@ -20,6 +20,7 @@ need=()
 command -v slurmctld >/dev/null || need+=(slurm-wlm)
 command -v munged >/dev/null || need+=(munge)
 { command -v magick >/dev/null || [ -x /usr/bin/convert ]; } || need+=(imagemagick)
+command -v jq >/dev/null || need+=(jq)
 if [ ${#need[@]} -gt 0 ]; then
   say "installing ${need[*]}"
   (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${need[@]}") >/dev/null
@@ -137,6 +138,12 @@ for k in 1 2 3 4; do
   n=$(grep -c '"event":"done"' "$out/reports/shard-$k.jsonl" || true)
   say "shard $k/4: $n photos"
 done
+# The README's one-liner: the four runs' totals, added up.
+totals=$(cat "$out"/reports/shard-*.jsonl | jq -c -n 'reduce (inputs | select(.event == "finished")) as $s ({};
+  reduce ("total", "done", "failed", "skipped", "input_bytes", "output_bytes") as $k (.; .[$k] += $s[$k]))')
+say "totals: $totals"
+[ "$(jq .done <<<"$totals")" = "$count" ] && [ "$(jq .failed <<<"$totals")" = 0 ] \
+  || { say "the totals do not say $count done"; exit 1; }
 
 # Submitted again (what an operator does after a failed task), the array finds nothing left to do.
 rm -f "$out"/reports/shard-*.jsonl
