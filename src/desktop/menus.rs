@@ -116,45 +116,42 @@ fn one_line(text: &str) -> String {
     text.replace(['\n', '\r'], " ")
 }
 
-/// The submenu's title and tooltip in every other language built in, by desktop-entry tag (`de`, `pt_BR`):
-/// the files carry them all, and each user's file manager shows the one of their language.
-fn translations() -> Vec<(String, String, String)> {
+/// The message `key` in every other language built in, by desktop-entry tag (`de`, `pt_BR`): the files carry
+/// them all, and each user's file manager shows the one of their language.
+fn other_languages(key: &str) -> Vec<(String, String)> {
     #[cfg(feature = "i18n")]
-    {
-        let tips = crate::i18n::in_other_languages("menu-resize-tip");
-        crate::i18n::in_other_languages("menu-resize-with")
-            .into_iter()
-            .zip(tips)
-            .map(|((tag, title), (_, tip))| (tag.replace('-', "_"), title, tip))
-            .collect()
-    }
+    return by_desktop_tag(crate::i18n::in_other_languages(key));
     #[cfg(not(feature = "i18n"))]
-    Vec::new()
+    {
+        let _ = key;
+        Vec::new()
+    }
 }
 
-/// `key[tag]=title` lines of a desktop entry, one per other language.
-fn localized(key: &str) -> String {
-    translations()
-        .iter()
-        .map(|(tag, title, _)| format!("{key}[{tag}]={}\n", one_line(title)))
+/// A shipped preset's description in every other language, as [`other_languages`] (none for the user's own
+/// presets, which are in their own words).
+fn description_elsewhere(preset: &Preset) -> Vec<(String, String)> {
+    #[cfg(feature = "i18n")]
+    return by_desktop_tag(crate::i18n::preset_description_elsewhere(preset));
+    #[cfg(not(feature = "i18n"))]
+    {
+        let _ = preset;
+        Vec::new()
+    }
+}
+
+#[cfg(feature = "i18n")]
+fn by_desktop_tag(said: Vec<(&str, String)>) -> Vec<(String, String)> {
+    said.into_iter()
+        .map(|(tag, text)| (tag.replace('-', "_"), text))
         .collect()
 }
 
-/// `key[tag]=description` lines for a shipped preset's description in every other language (none for the user's
-/// own presets, which are in their own words).
-fn localized_description(key: &str, preset: &Preset) -> String {
-    #[cfg(feature = "i18n")]
-    {
-        crate::i18n::preset_description_elsewhere(preset)
-            .iter()
-            .map(|(tag, said)| format!("{key}[{}]={}\n", tag.replace('-', "_"), one_line(said)))
-            .collect()
-    }
-    #[cfg(not(feature = "i18n"))]
-    {
-        let _ = (key, preset);
-        String::new()
-    }
+/// `key[tag]=text` lines of a desktop entry, one per other language.
+fn localized(key: &str, said: &[(String, String)]) -> String {
+    said.iter()
+        .map(|(tag, text)| format!("{key}[{tag}]={}\n", one_line(text)))
+        .collect()
 }
 
 fn mime_list() -> String {
@@ -167,10 +164,10 @@ fn dolphin(presets: &[Preset], ids: &[String], program: &str) -> MenuFile {
          Name={SUBMENU}\n{}\
          ServiceTypes=KonqPopupMenu/Plugin\nX-KDE-ServiceTypes=KonqPopupMenu/Plugin\nMimeType={}\nActions={}\n\
          X-KDE-Submenu={SUBMENU}\n{}Icon=org.shrinkray.Shrinkray\n",
-        localized("Name"),
+        localized("Name", &other_languages("menu-resize-with")),
         mime_list(),
         ids.iter().map(|id| format!("{id};")).collect::<String>(),
-        localized("X-KDE-Submenu"),
+        localized("X-KDE-Submenu", &other_languages("menu-resize-with")),
     );
     for (preset, id) in presets.iter().zip(ids) {
         text.push_str(&format!(
@@ -194,7 +191,7 @@ fn nemo(preset: &Preset, id: &str, program: &str) -> MenuFile {
          Mimetypes={mimes}\n",
         name = one_line(&preset.name),
         comment = one_line(&preset.description),
-        comments = localized_description("Comment", preset),
+        comments = localized("Comment", &description_elsewhere(preset)),
         exec = exec_line(program, &preset.name),
         mimes = mime_list(),
     );
@@ -212,7 +209,7 @@ fn thunar_sendto(preset: &Preset, id: &str, program: &str) -> MenuFile {
          Exec={exec}\nMimeType={mimes}\n",
         name = one_line(&preset.name),
         comment = one_line(&preset.description),
-        comments = localized_description("Comment", preset),
+        comments = localized("Comment", &description_elsewhere(preset)),
         exec = exec_line(program, &preset.name),
         mimes = mime_list(),
     );
@@ -230,7 +227,7 @@ fn fma_action(preset: &Preset, id: &str, program: &str) -> MenuFile {
          [X-Action-Profile main]\nName=Resize\nExec={exec}\nMimeTypes={mimes}\n",
         name = one_line(&preset.name),
         comment = one_line(&preset.description),
-        comments = localized_description("Tooltip", preset),
+        comments = localized("Tooltip", &description_elsewhere(preset)),
         exec = exec_line(program, &preset.name),
         mimes = mime_list(),
     );
@@ -246,7 +243,7 @@ fn fma_menu(ids: &[String]) -> MenuFile {
     let text = format!(
         "# {MARK}: the FileManager-Actions submenu holding the presets' actions.\n[Desktop Entry]\nType=Menu\n\
          Name={SUBMENU}\n{}Icon=org.shrinkray.Shrinkray\nItemsList={items}\n",
-        localized("Name")
+        localized("Name", &other_languages("menu-resize-with"))
     );
     MenuFile {
         relative: "file-manager/actions/shrinkray-menu.desktop".to_owned(),
@@ -267,9 +264,10 @@ fn nautilus(presets: &[Preset], program: &str) -> MenuFile {
             )
         })
         .collect();
-    let titles: String = translations()
+    let titles: String = other_languages("menu-resize-with")
         .iter()
-        .map(|(tag, title, tip)| format!("    {}: ({}, {}),\n", py_str(tag), py_str(title), py_str(tip)))
+        .zip(other_languages("menu-resize-tip"))
+        .map(|((tag, title), (_, tip))| format!("    {}: ({}, {}),\n", py_str(tag), py_str(title), py_str(&tip)))
         .collect();
     let text = NAUTILUS_TEMPLATE
         .replace("{MARK}", MARK)
@@ -287,19 +285,11 @@ fn nautilus(presets: &[Preset], program: &str) -> MenuFile {
 
 /// A Python dict's items: a shipped preset's description by language tag (`pt_BR`).
 fn py_descriptions(preset: &Preset) -> String {
-    #[cfg(feature = "i18n")]
-    {
-        crate::i18n::preset_description_elsewhere(preset)
-            .iter()
-            .map(|(tag, said)| format!("{}: {}", py_str(&tag.replace('-', "_")), py_str(said)))
-            .collect::<Vec<_>>()
-            .join(", ")
-    }
-    #[cfg(not(feature = "i18n"))]
-    {
-        let _ = preset;
-        String::new()
-    }
+    description_elsewhere(preset)
+        .iter()
+        .map(|(tag, said)| format!("{}: {}", py_str(tag), py_str(said)))
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 /// A Python string literal (JSON's escapes are Python's for these characters).

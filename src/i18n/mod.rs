@@ -123,9 +123,14 @@ impl Bundle {
     }
 }
 
-fn english() -> &'static Bundle {
-    static ENGLISH: OnceLock<Bundle> = OnceLock::new();
-    ENGLISH.get_or_init(|| Bundle::new(&LOCALES[0]))
+/// `locale`'s bundle, parsed once: a language chosen again, a thread pinned to one, and files that carry every
+/// language (menus are written per preset) all take the same.
+fn bundle_of(locale: &Locale) -> Arc<Bundle> {
+    static BUNDLES: [OnceLock<Arc<Bundle>>; LOCALES.len()] = [const { OnceLock::new() }; LOCALES.len()];
+    let index = LOCALES.iter().position(|l| l.tag == locale.tag).unwrap_or(0);
+    BUNDLES[index]
+        .get_or_init(|| Arc::new(Bundle::new(&LOCALES[index])))
+        .clone()
 }
 
 fn active() -> &'static RwLock<Option<Arc<Bundle>>> {
@@ -150,7 +155,7 @@ fn bundle() -> Option<Arc<Bundle>> {
 /// process's language is, or follow the process again with `None`. For tests.
 #[doc(hidden)]
 pub fn pin_thread_language(tag: Option<&str>) {
-    let bundle = tag.map(|t| Arc::new(Bundle::new(locale_for(t).unwrap_or(&LOCALES[0]))));
+    let bundle = tag.map(|t| bundle_of(locale_for(t).unwrap_or(&LOCALES[0])));
     PINNED.with(|p| *p.borrow_mut() = bundle);
 }
 
@@ -167,7 +172,7 @@ pub fn set_language(choice: Option<&str>) {
     if same {
         return;
     }
-    let bundle = Arc::new(Bundle::new(locale));
+    let bundle = bundle_of(locale);
     if let Ok(mut active) = active().write() {
         *active = Some(bundle);
     }
@@ -183,7 +188,7 @@ pub fn current() -> &'static Locale {
 pub fn message(key: &str, args: Option<&FluentArgs>) -> String {
     bundle()
         .and_then(|b| b.format(key, args))
-        .or_else(|| english().format(key, args))
+        .or_else(|| bundle_of(&LOCALES[0]).format(key, args))
         .unwrap_or_else(|| key.to_owned())
 }
 
@@ -192,7 +197,7 @@ pub fn message(key: &str, args: Option<&FluentArgs>) -> String {
 pub fn in_other_languages(key: &str) -> Vec<(&'static str, String)> {
     LOCALES[1..]
         .iter()
-        .filter_map(|locale| Bundle::new(locale).format(key, None).map(|said| (locale.tag, said)))
+        .filter_map(|locale| bundle_of(locale).format(key, None).map(|said| (locale.tag, said)))
         .collect()
 }
 

@@ -48,24 +48,32 @@ pub trait NamedBy {
 impl NamedBy for egui::Response {
     fn named_by(self, label: egui::Id) -> Self {
         // egui keeps a label's text as its value (AccessKit's "label comes from value").
-        let said = self
-            .ctx
-            .accesskit_node_builder(label, |n| n.label().or(n.value()).map(str::to_owned))
-            .flatten();
-        match said {
-            Some(said) if combo_value(&self).is_some() => self.named(said),
-            _ => self.labelled_by(label),
+        let label_text = || {
+            self.ctx
+                .accesskit_node_builder(label, |n| n.label().or(n.value()).map(str::to_owned))
+                .flatten()
+        };
+        match combo_value(&self).and_then(|value| Some((label_text()?, value))) {
+            Some((said, value)) => with_value(self, &said, &value),
+            None => self.labelled_by(label),
         }
     }
 
     fn named(self, said: String) -> Self {
-        let said = match combo_value(&self) {
-            Some(value) => crate::tr!("named-value", name = said, value = value),
-            None => said,
-        };
-        name(&self, &said);
-        self
+        match combo_value(&self) {
+            Some(value) => with_value(self, &said, &value),
+            None => {
+                name(&self, &said);
+                self
+            }
+        }
     }
+}
+
+/// Names `response` "`said`: `value`" in the current language.
+fn with_value(response: egui::Response, said: &str, value: &str) -> egui::Response {
+    name(&response, &crate::tr!("named-value", name = said, value = value));
+    response
 }
 
 /// A combo box's current value, where the screen reader needs it in the name (Linux; see [`NamedBy`]).

@@ -7,10 +7,9 @@ use std::path::PathBuf;
 use crossbeam_channel::{Receiver, Sender};
 use eframe::egui;
 
-use crate::ui::access::NamedBy;
-
 use super::state::AppState;
 use crate::engine::{Preset, PresetOutput, Presets};
+use crate::ui::access::NamedBy;
 use crate::{i18n, tr};
 
 /// What the section's text field is for.

@@ -37,6 +37,8 @@ pub(super) struct Platform {
     taskbar: Option<ITaskbarList3>,
     /// The last toast, kept so that its click handler lives while it is on screen.
     toast: Option<ToastNotification>,
+    /// The AppUserModelID is registered for the user (once a run of the app is enough).
+    registered: bool,
 }
 
 impl Platform {
@@ -49,6 +51,7 @@ impl Platform {
             window: None,
             taskbar: None,
             toast: None,
+            registered: false,
         }
     }
 
@@ -83,7 +86,10 @@ impl Platform {
     pub(super) fn notify(&mut self, title: &str, body: &str) {
         // Without its AppUserModelID registered, Windows shows no toast of an unpackaged app; the registration is
         // per user, so a machine-wide install registers at the first notification of each user.
-        if app_id::register_for_user().is_err() {
+        if !self.registered {
+            self.registered = app_id::register_for_user().is_ok();
+        }
+        if !self.registered {
             return;
         }
         // Where toasts cannot be shown (an old Windows, Wine, a policy), the window's title has said it all.

@@ -4,10 +4,9 @@ use std::num::NonZeroUsize;
 
 use eframe::egui;
 
-use crate::ui::access::NamedBy;
-
 use crate::engine::{Dpi, Filter, JpegEncoder, Limits, Settings, Subsampling, auto_memory_budget, auto_threads};
 use crate::tr;
+use crate::ui::access::NamedBy;
 use crate::ui::state::AppState;
 
 pub(super) fn threads(ui: &mut egui::Ui, state: &mut AppState) {

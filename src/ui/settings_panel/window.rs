@@ -3,7 +3,6 @@
 use eframe::egui;
 
 use crate::ui::access::NamedBy;
-
 use crate::ui::state::{AppState, Theme};
 use crate::{i18n, tr};
 
