@@ -1,12 +1,14 @@
 //! Finding the images among the inputs: walking folders and telling images by their content.
 
-use std::fs::{self, File, Metadata};
+use std::fs::{self, Metadata};
 use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::time::SystemTime;
 
 use super::error::ImageError;
+use super::manifest::MANIFEST_DIR;
 use super::platform::FileId;
+use super::storage::{self, object_url};
 use super::walk::{Entry, FolderWalk};
 use crate::engine::event::SkipReason;
 use crate::engine::formats::detect::InputFormat;
@@ -72,6 +74,9 @@ impl<'a> Walk<'a> {
     }
 
     fn open(&self, input: &'a Path) -> Box<dyn Iterator<Item = Result<Candidate, Found>> + Send + 'a> {
+        if let Some(url) = object_url(input) {
+            return self.open_object(input, url);
+        }
         let meta = match fs::metadata(input) {
             Ok(meta) => meta,
             Err(source) => {
@@ -97,6 +102,87 @@ impl<'a> Walk<'a> {
         };
         let walk = FolderWalk::new(input, self.recursive, self.exclude.clone());
         Box::new(walk.filter_map(move |entry| walked(entry, input, &root_name)))
+    }
+}
+
+impl<'a> Walk<'a> {
+    /// An object, or every object below a prefix (a folder in all but name): one `HEAD` tells which, then the
+    /// listing streams. Copies of a prefix go below its last name, as a folder's do.
+    fn open_object(
+        &self,
+        input: &'a Path,
+        url: String,
+    ) -> Box<dyn Iterator<Item = Result<Candidate, Found>> + Send + 'a> {
+        let failed = |source| {
+            Box::new(std::iter::once(Err(Found::Failed(ImageError::Read {
+                source,
+                path: input.to_owned(),
+            }))))
+        };
+        if !url.ends_with('/')
+            && let Ok(stat) = storage::stat(input)
+        {
+            let name = input.file_name().map_or_else(|| input.to_owned(), PathBuf::from);
+            return Box::new(std::iter::once(Ok(object_candidate(url, name, true, &stat))));
+        }
+        let listing = match storage::list(&url, self.recursive) {
+            Ok(listing) => listing,
+            Err(source) => return failed(source),
+        };
+        let prefix = url.trim_end_matches('/').to_owned();
+        let root_name = if self.root_names {
+            input.file_name().map(PathBuf::from).unwrap_or_default()
+        } else {
+            PathBuf::new()
+        };
+        let exclude = self
+            .exclude
+            .as_deref()
+            .and_then(object_url)
+            .map(|x| x.trim_end_matches('/').to_owned() + "/");
+        let mut listing = listing.peekable();
+        if listing.peek().is_none() {
+            return failed(std::io::Error::new(
+                std::io::ErrorKind::NotFound,
+                "no object has this name or prefix",
+            ));
+        }
+        Box::new(listing.filter_map(move |listed| {
+            let listed = match listed {
+                Ok(listed) => listed,
+                Err(source) => {
+                    return Some(Err(Found::Failed(ImageError::Read {
+                        source,
+                        path: PathBuf::from(&prefix),
+                    })));
+                }
+            };
+            let inside = listed.url.get(prefix.len() + 1..).unwrap_or_default().to_owned();
+            // The output prefix, and the copies and manifests of any earlier run, are not photos to resize.
+            if exclude.as_deref().is_some_and(|x| listed.url.starts_with(x))
+                || inside.split('/').any(|part| part == MANIFEST_DIR)
+                || inside
+                    .rsplit('/')
+                    .next()
+                    .is_some_and(|name| not_yet_a_photo(name.as_ref()))
+            {
+                return None;
+            }
+            let relative = inside.split('/').fold(root_name.clone(), |r, part| r.join(part));
+            Some(Ok(object_candidate(listed.url, relative, false, &listed.stat)))
+        }))
+    }
+}
+
+/// The candidate an object makes, known by its URL.
+fn object_candidate(url: String, relative: PathBuf, explicit: bool, stat: &storage::Stat) -> Candidate {
+    Candidate {
+        id: FileId::of_object(&url, None),
+        path: PathBuf::from(url),
+        relative,
+        explicit,
+        bytes: stat.len,
+        modified: stat.modified,
     }
 }
 
@@ -179,7 +265,7 @@ fn root_name(root: &Path) -> PathBuf {
 /// signature.
 fn sniff(c: Candidate) -> Found {
     let mut head = [0u8; 64];
-    let n = match File::open(&c.path).and_then(|mut f| read_up_to(&mut f, &mut head)) {
+    let n = match storage::open(&c.path).and_then(|mut f| read_up_to(&mut f, &mut head)) {
         Ok(n) => n,
         Err(source) => return Found::Failed(ImageError::Read { source, path: c.path }),
     };
@@ -212,7 +298,7 @@ fn classify(c: Candidate, format: Option<InputFormat>, readable: impl Fn(InputFo
     }
 }
 
-fn read_up_to(f: &mut File, buf: &mut [u8]) -> std::io::Result<usize> {
+fn read_up_to(f: &mut impl Read, buf: &mut [u8]) -> std::io::Result<usize> {
     let mut n = 0;
     while n < buf.len() {
         match f.read(&mut buf[n..])? {

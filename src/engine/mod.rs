@@ -28,6 +28,7 @@ mod score;
 mod selection;
 mod settings;
 pub mod stages;
+mod storage;
 mod task;
 mod walk;
 mod watch;

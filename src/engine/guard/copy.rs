@@ -6,11 +6,12 @@ use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 use std::time::SystemTime;
 
-use super::rules::confined;
+use super::rules::{confined, plain_relative};
 use super::temp::temp_name;
 use crate::engine::error::ImageError;
 use crate::engine::platform::{Dir, FileId};
 use crate::engine::stages::{self, Stage};
+use crate::engine::storage::{self, PutError, PutMode, object_url};
 
 /// Why the guard refused a write.
 fn refusal(path: &Path, why: &str) -> ImageError {
@@ -44,7 +45,52 @@ pub(crate) fn write_copy(
     replaces: Option<FileId>,
     modified: Option<SystemTime>,
 ) -> Result<(), ImageError> {
+    if let Some(url) = object_url(path) {
+        return stages::time(Stage::Write, || put_object(root, path, &url, bytes, replaces));
+    }
     stages::time(Stage::Write, || write(root, path, bytes, replaces, modified))
+}
+
+/// `write_copy` into an object store: the key stays below the output prefix, and the upload is create-only
+/// (`If-None-Match: *`) unless the plan proved the object there is this input's own copy, when it replaces
+/// only that very version (`If-Match`). One `PUT`, visible only once whole: there is no temporary object.
+fn put_object(
+    root: &OutputRoot,
+    path: &Path,
+    url: &str,
+    bytes: &[u8],
+    replaces: Option<FileId>,
+) -> Result<(), ImageError> {
+    let inside = object_url(&root.given).is_some_and(|out| {
+        url.strip_prefix(out.trim_end_matches('/'))
+            .and_then(|rest| rest.strip_prefix('/'))
+            .is_some_and(plain_relative)
+    });
+    if !inside || !confined(&root.given, path) {
+        return Err(refusal(path, "its name leads outside the output folder"));
+    }
+    let mode = match replaces {
+        None => PutMode::Create,
+        Some(expected) => {
+            let seen = storage::stat(path).map_err(|source| ImageError::Write {
+                source,
+                path: path.to_owned(),
+            })?;
+            match seen.version {
+                Some(version) if FileId::of_object(url, Some(&version)) == expected => PutMode::Replace(version),
+                _ => return Err(refusal(path, "the file there changed since the job began")),
+            }
+        }
+    };
+    match storage::put(url, bytes, mode) {
+        Ok(_) => Ok(()),
+        Err(PutError::Taken) if replaces.is_none() => Err(ImageError::OutputAppeared { path: path.to_owned() }),
+        Err(PutError::Taken) => Err(refusal(path, "the file there changed since the job began")),
+        Err(PutError::Io(source)) => Err(ImageError::Write {
+            source,
+            path: path.to_owned(),
+        }),
+    }
 }
 
 fn write(

@@ -20,6 +20,12 @@ pub(crate) fn open_regular(path: &Path, options: &mut OpenOptions) -> io::Result
 /// Makes sure `dir` is a real folder (made when missing, never a symbolic link or a file), so Shrinkray's own
 /// files inside it stay inside the folder that holds it.
 pub(crate) fn real_dir(dir: &Path) -> io::Result<()> {
+    if crate::engine::storage::is_object(dir) {
+        return Err(io::Error::new(
+            io::ErrorKind::Unsupported,
+            "an object store has no folders",
+        ));
+    }
     match fs::symlink_metadata(dir) {
         Ok(m) if m.is_dir() => Ok(()),
         Ok(m) if m.file_type().is_symlink() => Err(io::Error::new(

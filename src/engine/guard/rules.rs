@@ -7,6 +7,7 @@ use std::path::{Component, Path};
 use std::sync::Arc;
 
 use crate::engine::platform::FileId;
+use crate::engine::storage::{self, object_url};
 
 /// The identities of a run's inputs: the files no rule may replace, truncate or delete.
 #[derive(Clone, Debug, Default)]
@@ -25,6 +26,9 @@ impl Protected {
 
     /// Whether the file at `path` is one of the inputs: itself, or through a symbolic link or a hard link.
     pub fn covers(&self, path: &Path) -> bool {
+        if let Some(url) = object_url(path) {
+            return self.0.contains(&FileId::of_object(&url, None));
+        }
         let id = |m: fs::Metadata| FileId::of(path, &m);
         fs::symlink_metadata(path).is_ok_and(|m| self.0.contains(&id(m)))
             || fs::metadata(path).is_ok_and(|m| self.0.contains(&id(m)))
@@ -84,6 +88,15 @@ pub(crate) enum Found {
 
 /// Looks at `path` without following a symbolic link in its last part.
 pub(crate) fn examine(path: &Path, protected: &Protected) -> Found {
+    if let Some(url) = object_url(path) {
+        return match storage::stat(path) {
+            _ if protected.covers(path) => Found::Input,
+            Ok(stat) => Found::File(FileId::of_object(&url, stat.version.as_deref())),
+            // An object that cannot be looked at is taken as absent: the upload is create-only, so the store
+            // itself refuses if one is there.
+            Err(_) => Found::Nothing,
+        };
+    }
     let Ok(meta) = fs::symlink_metadata(path) else {
         return Found::Nothing;
     };

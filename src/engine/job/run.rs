@@ -22,7 +22,7 @@ use crate::engine::failed_list::FailedList;
 use crate::engine::guard::{Keep, Protected};
 use crate::engine::in_place::SwapJournal;
 use crate::engine::keys::fingerprint;
-use crate::engine::manifest::{Input, Journal, Record};
+use crate::engine::manifest::{Input, Keeper, Record};
 use crate::engine::pipeline::process;
 use crate::engine::plan::{OutputGroup, Plan, PlanEntry, plan_group};
 use crate::engine::report::Report;
@@ -49,7 +49,7 @@ pub(super) struct Run {
 /// One output group being worked through: its folder's journal, and where its indices start.
 pub(super) struct Stage<'a> {
     /// This group's record of what it wrote; none when it cannot be kept.
-    pub journal: Option<Journal>,
+    pub journal: Option<Keeper>,
     /// The group's output folder.
     pub out_dir: &'a Path,
     /// The number of entries of the groups before it.
@@ -156,7 +156,7 @@ impl Run {
                 break;
             }
             // Planning made the output folder; the journal goes inside it.
-            let journal = match Journal::open(&group.out_dir) {
+            let journal = match Keeper::open(&group.out_dir, self.options.selection.shard) {
                 Ok(journal) => Some(journal),
                 Err(why) => {
                     manifest_error.get_or_insert(why);

@@ -6,12 +6,12 @@
 //! fingerprint of its content (so the same library mounted at another path, unchanged, is still up to date).
 
 use std::cell::OnceCell;
-use std::fs::File;
 use std::io::{Read, Seek, SeekFrom};
 use std::path::{Path, PathBuf};
 use std::time::SystemTime;
 
 use crate::engine::platform::file_system_id;
+use crate::engine::storage::{self, object_url};
 
 /// Bytes read from each end of a file for its fingerprint.
 const ENDS: u64 = 64 * 1024;
@@ -28,6 +28,14 @@ pub(crate) struct Identity {
 impl Identity {
     /// The identity of the file at `path`; empty parts where they cannot be read.
     pub fn of(path: &Path) -> Self {
+        // An object is where its URL says; the store is the "file system".
+        if let Some(url) = object_url(path) {
+            let store = url.splitn(4, '/').take(3).collect::<Vec<_>>().join("/");
+            return Self {
+                fs: Some(store),
+                at: Some(url),
+            };
+        }
         let Ok(canonical) = crate::engine::platform::canonicalize(path) else {
             return Self::default();
         };
@@ -77,8 +85,8 @@ impl Identities {
 /// photo from another with the same name and size (the pixels differ within the first kilobytes); read only
 /// when a record names another place.
 pub(crate) fn content_of(path: &Path) -> Option<String> {
-    let mut file = File::open(path).ok()?;
-    let len = file.metadata().ok()?.len();
+    let mut file = storage::open(path).ok()?;
+    let len = file.len().ok()?;
     let mut crc = crc32fast::Hasher::new();
     let mut buf = vec![0; ENDS.min(len) as usize];
     file.read_exact(&mut buf).ok()?;

@@ -15,11 +15,54 @@
 mod folder;
 mod identity;
 mod journal;
+mod objects;
 mod records;
 mod run_lock;
+
+use std::path::Path;
+
+use crate::engine::selection::Shard;
 
 pub use folder::MANIFEST_DIR;
 pub(crate) use identity::{Identities, Input};
 pub(crate) use journal::Journal;
+use objects::ObjectJournal;
 pub(crate) use records::{Manifest, Record};
 pub(crate) use run_lock::RunLock;
+
+/// Where a run's records go as it works: the output folder's journal file, or journal objects in an object
+/// store (`objects.rs`).
+pub(crate) enum Keeper {
+    /// A journal file in `.shrinkray/`.
+    File(Journal),
+    /// Journal objects below `.shrinkray/`.
+    Objects(ObjectJournal),
+}
+
+impl Keeper {
+    /// Starts keeping the records of a run (shard `shard`) into `out_dir`. `Err` says, once, why this run
+    /// will leave no record.
+    pub fn open(out_dir: &Path, shard: Option<Shard>) -> Result<Self, String> {
+        if crate::engine::storage::is_object(out_dir) {
+            ObjectJournal::open(out_dir, shard).map(Self::Objects)
+        } else {
+            Journal::open(out_dir).map(Self::File)
+        }
+    }
+
+    /// Notes one image's record.
+    pub fn record(&self, record: &Record) {
+        match self {
+            Self::File(j) => j.record(record),
+            Self::Objects(j) => j.record(record),
+        }
+    }
+
+    /// Folds the records into the manifest. `Err` says why they could not be kept.
+    pub fn finish(self) -> Result<(), String> {
+        match self {
+            Self::File(j) => j.finish(),
+            Self::Objects(j) => j.finish(),
+        }
+    }
+}

@@ -13,6 +13,7 @@ use super::folder::{MANIFEST_DIR, MANIFEST_FILE, journals, lock};
 use super::identity::{Identity, Input};
 use crate::engine::guard::{open_regular, plain_relative};
 use crate::engine::keys::relative_key;
+use crate::engine::storage::{self, is_object};
 
 /// One input and the copies a run made of it.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -48,6 +49,9 @@ pub(crate) struct OutputRecord {
     pub bytes: u64,
     /// Its modification time, in nanoseconds since 1970.
     pub modified: Option<u64>,
+    /// An object's version (its ETag) as written; absent for files.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub version: Option<String>,
 }
 
 /// How a record relates to an input with its key.
@@ -68,11 +72,12 @@ impl Record {
         let outputs = outputs
             .iter()
             .map(|path| {
-                let meta = fs::metadata(path).ok();
+                let stat = storage::stat(path).ok();
                 OutputRecord {
                     path: relative_key(path.strip_prefix(out_dir).unwrap_or(path)),
-                    bytes: meta.as_ref().map_or(0, fs::Metadata::len),
-                    modified: meta.and_then(|m| m.modified().ok()).and_then(nanos),
+                    bytes: stat.as_ref().map_or(0, |s| s.len),
+                    modified: stat.as_ref().and_then(|s| s.modified).and_then(nanos),
+                    version: stat.and_then(|s| s.version),
                 }
             })
             .collect();
@@ -120,6 +125,11 @@ impl OutputRecord {
 
     /// `intact`, for the file at `path`.
     fn intact_at(&self, path: &Path) -> bool {
+        if is_object(path) {
+            // One HEAD: an object cannot be a link or a folder, and its ETag changes with its content.
+            return self.version.is_some()
+                && storage::stat(path).is_ok_and(|s| s.len == self.bytes && s.version == self.version);
+        }
         self.modified.is_some()
             && fs::symlink_metadata(path).is_ok_and(|m| {
                 m.is_file() && m.len() == self.bytes && m.modified().ok().and_then(nanos) == self.modified
@@ -140,6 +150,10 @@ impl Manifest {
     pub fn load(out_dir: &Path) -> Self {
         let dir = out_dir.join(MANIFEST_DIR);
         let mut manifest = Self::default();
+        if is_object(out_dir) {
+            super::objects::load(&dir, &mut manifest);
+            return manifest;
+        }
         if !fs::symlink_metadata(&dir).is_ok_and(|m| m.is_dir()) {
             return manifest;
         }
@@ -158,7 +172,11 @@ impl Manifest {
             return;
         };
         // Line by line through one buffer: the file is never held whole (10,000 records are about 4 MB).
-        let mut reader = BufReader::new(file);
+        self.read_from(BufReader::new(file));
+    }
+
+    /// Adds the records `reader` gives, one a line.
+    pub(super) fn read_from(&mut self, mut reader: impl BufRead) {
         let mut line = Vec::new();
         loop {
             line.clear();

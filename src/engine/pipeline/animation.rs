@@ -40,7 +40,7 @@ pub(crate) enum Read {
 /// Whether a file may hold an animation: any GIF (telling needs decoding its frames), and WebP and PNG files
 /// that say so in their headers.
 pub(crate) fn may_animate(path: &std::path::Path, format: ImageFormat, limits: &image::Limits) -> bool {
-    let Ok(file) = std::fs::File::open(path) else {
+    let Ok(file) = crate::engine::storage::open(path) else {
         return false;
     };
     let reader = std::io::BufReader::new(file);
@@ -258,7 +258,9 @@ pub(crate) fn read_animation(
         })
     };
     let canvas = match source {
-        Source::File => ImageReader::open(path).ok().and_then(|r| canvas(r, format, limits)),
+        Source::File => crate::engine::storage::open(path)
+            .ok()
+            .and_then(|r| canvas(ImageReader::new(std::io::BufReader::new(r)), format, limits)),
         Source::Bytes(data) => canvas(ImageReader::new(Cursor::new(data.as_slice())), format, limits),
     };
     if let Some((w, h)) = canvas {

@@ -62,7 +62,7 @@ pub(crate) fn make_copies(task: &Task, settings: &Settings, budget: &Budget) -> 
 fn set_density(copies: &mut Copies, task: &Task, dpi: Dpi) {
     let wanted = match dpi {
         Dpi::Set(n) => Some(n),
-        Dpi::Keep => std::fs::read(&task.input)
+        Dpi::Keep => crate::engine::storage::read(&task.input)
             .ok()
             .and_then(|original| density::read(&original))
             .map(|d| d.round().clamp(1.0, 65535.0) as u16),

@@ -1,7 +1,6 @@
 //! Reading and decoding an input under the limits, upright: JPEG through libjpeg-turbo (shrunk on load),
 //! HEIC and AVIF through libheif, JPEG XL through jxl-oxide (`decode_jxl`), the rest through the `image` crate.
 
-use std::fs::File;
 use std::io::{BufRead, Cursor, Read as _, Seek};
 use std::path::Path;
 
@@ -342,7 +341,7 @@ pub(crate) fn turns(orientation: Orientation) -> bool {
 /// The format of a file Shrinkray can read, told by its first bytes.
 pub(super) fn sniff_file(path: &Path) -> Result<InputFormat, ImageError> {
     let mut head = Vec::with_capacity(64);
-    File::open(path)
+    crate::engine::storage::open(path)
         .and_then(|f| std::io::Read::take(f, 64).read_to_end(&mut head))
         .map_err(|source| ImageError::Read {
             source,

@@ -25,7 +25,7 @@ pub(super) enum JxlRead<'b> {
 
 /// The upright size and alpha of a JPEG XL file, from its header.
 pub(crate) fn jxl_header(path: &Path, limits: &Limits) -> Result<Header, ImageError> {
-    let file = std::fs::File::open(path).map_err(|source| ImageError::Read {
+    let file = crate::engine::storage::open(path).map_err(|source| ImageError::Read {
         source,
         path: path.to_owned(),
     })?;

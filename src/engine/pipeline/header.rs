@@ -1,7 +1,6 @@
 //! What an image's header says (upright size, alpha) without decoding its pixels: for naming, and for choosing
 //! an encoding that depends on alpha.
 
-use std::fs;
 use std::io::BufReader;
 use std::path::Path;
 
@@ -39,7 +38,7 @@ pub(crate) fn read_header(path: &Path, format: InputFormat, limits: &Limits) -> 
             has_alpha,
         });
     };
-    let file = fs::File::open(path).map_err(|source| ImageError::Read {
+    let file = crate::engine::storage::open(path).map_err(|source| ImageError::Read {
         source,
         path: path.to_owned(),
     })?;

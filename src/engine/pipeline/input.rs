@@ -2,7 +2,6 @@
 //! limit checked from a header, the `image` crate's limits, and what every decoder gives back (`Decoded`). The
 //! decoders (`decode`, `decode_jxl`, `animation`) all stand on this room and never on each other's.
 
-use std::fs::{self, File};
 use std::io::BufReader;
 use std::path::Path;
 
@@ -13,6 +12,7 @@ use crate::engine::error::ImageError;
 use crate::engine::metadata::{Metadata, Tags};
 use crate::engine::settings::Limits;
 use crate::engine::stages::{self, Stage};
+use crate::engine::storage::{self, Reader};
 
 /// Where an image's pixels come from.
 pub(super) enum Source {
@@ -59,13 +59,13 @@ impl<'b> Decoded<'b> {
     }
 }
 
-/// Reads a whole input file, refusing files larger than the allocation limit before reading them.
+/// Reads a whole input file (or object), refusing files larger than the allocation limit before reading them.
 pub(super) fn read(path: &Path, limits: &Limits) -> Result<Vec<u8>, ImageError> {
     let read_err = |source| ImageError::Read {
         source,
         path: path.to_owned(),
     };
-    let size = fs::metadata(path).map_err(read_err)?.len();
+    let size = storage::stat(path).map_err(read_err)?.len;
     if size > limits.max_alloc {
         return Err(ImageError::FileTooLarge {
             bytes: size,
@@ -73,15 +73,17 @@ pub(super) fn read(path: &Path, limits: &Limits) -> Result<Vec<u8>, ImageError> 
             path: path.to_owned(),
         });
     }
-    stages::time(Stage::Read, || fs::read(path)).map_err(read_err)
+    stages::time(Stage::Read, || storage::read(path)).map_err(read_err)
 }
 
-/// The input file, buffered for a decoder that streams it.
-pub(super) fn open_input(path: &Path) -> Result<BufReader<File>, ImageError> {
-    File::open(path).map(BufReader::new).map_err(|source| ImageError::Read {
-        source,
-        path: path.to_owned(),
-    })
+/// The input file (or object), buffered for a decoder that streams it.
+pub(super) fn open_input(path: &Path) -> Result<BufReader<Reader>, ImageError> {
+    storage::open(path)
+        .map(BufReader::new)
+        .map_err(|source| ImageError::Read {
+            source,
+            path: path.to_owned(),
+        })
 }
 
 /// What the PNG decoder may allocate for itself: row buffers and metadata, not the picture (which is checked

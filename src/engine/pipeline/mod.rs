@@ -19,7 +19,6 @@ mod sharpen;
 mod target_size;
 mod thumbnail;
 
-use std::fs;
 use std::time::Instant;
 
 pub use convert::resize_bytes;
@@ -59,7 +58,7 @@ pub(crate) fn process(
     let modified = if settings.keep_dates { task.modified } else { None };
     let original;
     let bytes = if keep_original {
-        original = fs::read(&task.input).map_err(|source| ImageError::Read {
+        original = crate::engine::storage::read(&task.input).map_err(|source| ImageError::Read {
             source,
             path: task.input.clone(),
         })?;
@@ -111,7 +110,7 @@ fn untouched(
 ) -> Option<Result<ImageDone, ImageError>> {
     let size = needs_nothing(task, settings)?;
     let copied = || -> Result<ImageDone, ImageError> {
-        let original = fs::read(&task.input).map_err(|source| ImageError::Read {
+        let original = crate::engine::storage::read(&task.input).map_err(|source| ImageError::Read {
             source,
             path: task.input.clone(),
         })?;

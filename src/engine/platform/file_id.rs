@@ -21,6 +21,16 @@ impl FileId {
         Self(dev, ino)
     }
 
+    /// The identity of the object `url`, or of one version of it (its ETag): a hash, marked so that it is
+    /// never a local file's. An input is protected by its key alone (any version); a copy the plan saw is
+    /// known by its version, so one replaced since is told apart.
+    pub(crate) fn of_object(url: &str, version: Option<&str>) -> Self {
+        use std::hash::{BuildHasher, BuildHasherDefault, DefaultHasher};
+        // No file system uses device number u64::MAX.
+        let hash = BuildHasherDefault::<DefaultHasher>::default().hash_one((url, version));
+        Self(u64::MAX, hash)
+    }
+
     /// The two numbers, to be written down (the in-place journal) and read back with `from_parts`.
     pub(crate) fn parts(self) -> (u64, u64) {
         (self.0, self.1)

@@ -1,0 +1,162 @@
+//! Where inputs are read and copies written: the local file system, or, with the `cloud` feature, an object
+//! store named by a URL (`s3://bucket/photos`, `gs://…`, `az://…`).
+//!
+//! Why URLs travel as paths: a job names every input and copy by `Path`, in its tasks, events, reports, errors
+//! and manifest, and an object's URL is what the user typed and recognises there. Joining a name onto
+//! `s3://bucket/photos` gives the URL of the object below it, so planning and naming stay as they are; only the
+//! places that touch bytes ask this module, which tells an object's URL from a local path and sends it to the
+//! object store (`cloud.rs`), or says plainly that this build has none (`absent.rs`).
+
+#[cfg(not(feature = "cloud"))]
+mod absent;
+#[cfg(feature = "cloud")]
+mod cloud;
+mod reader;
+
+use std::io;
+use std::path::Path;
+use std::time::SystemTime;
+
+#[cfg(not(feature = "cloud"))]
+use absent as objects;
+#[cfg(feature = "cloud")]
+use cloud as objects;
+
+pub(crate) use objects::Listing;
+pub(crate) use reader::Reader;
+
+/// The URL schemes of object stores.
+const SCHEMES: [&str; 3] = ["s3://", "gs://", "az://"];
+
+/// The URL `path` holds, when it names an object (or a prefix) in an object store; `None` for a local path.
+/// A Windows join's `\` is read as `/`.
+pub fn object_url(path: &Path) -> Option<String> {
+    let s = path.to_str()?;
+    let lower = s.get(..5)?.to_ascii_lowercase();
+    SCHEMES
+        .iter()
+        .any(|scheme| lower.starts_with(scheme))
+        .then(|| s.replace('\\', "/"))
+}
+
+/// Whether `path` names an object store's object or prefix rather than a local file.
+pub fn is_object(path: &Path) -> bool {
+    object_url(path).is_some()
+}
+
+/// What a file or object is, as far as reading and replacing it goes.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) struct Stat {
+    /// Its size in bytes.
+    pub len: u64,
+    /// When it last changed.
+    pub modified: Option<SystemTime>,
+    /// An object's version (its ETag), which a replacement must still match; `None` for a local file.
+    pub version: Option<String>,
+}
+
+/// One object met while listing a prefix.
+#[derive(Clone, Debug)]
+pub(crate) struct Listed {
+    /// Its URL.
+    pub url: String,
+    /// What it is.
+    pub stat: Stat,
+}
+
+/// How an object may be written.
+#[derive(Clone, Debug)]
+#[cfg_attr(not(feature = "cloud"), allow(dead_code, reason = "a build without object stores writes none"))]
+pub(crate) enum PutMode {
+    /// Only where nothing is (`If-None-Match: *`): the store refuses if an object appeared.
+    Create,
+    /// Only over the very version named (`If-Match`), which the manifest proved is this input's copy.
+    Replace(String),
+}
+
+/// What a write was refused for, or failed with.
+#[derive(Debug, thiserror::Error)]
+#[cfg_attr(not(feature = "cloud"), allow(dead_code, reason = "a build without object stores writes none"))]
+pub(crate) enum PutError {
+    /// An object is there (create-only), or it is no longer the version the plan saw.
+    #[error("another object is there")]
+    Taken,
+    /// The store failed or could not be reached.
+    #[error("{0}")]
+    Io(#[from] io::Error),
+}
+
+/// The size, time and version of the file or object at `path` (a `stat` following links, or a `HEAD`).
+pub(crate) fn stat(path: &Path) -> io::Result<Stat> {
+    match object_url(path) {
+        Some(url) => objects::head(&url),
+        None => {
+            let meta = std::fs::metadata(path)?;
+            if !meta.is_file() {
+                return Err(io::Error::new(io::ErrorKind::InvalidInput, "not a regular file"));
+            }
+            Ok(Stat {
+                len: meta.len(),
+                modified: meta.modified().ok(),
+                version: None,
+            })
+        }
+    }
+}
+
+/// The whole content of the file or object at `path` (one `GET` for an object).
+pub(crate) fn read(path: &Path) -> io::Result<Vec<u8>> {
+    match object_url(path) {
+        Some(url) => objects::get(&url),
+        None => std::fs::read(path),
+    }
+}
+
+/// A reader of the file or object at `path`. An object is fetched in at most two ranged `GET`s: its first
+/// 64 KiB, which is all a header, a format check or a fingerprint needs, then the rest once a decoder reads on.
+pub(crate) fn open(path: &Path) -> io::Result<Reader> {
+    match object_url(path) {
+        Some(url) => Reader::object(url),
+        None => std::fs::File::open(path).map(Reader::File),
+    }
+}
+
+/// The objects below the prefix `url` (`s3://bucket/photos` lists `photos/…`), in key order, fetched a page at
+/// a time as they are read: never the whole listing in memory. With `recursive` false, only those directly
+/// below it.
+pub(crate) fn list(url: &str, recursive: bool) -> io::Result<Listing> {
+    objects::list(url, recursive)
+}
+
+/// Writes `bytes` as the object `url`, whole or not at all: one `PUT`, which the store makes visible only
+/// once complete. `mode` says what may be there already.
+pub(crate) fn put(url: &str, bytes: &[u8], mode: PutMode) -> Result<Stat, PutError> {
+    objects::put(url, bytes, mode)
+}
+
+/// Removes the object `url` (a manifest's journal this run replaced by its record).
+pub(crate) fn delete(url: &str) -> io::Result<()> {
+    objects::delete(url)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn object_urls_are_told_from_local_paths() {
+        assert_eq!(
+            object_url(Path::new("s3://bucket/photos/a.jpg")).as_deref(),
+            Some("s3://bucket/photos/a.jpg")
+        );
+        assert_eq!(
+            object_url(&Path::new("S3://bucket/photos").join("b.jpg")).as_deref(),
+            Some("S3://bucket/photos/b.jpg")
+        );
+        assert!(is_object(Path::new("gs://bucket")));
+        assert!(is_object(Path::new("az://container/x")));
+        for local in ["photos/s3://x", "/s3://x", "s3:/x", "s3", "", "C:\\photos", "./gs://b"] {
+            assert!(!is_object(Path::new(local)), "{local}");
+        }
+    }
+}
