@@ -6,6 +6,8 @@
 pub mod app;
 pub mod bombs;
 pub mod hostile;
+#[cfg(feature = "cloud")]
+pub mod s3;
 
 use std::fs;
 use std::path::{Path, PathBuf};

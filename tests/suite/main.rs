@@ -28,6 +28,8 @@ mod cli_batches;
 mod cli_dry_run;
 mod cli_options;
 mod cli_watch;
+#[cfg(feature = "cloud")]
+mod cloud;
 mod colour;
 mod depth;
 mod dpi;

@@ -44,9 +44,12 @@ pub(crate) fn write_copy(
     bytes: &[u8],
     replaces: Option<FileId>,
     modified: Option<SystemTime>,
+    made_from: &Path,
 ) -> Result<(), ImageError> {
     if let Some(url) = object_url(path) {
-        return stages::time(Stage::Write, || put_object(root, path, &url, bytes, replaces));
+        return stages::time(Stage::Write, || {
+            put_object(root, path, &url, bytes, replaces, made_from)
+        });
     }
     stages::time(Stage::Write, || write(root, path, bytes, replaces, modified))
 }
@@ -60,6 +63,7 @@ fn put_object(
     url: &str,
     bytes: &[u8],
     replaces: Option<FileId>,
+    made_from: &Path,
 ) -> Result<(), ImageError> {
     let inside = object_url(&root.given).is_some_and(|out| {
         url.strip_prefix(out.trim_end_matches('/'))
@@ -82,7 +86,7 @@ fn put_object(
             }
         }
     };
-    match storage::put(url, bytes, mode) {
+    match storage::put(url, bytes, mode, Some(&origin_tag(made_from))) {
         Ok(_) => Ok(()),
         Err(PutError::Taken) if replaces.is_none() => Err(ImageError::OutputAppeared { path: path.to_owned() }),
         Err(PutError::Taken) => Err(refusal(path, "the file there changed since the job began")),
@@ -142,6 +146,26 @@ fn write(
         let _ = dir.remove(&tmp_name);
     }
     placed
+}
+
+/// What a copy made from the input at `input` says it was made from: a hash of the input's URL or path, as
+/// object metadata is ASCII and short.
+pub(crate) fn origin_tag(input: &Path) -> String {
+    use std::hash::{BuildHasher, BuildHasherDefault, DefaultHasher};
+    // SipHash with fixed keys: the same on every machine and every run, as shards and reruns must agree.
+    let hash = BuildHasherDefault::<DefaultHasher>::default().hash_one(input.to_string_lossy().as_ref());
+    format!("{hash:016x}")
+}
+
+/// Whether the object at `output` says it was made from `input` and is still the version `id` names: a copy
+/// a killed run uploaded but never recorded.
+pub(crate) fn made_from_input(output: &Path, id: FileId, input: &Path) -> bool {
+    let Some(url) = object_url(output) else {
+        return false;
+    };
+    storage::made_from(&url).is_ok_and(|(stat, tag)| {
+        tag.as_deref() == Some(origin_tag(input).as_str()) && FileId::of_object(&url, stat.version.as_deref()) == id
+    })
 }
 
 /// A new temporary file in `dir`, under a name no file there has.

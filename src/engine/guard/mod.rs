@@ -27,7 +27,7 @@ mod trash_system;
 #[cfg(all(unix, not(target_os = "macos")))]
 mod trash_xdg;
 
-pub(crate) use copy::{OutputRoot, write_copy};
+pub(crate) use copy::{OutputRoot, made_from_input, write_copy};
 pub use files::open_lock_file;
 #[cfg(unix)]
 pub use files::remove_stale_socket;

@@ -66,3 +66,12 @@ impl Keeper {
         }
     }
 }
+
+/// What earlier runs made in `out_dir`: its manifest folder's files, or its manifest objects.
+pub(crate) fn load(out_dir: &Path) -> Manifest {
+    if crate::engine::storage::is_object(out_dir) {
+        objects::load(out_dir)
+    } else {
+        Manifest::load(out_dir)
+    }
+}

@@ -41,15 +41,19 @@ fn manifest_objects(dir: &str) -> Vec<String> {
         .collect()
 }
 
-/// Adds the records of every manifest and journal object in `dir` (the output prefix's `.shrinkray`). One
-/// that cannot be read costs only copies made again.
-pub(super) fn load(dir: &Path, manifest: &mut Manifest) {
-    let Some(dir) = object_url(dir) else { return };
+/// The records of every manifest and journal object in the output prefix `out`'s `.shrinkray`. One that
+/// cannot be read costs only copies made again.
+pub(super) fn load(out: &Path) -> Manifest {
+    let mut manifest = Manifest::default();
+    let Some(dir) = object_url(&out.join(MANIFEST_DIR)) else {
+        return manifest;
+    };
     for url in manifest_objects(&dir) {
         if let Ok(bytes) = storage::read(Path::new(&url)) {
             manifest.read_from(Cursor::new(bytes));
         }
     }
+    manifest
 }
 
 /// One run's records on their way to an object store.
@@ -111,7 +115,7 @@ impl ObjectJournal {
         }
         pending.chunks += 1;
         let url = format!("{}-{:06}.jsonl", self.stem, pending.chunks);
-        match storage::put(&url, &pending.lines, PutMode::Create) {
+        match storage::put(&url, &pending.lines, PutMode::Create, None) {
             Ok(_) => {}
             Err(e) => {
                 pending
@@ -168,7 +172,7 @@ impl ObjectJournal {
             serde_json::to_writer(&mut out, record).map_err(|e| e.to_string())?;
             out.push(b'\n');
         }
-        storage::put(&target, &out, mode).map_err(|e| format!("cannot write the manifest: {e}: {target}"))?;
+        storage::put(&target, &out, mode, None).map_err(|e| format!("cannot write the manifest: {e}: {target}"))?;
         for url in journals {
             let _ = storage::delete(&url);
         }

@@ -150,10 +150,6 @@ impl Manifest {
     pub fn load(out_dir: &Path) -> Self {
         let dir = out_dir.join(MANIFEST_DIR);
         let mut manifest = Self::default();
-        if is_object(out_dir) {
-            super::objects::load(&dir, &mut manifest);
-            return manifest;
-        }
         if !fs::symlink_metadata(&dir).is_ok_and(|m| m.is_dir()) {
             return manifest;
         }

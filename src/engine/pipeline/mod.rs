@@ -66,10 +66,17 @@ pub(crate) fn process(
     } else {
         &converted.bytes
     };
-    write_copy(&task.root, &task.output, bytes, task.replaces, modified)?;
+    write_copy(&task.root, &task.output, bytes, task.replaces, modified, &task.input)?;
     let mut extra = Vec::with_capacity(extras.len());
     for (copy, out) in extras.iter().zip(&task.extra) {
-        write_copy(&task.root, &out.output, &copy.bytes, out.replaces, modified)?;
+        write_copy(
+            &task.root,
+            &out.output,
+            &copy.bytes,
+            out.replaces,
+            modified,
+            &task.input,
+        )?;
         extra.push(ExtraDone {
             output: out.output.clone(),
             output_bytes: copy.bytes.len() as u64,
@@ -115,7 +122,14 @@ fn untouched(
             path: task.input.clone(),
         })?;
         let modified = if settings.keep_dates { task.modified } else { None };
-        write_copy(&task.root, &task.output, &original, task.replaces, modified)?;
+        write_copy(
+            &task.root,
+            &task.output,
+            &original,
+            task.replaces,
+            modified,
+            &task.input,
+        )?;
         let thumbnail =
             thumbnail_edge.and_then(|edge| thumbnail::load_thumbnail(&task.input, edge, &settings.limits).ok());
         Ok(ImageDone {

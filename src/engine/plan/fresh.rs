@@ -4,7 +4,7 @@ use std::path::{Path, PathBuf};
 
 use crate::engine::discover::Walk;
 use crate::engine::keys::{fingerprint, relative_key};
-use crate::engine::manifest::{Input, Manifest};
+use crate::engine::manifest::Input;
 use crate::engine::settings::Settings;
 
 /// Copies an earlier run left of the inputs, by the output folder's manifest.
@@ -23,7 +23,7 @@ pub fn copies_found(inputs: &[PathBuf], settings: &Settings) -> CopiesFound {
     let Some(out_dir) = settings.output_dir.as_deref() else {
         return found;
     };
-    let manifest = Manifest::load(out_dir);
+    let manifest = crate::engine::manifest::load(out_dir);
     if manifest.is_empty() {
         return found;
     }

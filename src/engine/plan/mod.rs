@@ -189,7 +189,7 @@ fn start_plan<'a>(
         },
         swept: HashSet::new(),
         selection,
-        manifest: Manifest::load(out_dir),
+        manifest: crate::engine::manifest::load(out_dir),
         fingerprint: fingerprint(settings),
         dry,
         root: Arc::new(OutputRoot {

@@ -7,7 +7,7 @@ use std::hash::{BuildHasher, BuildHasherDefault, DefaultHasher};
 use std::path::{Path, PathBuf};
 
 use crate::engine::error::ImageError;
-use crate::engine::guard::{Found, Protected, confined, examine, names_a_device};
+use crate::engine::guard::{Found, Protected, confined, examine, made_from_input, names_a_device};
 use crate::engine::manifest::{Input, Manifest};
 use crate::engine::naming::numbered;
 use crate::engine::platform::FileId;
@@ -63,7 +63,8 @@ impl Taken {
                 (Found::File(id), Collision::Rename)
                     if existing
                         .manifest
-                        .is_own_copy(input_key, input, &output, existing.out_dir) =>
+                        .is_own_copy(input_key, input, &output, existing.out_dir)
+                        || made_from_input(&output, id, input.path) =>
                 {
                     Some(id)
                 }

@@ -3,7 +3,7 @@
 use std::io;
 use std::ops::Range;
 
-use super::{Listed, PutError, PutMode, Stat};
+use super::kinds::{Listed, PutError, PutMode, Stat};
 
 /// What every object request says in this build.
 fn not_built_in() -> io::Error {
@@ -40,8 +40,12 @@ pub(super) fn list(_url: &str, _recursive: bool) -> io::Result<Listing> {
     Err(not_built_in())
 }
 
-pub(super) fn put(_url: &str, _bytes: &[u8], _mode: PutMode) -> Result<Stat, PutError> {
+pub(super) fn put(_url: &str, _bytes: &[u8], _mode: PutMode, _made_from: Option<&str>) -> Result<Stat, PutError> {
     Err(PutError::Io(not_built_in()))
+}
+
+pub(super) fn made_from(_url: &str) -> io::Result<(Stat, Option<String>)> {
+    Err(not_built_in())
 }
 
 pub(super) fn delete(_url: &str) -> io::Result<()> {

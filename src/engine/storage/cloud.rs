@@ -17,9 +17,11 @@ use std::time::SystemTime;
 use futures_util::StreamExt;
 use futures_util::stream::BoxStream;
 use object_store::path::Path as Key;
-use object_store::{ObjectMeta, ObjectStore, ObjectStoreExt, PutOptions, PutPayload, UpdateVersion};
+use object_store::{
+    Attribute, GetOptions, ObjectMeta, ObjectStore, ObjectStoreExt, PutOptions, PutPayload, UpdateVersion,
+};
 
-use super::{Listed, PutError, PutMode, Stat};
+use super::kinds::{Listed, PutError, PutMode, Stat};
 
 /// The process's runtime for object requests.
 fn runtime() -> io::Result<&'static tokio::runtime::Runtime> {
@@ -146,7 +148,7 @@ pub(super) fn get_range(url: &str, range: Range<u64>) -> io::Result<Vec<u8>> {
     block_on(p.store.get_range(&p.key, range)).map(Vec::from)
 }
 
-pub(super) fn put(url: &str, bytes: &[u8], mode: PutMode) -> Result<Stat, PutError> {
+pub(super) fn put(url: &str, bytes: &[u8], mode: PutMode, made_from: Option<&str>) -> Result<Stat, PutError> {
     let p = parse(url)?;
     let mode = match mode {
         PutMode::Create => object_store::PutMode::Create,
@@ -156,7 +158,13 @@ pub(super) fn put(url: &str, bytes: &[u8], mode: PutMode) -> Result<Stat, PutErr
         }),
     };
     let payload = PutPayload::from(bytes.to_vec());
-    let put = runtime()?.block_on(p.store.put_opts(&p.key, payload, PutOptions::from(mode)));
+    let mut options = PutOptions::from(mode);
+    if let Some(tag) = made_from {
+        options
+            .attributes
+            .insert(Attribute::Metadata(MADE_FROM.into()), tag.to_owned().into());
+    }
+    let put = runtime()?.block_on(p.store.put_opts(&p.key, payload, options));
     match put {
         Ok(done) => Ok(Stat {
             len: bytes.len() as u64,
@@ -169,6 +177,23 @@ pub(super) fn put(url: &str, bytes: &[u8], mode: PutMode) -> Result<Stat, PutErr
         }
         Err(e) => Err(PutError::Io(io_error(e))),
     }
+}
+
+/// The user metadata (`x-amz-meta-…`) a copy carries: what it was made from.
+const MADE_FROM: &str = "shrinkray-made-from";
+
+pub(super) fn made_from(url: &str) -> io::Result<(Stat, Option<String>)> {
+    let p = parse(url)?;
+    let options = GetOptions {
+        head: true,
+        ..GetOptions::default()
+    };
+    let got = block_on(p.store.get_opts(&p.key, options))?;
+    let tag = got
+        .attributes
+        .get(&Attribute::Metadata(MADE_FROM.into()))
+        .map(|v| v.as_ref().to_owned());
+    Ok((stat_of(&got.meta), tag))
 }
 
 pub(super) fn delete(url: &str) -> io::Result<()> {

@@ -11,17 +11,18 @@
 mod absent;
 #[cfg(feature = "cloud")]
 mod cloud;
+mod kinds;
 mod reader;
 
 use std::io;
 use std::path::Path;
-use std::time::SystemTime;
 
 #[cfg(not(feature = "cloud"))]
 use absent as objects;
 #[cfg(feature = "cloud")]
 use cloud as objects;
 
+pub(crate) use kinds::{PutError, PutMode, Stat};
 pub(crate) use objects::Listing;
 pub(crate) use reader::Reader;
 
@@ -42,48 +43,6 @@ pub fn object_url(path: &Path) -> Option<String> {
 /// Whether `path` names an object store's object or prefix rather than a local file.
 pub fn is_object(path: &Path) -> bool {
     object_url(path).is_some()
-}
-
-/// What a file or object is, as far as reading and replacing it goes.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub(crate) struct Stat {
-    /// Its size in bytes.
-    pub len: u64,
-    /// When it last changed.
-    pub modified: Option<SystemTime>,
-    /// An object's version (its ETag), which a replacement must still match; `None` for a local file.
-    pub version: Option<String>,
-}
-
-/// One object met while listing a prefix.
-#[derive(Clone, Debug)]
-pub(crate) struct Listed {
-    /// Its URL.
-    pub url: String,
-    /// What it is.
-    pub stat: Stat,
-}
-
-/// How an object may be written.
-#[derive(Clone, Debug)]
-#[cfg_attr(not(feature = "cloud"), allow(dead_code, reason = "a build without object stores writes none"))]
-pub(crate) enum PutMode {
-    /// Only where nothing is (`If-None-Match: *`): the store refuses if an object appeared.
-    Create,
-    /// Only over the very version named (`If-Match`), which the manifest proved is this input's copy.
-    Replace(String),
-}
-
-/// What a write was refused for, or failed with.
-#[derive(Debug, thiserror::Error)]
-#[cfg_attr(not(feature = "cloud"), allow(dead_code, reason = "a build without object stores writes none"))]
-pub(crate) enum PutError {
-    /// An object is there (create-only), or it is no longer the version the plan saw.
-    #[error("another object is there")]
-    Taken,
-    /// The store failed or could not be reached.
-    #[error("{0}")]
-    Io(#[from] io::Error),
 }
 
 /// The size, time and version of the file or object at `path` (a `stat` following links, or a `HEAD`).
@@ -129,9 +88,17 @@ pub(crate) fn list(url: &str, recursive: bool) -> io::Result<Listing> {
 }
 
 /// Writes `bytes` as the object `url`, whole or not at all: one `PUT`, which the store makes visible only
-/// once complete. `mode` says what may be there already.
-pub(crate) fn put(url: &str, bytes: &[u8], mode: PutMode) -> Result<Stat, PutError> {
-    objects::put(url, bytes, mode)
+/// once complete. `mode` says what may be there already; `made_from`, kept in the object's own metadata,
+/// says which input a copy was made from (`made_from`).
+pub(crate) fn put(url: &str, bytes: &[u8], mode: PutMode, made_from: Option<&str>) -> Result<Stat, PutError> {
+    objects::put(url, bytes, mode, made_from)
+}
+
+/// An object's size, time and version, and the input it says it was made from (one `HEAD`). A run killed
+/// after uploading a copy but before its journal went out left that copy unrecorded; this is how the next
+/// run knows it for its own instead of numbering a second copy beside it.
+pub(crate) fn made_from(url: &str) -> io::Result<(Stat, Option<String>)> {
+    objects::made_from(url)
 }
 
 /// Removes the object `url` (a manifest's journal this run replaced by its record).

@@ -3,7 +3,10 @@
 use std::fs::File;
 use std::io::{self, Read, Seek, SeekFrom};
 
-use super::objects;
+#[cfg(not(feature = "cloud"))]
+use super::absent as objects;
+#[cfg(feature = "cloud")]
+use super::cloud as objects;
 
 /// What a first ranged `GET` of an object fetches: every header, format check and fingerprint fits.
 const FIRST: u64 = 64 * 1024;
