@@ -147,6 +147,7 @@ impl<'a> Walk<'a> {
                 "no object has this name or prefix",
             ));
         }
+        let mut outputs: Vec<String> = Vec::new();
         Box::new(listing.filter_map(move |listed| {
             let listed = match listed {
                 Ok(listed) => listed,
@@ -158,9 +159,19 @@ impl<'a> Walk<'a> {
                 }
             };
             let inside = listed.url.get(prefix.len() + 1..).unwrap_or_default().to_owned();
-            // The output prefix, and the copies and manifests of any earlier run, are not photos to resize.
+            // The output prefix, and the copies and manifests of any earlier run, are not photos to resize. A
+            // prefix holding a manifest is an earlier run's output: as keys come in order, and `.shrinkray/`
+            // sorts before any name that starts with a letter or digit, its copies are passed over after it.
+            if let Some(at) = inside.find(&format!("{MANIFEST_DIR}/"))
+                && (at == 0 || inside.as_bytes()[at - 1] == b'/')
+            {
+                if at > 0 {
+                    outputs.push(inside[..at].to_owned());
+                }
+                return None;
+            }
             if exclude.as_deref().is_some_and(|x| listed.url.starts_with(x))
-                || inside.split('/').any(|part| part == MANIFEST_DIR)
+                || outputs.iter().any(|o| inside.starts_with(o.as_str()))
                 || inside
                     .rsplit('/')
                     .next()

@@ -71,6 +71,7 @@ pub use settings::{
     Collision, Dpi, ExtraOutput, Filter, Limits, MAX_THREADS, OutputFormat, PngCompression, ResizeMode, Settings,
     SettingsError, auto_threads,
 };
+pub use storage::{file_url_path, is_object};
 pub use task::{ExtraTask, Task};
 pub use watch::{Listen, Watch, WatchOptions};
 pub use workers::quiet_worker_panics;

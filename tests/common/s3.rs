@@ -116,7 +116,12 @@ pub struct Rules {
     pub throttle_every: Option<usize>,
     /// A PUT whose key contains this sends half its body to the server, then hangs until `release`.
     pub stall_put: Option<String>,
+    /// Just before a PUT whose key contains this reaches the server, someone else's object is put there.
+    pub plant_before_put: Option<String>,
 }
+
+/// What `plant_before_put` puts.
+pub const PLANTED: &[u8] = b"someone else's object, put after the plan looked";
 
 /// A loopback HTTP proxy before the server: one request per connection, passed on whole.
 pub struct Proxy {
@@ -226,6 +231,17 @@ fn serve(
                 xml.len()
             )?;
             continue;
+        }
+        if method == "PUT" && rules.plant_before_put.as_deref().is_some_and(|k| head[0].contains(k)) {
+            let target = head[0].split(' ').nth(1).unwrap_or_default();
+            let mut planter = TcpStream::connect(("127.0.0.1", upstream))?;
+            write!(
+                planter,
+                "PUT {target} HTTP/1.1\r\nHost: 127.0.0.1:{upstream}\r\nContent-Length: {}\r\nConnection: close\r\n\r\n",
+                PLANTED.len()
+            )?;
+            planter.write_all(PLANTED)?;
+            planter.read_to_end(&mut Vec::new())?;
         }
         let mut server = TcpStream::connect(("127.0.0.1", upstream))?;
         let request_head: String = head

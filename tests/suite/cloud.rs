@@ -10,7 +10,7 @@ use std::time::{Duration, Instant};
 
 use image::ImageFormat;
 
-use crate::common::s3::{Proxy, Rules, S3, cli_at};
+use crate::common::s3::{PLANTED, Proxy, Rules, S3, cli_at};
 use crate::common::write_photo;
 
 /// `count` photos of 320×240 in `dir`, uploaded below `photos/` in bucket `lib`.
@@ -84,6 +84,43 @@ fn a_bucket_of_photos_becomes_copies_in_the_bucket_and_an_update_puts_nothing_ag
     assert_eq!(stdout.matches(r#""reason":"up to date""#).count(), 6, "{stdout}");
     assert_eq!(proxy.count("PUT"), 1, "the manifest object alone");
     assert_eq!(copies(&s3, "web/"), made, "the copies are untouched");
+
+    // The whole bucket as input: the copies below web/ (it holds a manifest) are not photos to resize again.
+    let (_, stdout, _) = run(
+        &s3.endpoint(),
+        &["s3://lib", "--out", "s3://lib/small", "--dry-run", "--json"],
+    );
+    let planned: Vec<&str> = stdout.lines().filter(|l| l.contains(r#""event":"planned""#)).collect();
+    assert_eq!(planned.len(), 7, "{stdout}");
+    assert!(
+        planned.iter().all(|l| l.contains(r#""input":"s3://lib/photos/"#)),
+        "{stdout}"
+    );
+}
+
+#[test]
+fn a_list_of_inputs_mixes_objects_and_file_urls() {
+    let s3 = S3::start("lib");
+    let dir = tempfile::tempdir().unwrap();
+    photos_in_bucket(&s3, &dir.path().join("up"), 2);
+    let local = write_photo(&dir.path().join("on disk/local one.png"), 300, 200, ImageFormat::Png);
+    let file_url = format!("file://{}", local.to_str().unwrap().replace(' ', "%20"));
+    let list = dir.path().join("list.txt");
+    std::fs::write(&list, format!("s3://lib/photos/photo-01.jpg\n{file_url}\n")).unwrap();
+    let (ok, _, stderr) = run(
+        &s3.endpoint(),
+        &[
+            "--from-file",
+            list.to_str().unwrap(),
+            "--out",
+            "s3://lib/mixed",
+            "--long-edge",
+            "100",
+        ],
+    );
+    assert!(ok, "{stderr}");
+    let made: Vec<String> = copies(&s3, "mixed/").into_keys().collect();
+    assert_eq!(made, ["mixed/local one.png", "mixed/photo-01.jpg"]);
 }
 
 #[test]
@@ -294,4 +331,40 @@ fn a_run_killed_mid_upload_leaves_no_partial_object_and_the_rerun_makes_each_cop
         wanted,
         "each copy once, none numbered"
     );
+}
+
+#[test]
+fn an_object_put_after_the_plan_looked_is_not_replaced_the_upload_is_create_only() {
+    let s3 = S3::start("lib");
+    let dir = tempfile::tempdir().unwrap();
+    photos_in_bucket(&s3, dir.path(), 3);
+    // Between the plan's look (nothing there) and the upload, someone else puts an object at the copy's key.
+    let proxy = Proxy::start(
+        s3.port,
+        Rules {
+            plant_before_put: Some("web/photos/photo-01.jpg".to_owned()),
+            ..Rules::default()
+        },
+    );
+    let (ok, stdout, _) = run(
+        &proxy.endpoint(),
+        &[
+            "s3://lib/photos",
+            "--out",
+            "s3://lib/web",
+            "--long-edge",
+            "120",
+            "--threads",
+            "1",
+            "--json",
+        ],
+    );
+    assert!(!ok, "that image failed");
+    let failed: Vec<&str> = stdout.lines().filter(|l| l.contains(r#""event":"failed""#)).collect();
+    assert_eq!(failed.len(), 1, "{stdout}");
+    assert!(failed[0].contains("s3://lib/web/photos/photo-01.jpg"), "{}", failed[0]);
+    let there = tempfile::NamedTempFile::new().unwrap();
+    s3.py(&["get", "lib", "web/photos/photo-01.jpg", there.path().to_str().unwrap()]);
+    assert_eq!(std::fs::read(there.path()).unwrap(), PLANTED, "theirs stands");
+    assert_eq!(copies(&s3, "web/").len(), 3, "the two others are made");
 }

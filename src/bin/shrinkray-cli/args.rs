@@ -11,6 +11,7 @@ use shrinkray::engine::{
 use shrinkray::text;
 use shrinkray::tr;
 
+use crate::inputs::local_or_url;
 use crate::said::Said;
 use crate::values::*;
 
@@ -359,7 +360,7 @@ impl Cli {
             target_size: self.target_size,
             shrink_to_fit: self.shrink_to_fit,
             skip_if_larger: self.skip_if_larger,
-            output_dir: self.out.clone(),
+            output_dir: self.out.as_deref().map(local_or_url),
             name_template: self.name.clone(),
             update: self.update || self.watch,
             on_collision: match self.on_collision {

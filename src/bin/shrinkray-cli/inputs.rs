@@ -1,6 +1,6 @@
 //! The inputs of a run: the paths on the command line, then those of `--from-file` or `--from-file0`.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use anyhow::{Context, bail};
 use shrinkray::tr;
@@ -10,7 +10,7 @@ use crate::args::Cli;
 impl Cli {
     /// The inputs: those on the command line, then those of `--from-file`/`--from-file0`.
     pub(crate) fn all_inputs(&self) -> anyhow::Result<Vec<PathBuf>> {
-        let mut inputs = self.inputs.clone();
+        let mut inputs: Vec<PathBuf> = self.inputs.iter().map(|p| local_or_url(p)).collect();
         let (list, separator) = match (&self.from_file, &self.from_file0) {
             (Some(f), _) => (f, b'\n'),
             (None, Some(f)) => (f, 0),
@@ -33,13 +33,19 @@ impl Cli {
             if item.is_empty() {
                 continue;
             }
-            inputs.push(path_from_bytes(item));
+            inputs.push(local_or_url(&path_from_bytes(item)));
         }
         if inputs.is_empty() {
             bail!("{}", tr!("cli-list-empty", path = list.display().to_string()));
         }
         Ok(inputs)
     }
+}
+
+/// A path as the engine takes it: a `file://` URL becomes the local path it names; an object store's URL
+/// (`s3://…`) and a plain path stay as they are.
+pub(crate) fn local_or_url(arg: &Path) -> PathBuf {
+    shrinkray::engine::file_url_path(arg).unwrap_or_else(|| arg.to_owned())
 }
 
 #[cfg(unix)]

@@ -12,7 +12,7 @@ use crate::engine::error::ImageError;
 use crate::engine::metadata::{Metadata, Tags};
 use crate::engine::settings::Limits;
 use crate::engine::stages::{self, Stage};
-use crate::engine::storage::{self, Reader};
+use crate::engine::storage::{self, ReadError, Reader};
 
 /// Where an image's pixels come from.
 pub(super) enum Source {
@@ -61,19 +61,17 @@ impl<'b> Decoded<'b> {
 
 /// Reads a whole input file (or object), refusing files larger than the allocation limit before reading them.
 pub(super) fn read(path: &Path, limits: &Limits) -> Result<Vec<u8>, ImageError> {
-    let read_err = |source| ImageError::Read {
-        source,
-        path: path.to_owned(),
-    };
-    let size = storage::stat(path).map_err(read_err)?.len;
-    if size > limits.max_alloc {
-        return Err(ImageError::FileTooLarge {
-            bytes: size,
+    stages::time(Stage::Read, || storage::read_at_most(path, limits.max_alloc)).map_err(|e| match e {
+        ReadError::TooLarge(bytes) => ImageError::FileTooLarge {
+            bytes,
             max: limits.max_alloc,
             path: path.to_owned(),
-        });
-    }
-    stages::time(Stage::Read, || storage::read(path)).map_err(read_err)
+        },
+        ReadError::Io(source) => ImageError::Read {
+            source,
+            path: path.to_owned(),
+        },
+    })
 }
 
 /// The input file (or object), buffered for a decoder that streams it.

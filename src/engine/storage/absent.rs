@@ -3,7 +3,7 @@
 use std::io;
 use std::ops::Range;
 
-use super::kinds::{Listed, PutError, PutMode, Stat};
+use super::kinds::{Listed, PutError, PutMode, ReadError, Stat};
 
 /// What every object request says in this build.
 fn not_built_in() -> io::Error {
@@ -28,7 +28,11 @@ pub(super) fn head(_url: &str) -> io::Result<Stat> {
     Err(not_built_in())
 }
 
-pub(super) fn get(_url: &str) -> io::Result<Vec<u8>> {
+pub(super) fn get(_url: &str, _max: u64) -> Result<Vec<u8>, ReadError> {
+    Err(ReadError::Io(not_built_in()))
+}
+
+pub(super) fn get_first(_url: &str, _n: u64) -> io::Result<(Vec<u8>, u64)> {
     Err(not_built_in())
 }
 

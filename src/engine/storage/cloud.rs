@@ -18,10 +18,10 @@ use futures_util::StreamExt;
 use futures_util::stream::BoxStream;
 use object_store::path::Path as Key;
 use object_store::{
-    Attribute, GetOptions, ObjectMeta, ObjectStore, ObjectStoreExt, PutOptions, PutPayload, UpdateVersion,
+    Attribute, GetOptions, GetRange, ObjectMeta, ObjectStore, ObjectStoreExt, PutOptions, PutPayload, UpdateVersion,
 };
 
-use super::kinds::{Listed, PutError, PutMode, Stat};
+use super::kinds::{Listed, PutError, PutMode, ReadError, Stat};
 
 /// The process's runtime for object requests.
 fn runtime() -> io::Result<&'static tokio::runtime::Runtime> {
@@ -135,12 +135,41 @@ fn block_on<T>(f: impl Future<Output = object_store::Result<T>>) -> io::Result<T
 
 pub(super) fn head(url: &str) -> io::Result<Stat> {
     let p = parse(url)?;
+    // A bucket's own URL is no object (a HEAD there asks about the bucket).
+    if p.key.as_ref().is_empty() {
+        return Err(io::Error::new(io::ErrorKind::NotFound, "a bucket is not an object"));
+    }
     block_on(p.store.head(&p.key)).map(|m| stat_of(&m))
 }
 
-pub(super) fn get(url: &str) -> io::Result<Vec<u8>> {
+pub(super) fn get(url: &str, max: u64) -> Result<Vec<u8>, ReadError> {
     let p = parse(url)?;
-    block_on(async { p.store.get(&p.key).await?.bytes().await }).map(Vec::from)
+    // The size comes with the response's headers: a file over the limit is refused before its body is read.
+    let got = block_on(p.store.get(&p.key))?;
+    if got.meta.size > max {
+        return Err(ReadError::TooLarge(got.meta.size));
+    }
+    Ok(block_on(got.bytes()).map(Vec::from)?)
+}
+
+pub(super) fn get_first(url: &str, n: u64) -> io::Result<(Vec<u8>, u64)> {
+    let p = parse(url)?;
+    let options = GetOptions {
+        range: Some(GetRange::Bounded(0..n)),
+        ..GetOptions::default()
+    };
+    let got = block_on(p.store.get_opts(&p.key, options));
+    match got {
+        Ok(got) => {
+            let size = got.meta.size;
+            Ok((Vec::from(block_on(got.bytes())?), size))
+        }
+        // An empty object has no byte 0 to ask for; a HEAD tells it from a missing one.
+        Err(e) => match head(url) {
+            Ok(stat) if stat.len == 0 => Ok((Vec::new(), 0)),
+            _ => Err(e),
+        },
+    }
 }
 
 pub(super) fn get_range(url: &str, range: Range<u64>) -> io::Result<Vec<u8>> {

@@ -37,6 +37,17 @@ pub(crate) enum PutMode {
     Replace(String),
 }
 
+/// Why a whole read gave nothing.
+#[derive(Debug, thiserror::Error)]
+pub(crate) enum ReadError {
+    /// The file or object is larger than the limit (its size).
+    #[error("larger than the limit: {0} bytes")]
+    TooLarge(u64),
+    /// It could not be read.
+    #[error("{0}")]
+    Io(#[from] io::Error),
+}
+
 /// What a write was refused for, or failed with.
 #[derive(Debug, thiserror::Error)]
 #[cfg_attr(

@@ -22,7 +22,7 @@ use absent as objects;
 #[cfg(feature = "cloud")]
 use cloud as objects;
 
-pub(crate) use kinds::{PutError, PutMode, Stat};
+pub(crate) use kinds::{PutError, PutMode, ReadError, Stat};
 pub(crate) use objects::Listing;
 pub(crate) use reader::Reader;
 
@@ -45,6 +45,40 @@ pub fn is_object(path: &Path) -> bool {
     object_url(path).is_some()
 }
 
+/// The local path a `file://` URL names (`file:///home/me/photos`, `file://localhost/…`, percent-escapes
+/// decoded); `None` for anything else. Such inputs are plain files to the engine, under every local rule.
+pub fn file_url_path(arg: &Path) -> Option<std::path::PathBuf> {
+    let s = arg.to_str()?;
+    let rest = s
+        .get(..7)
+        .filter(|p| p.eq_ignore_ascii_case("file://"))
+        .map(|_| &s[7..])?;
+    let rest = rest.strip_prefix("localhost").unwrap_or(rest);
+    if !rest.starts_with('/') {
+        return None;
+    }
+    let mut bytes = Vec::with_capacity(rest.len());
+    let mut raw = rest.bytes();
+    while let Some(b) = raw.next() {
+        let hex = |c: u8| (c as char).to_digit(16);
+        if b == b'%' {
+            let (hi, lo) = (raw.next()?, raw.next()?);
+            bytes.push((hex(hi)? * 16 + hex(lo)?) as u8);
+        } else {
+            bytes.push(b);
+        }
+    }
+    let path = String::from_utf8(bytes).ok()?;
+    // file:///C:/photos on Windows.
+    #[cfg(windows)]
+    let path = if path.as_bytes().get(2) == Some(&b':') {
+        path[1..].to_owned()
+    } else {
+        path
+    };
+    Some(std::path::PathBuf::from(path))
+}
+
 /// The size, time and version of the file or object at `path` (a `stat` following links, or a `HEAD`).
 pub(crate) fn stat(path: &Path) -> io::Result<Stat> {
     match object_url(path) {
@@ -65,14 +99,30 @@ pub(crate) fn stat(path: &Path) -> io::Result<Stat> {
 
 /// The whole content of the file or object at `path` (one `GET` for an object).
 pub(crate) fn read(path: &Path) -> io::Result<Vec<u8>> {
+    read_at_most(path, u64::MAX).map_err(|e| match e {
+        ReadError::Io(e) => e,
+        too_large => io::Error::other(too_large.to_string()),
+    })
+}
+
+/// `read`, refusing a file or object larger than `max` bytes before reading it (an object's size comes with
+/// the answer to its one `GET`).
+pub(crate) fn read_at_most(path: &Path, max: u64) -> Result<Vec<u8>, ReadError> {
     match object_url(path) {
-        Some(url) => objects::get(&url),
-        None => std::fs::read(path),
+        Some(url) => objects::get(&url, max),
+        None => {
+            let size = std::fs::metadata(path)?.len();
+            if size > max {
+                return Err(ReadError::TooLarge(size));
+            }
+            Ok(std::fs::read(path)?)
+        }
     }
 }
 
 /// A reader of the file or object at `path`. An object is fetched in at most two ranged `GET`s: its first
-/// 64 KiB, which is all a header, a format check or a fingerprint needs, then the rest once a decoder reads on.
+/// 64 KiB (whose answer gives its size), which is all a header, a format check or a fingerprint needs, then
+/// the rest once a decoder reads on.
 pub(crate) fn open(path: &Path) -> io::Result<Reader> {
     match object_url(path) {
         Some(url) => Reader::object(url),
@@ -122,6 +172,23 @@ mod tests {
         );
         assert!(is_object(Path::new("gs://bucket")));
         assert!(is_object(Path::new("az://container/x")));
+        assert_eq!(
+            file_url_path(Path::new("file:///home/me/My%20Photos/a%C3%A9.jpg")),
+            Some(std::path::PathBuf::from("/home/me/My Photos/aé.jpg"))
+        );
+        assert_eq!(
+            file_url_path(Path::new("FILE://localhost/srv/x")),
+            Some(std::path::PathBuf::from("/srv/x"))
+        );
+        for not_one in [
+            "file://host/x",
+            "file:relative",
+            "/home/me",
+            "file:///bad%zz",
+            "s3://b/x",
+        ] {
+            assert_eq!(file_url_path(Path::new(not_one)), None, "{not_one}");
+        }
         for local in ["photos/s3://x", "/s3://x", "s3:/x", "s3", "", "C:\\photos", "./gs://b"] {
             assert!(!is_object(Path::new(local)), "{local}");
         }

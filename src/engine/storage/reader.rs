@@ -33,14 +33,14 @@ pub(crate) struct ObjectReader {
 }
 
 impl Reader {
-    /// A reader of the object `url`, whose size a `HEAD` gives.
+    /// A reader of the object `url`, its first 64 KiB fetched (and with them its size).
     pub(super) fn object(url: String) -> io::Result<Self> {
-        let len = objects::head(&url)?.len;
+        let (held, len) = objects::get_first(&url, FIRST)?;
         Ok(Self::Object(ObjectReader {
             url,
             len,
             pos: 0,
-            held: Vec::new(),
+            held,
             held_from: 0,
         }))
     }
@@ -64,8 +64,7 @@ impl ObjectReader {
         if (self.held_from..end_held).contains(&self.pos) {
             return Ok(true);
         }
-        let end = if self.pos == 0 { FIRST.min(self.len) } else { self.len };
-        self.held = objects::get_range(&self.url, self.pos..end)?;
+        self.held = objects::get_range(&self.url, self.pos..self.len)?;
         self.held_from = self.pos;
         if self.held.is_empty() {
             return Err(io::Error::new(io::ErrorKind::UnexpectedEof, "the object ended early"));
