@@ -27,7 +27,7 @@ s3py() { "$venv/bin/python" tests/common/s3.py "$endpoint" "$@"; }
 export AWS_ACCESS_KEY_ID=bench AWS_SECRET_ACCESS_KEY=bench AWS_REGION=us-east-1 AWS_ENDPOINT_URL=$endpoint AWS_ALLOW_HTTP=true
 
 mkdir -p "$work/photos"
-find "$folder" -type f \( -iname '*.jpg' -o -iname '*.jpeg' -o -iname '*.png' \) | sort | head -n "$count" |
+find "$folder" -type f \( -iname '*.jpg' -o -iname '*.jpeg' -o -iname '*.png' \) | sort | awk -v n="$count" 'NR <= n' |
   while read -r f; do ln -s "$f" "$work/photos/$(echo "${f#"$folder"/}" | tr / _)"; done
 n=$(find "$work/photos" -type l | wc -l)
 bytes=$(find -L "$work/photos" -type f -printf '%s\n' | awk '{s += $1} END {print s}')
@@ -67,7 +67,7 @@ summary "S3 -> S3" "$s3_time"
 summary "disk -> disk" "$local_time"
 echo
 echo "requests of the S3 run, by method (per photo):"
-grep -oE '"(GET|HEAD|PUT|POST|DELETE) ' "$work/requests.log" | tr -d '" ' | sort | uniq -c |
+sed 's/\x1b\[[0-9;]*m//g' "$work/requests.log" | grep -oE '"(GET|HEAD|PUT|POST|DELETE) ' | tr -d '" ' | sort | uniq -c |
   awk -v n="$n" '{printf "  %-6s %6d  (%.2f)\n", $2, $1, $1 / n}'
 echo "  LIST   $(grep -cE '"GET /lib/?\?' "$work/requests.log") of the GETs are listings"
 before=$(wc -l <"$work/server.log")
@@ -75,5 +75,5 @@ start=$(date +%s.%N)
 "$cli" s3://lib/photos --out s3://lib/web --long-edge 800 --update >"$work/update.log" 2>&1
 echo
 echo "--update of all $n: $(echo "$(date +%s.%N) - $start" | bc) s, $(tail -1 "$work/update.log")"
-tail -n +"$((before + 1))" "$work/server.log" | grep -oE '"(GET|HEAD|PUT|POST|DELETE) ' | tr -d '" ' | sort | uniq -c |
+tail -n +"$((before + 1))" "$work/server.log" | sed 's/\x1b\[[0-9;]*m//g' | grep -oE '"(GET|HEAD|PUT|POST|DELETE) ' | tr -d '" ' | sort | uniq -c |
   awk '{printf "  %-6s %6d\n", $2, $1}'

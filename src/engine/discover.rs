@@ -29,6 +29,8 @@ pub(crate) struct Candidate {
     pub modified: Option<SystemTime>,
     /// Identity of the file, to tell whether an output would land on an input.
     pub id: FileId,
+    /// An object's version (its ETag) as listed; `None` for a file.
+    pub version: Option<String>,
 }
 
 /// What discovery makes of one path.
@@ -194,6 +196,7 @@ fn object_candidate(url: String, relative: PathBuf, explicit: bool, stat: &stora
         explicit,
         bytes: stat.len,
         modified: stat.modified,
+        version: stat.version.clone(),
     }
 }
 
@@ -258,6 +261,7 @@ fn candidate(path: PathBuf, relative: PathBuf, explicit: bool, meta: &Metadata) 
         explicit,
         bytes: meta.len(),
         modified: meta.modified().ok(),
+        version: None,
     }
 }
 

@@ -30,6 +30,9 @@ pub struct Task {
     pub input_bytes: u64,
     /// Input modification time, as found when planning (what `keep_dates` gives the output).
     pub modified: Option<SystemTime>,
+    /// An object input's version (its ETag) as listed; `None` for a file. The manifest knows the input by it
+    /// without reading it again.
+    pub version: Option<String>,
     /// The existing file the output may replace (the overwrite policy, and that file is no input; or, under
     /// the rename policy, this input's own copy from an earlier run), as planning saw it: any other found there
     /// when writing is left alone.

@@ -368,3 +368,18 @@ fn an_object_put_after_the_plan_looked_is_not_replaced_the_upload_is_create_only
     assert_eq!(std::fs::read(there.path()).unwrap(), PLANTED, "theirs stands");
     assert_eq!(copies(&s3, "web/").len(), 3, "the two others are made");
 }
+
+#[test]
+fn objects_are_never_replaced_in_place() {
+    let s3 = S3::start("lib");
+    let dir = tempfile::tempdir().unwrap();
+    photos_in_bucket(&s3, dir.path(), 2);
+    let before = s3.list("lib", "");
+    let (ok, _, stderr) = run(&s3.endpoint(), &["--in-place", "s3://lib/photos", "--long-edge", "100"]);
+    assert!(!ok);
+    assert!(
+        stderr.contains("cannot be replaced in place; make copies with --out: s3://lib/photos"),
+        "{stderr}"
+    );
+    assert_eq!(s3.list("lib", ""), before);
+}

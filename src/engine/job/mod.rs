@@ -123,6 +123,14 @@ impl JobHandle {
     ) -> Result<JobHandle, SetupError> {
         let settings = settings.for_in_place();
         settings.validate()?;
+        // Replacing an original keeps it first (the Trash, a backup folder) and swaps by rename, which an
+        // object store has neither of.
+        if let Some(url) = inputs.iter().find(|p| super::storage::is_object(p)) {
+            return Err(SetupError::InPlace(format!(
+                "objects in an object store cannot be replaced in place; make copies with --out: {}",
+                url.display()
+            )));
+        }
         let keep = match keep {
             Keep::Backup(dir) => {
                 let made = std::fs::create_dir_all(&dir).and_then(|()| canonicalize(&dir));

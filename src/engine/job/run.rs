@@ -383,7 +383,7 @@ impl Run {
             .collect();
         journal.record(&Record::new(
             task.key.clone(),
-            &Input::new(&task.input, task.input_bytes, task.modified),
+            &Input::new(&task.input, task.input_bytes, task.modified).with_version(task.version.as_deref()),
             self.fingerprint.clone(),
             stage.out_dir,
             &outputs,

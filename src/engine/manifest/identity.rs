@@ -85,6 +85,10 @@ impl Identities {
 /// photo from another with the same name and size (the pixels differ within the first kilobytes); read only
 /// when a record names another place.
 pub(crate) fn content_of(path: &Path) -> Option<String> {
+    // An object's ETag changes with its content, and a HEAD gives it.
+    if object_url(path).is_some() {
+        return storage::stat(path).ok()?.version.map(|v| etag_fingerprint(&v));
+    }
     let mut file = storage::open(path).ok()?;
     let len = file.len().ok()?;
     let mut crc = crc32fast::Hasher::new();
@@ -99,6 +103,11 @@ pub(crate) fn content_of(path: &Path) -> Option<String> {
         crc.update(&buf);
     }
     Some(format!("{len:x}-{:08x}", crc.finalize()))
+}
+
+/// An object's fingerprint: its ETag (the same content put the same way has the same one).
+fn etag_fingerprint(version: &str) -> String {
+    format!("etag:{}", version.trim_matches('"'))
 }
 
 /// One input as the manifest asks about it; its identity and fingerprint are read only when needed.
@@ -123,6 +132,15 @@ impl<'a> Input<'a> {
             identity: OnceCell::new(),
             content: OnceCell::new(),
         }
+    }
+
+    /// The same input, an object whose version (ETag) is `version`: its fingerprint, with no request. A file
+    /// (`None`) keeps the fingerprint of its content.
+    pub fn with_version(self, version: Option<&str>) -> Self {
+        if let Some(version) = version {
+            let _ = self.content.set(Some(etag_fingerprint(version)));
+        }
+        self
     }
 
     /// The same input, whose identity is already known.

@@ -36,7 +36,7 @@ pub fn copies_found(inputs: &[PathBuf], settings: &Settings) -> CopiesFound {
             if manifest
                 .up_to_date(
                     &key,
-                    &Input::new(&c.path, c.bytes, c.modified),
+                    &Input::new(&c.path, c.bytes, c.modified).with_version(c.version.as_deref()),
                     &fingerprint,
                     Path::new(out_dir),
                 )

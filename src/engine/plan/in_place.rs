@@ -145,6 +145,7 @@ impl InPlacePlan<'_> {
                 bytes: c.bytes,
                 modified: c.modified,
                 id: c.id,
+                version: c.version.clone(),
             };
             name_one(
                 &alone,
@@ -180,6 +181,7 @@ impl InPlacePlan<'_> {
             encoding,
             input_bytes: c.bytes,
             modified: c.modified,
+            version: c.version,
             numbered_from: None,
             output,
             replaces: Some(c.id),

@@ -257,7 +257,9 @@ impl Plan<'_> {
         if !self.settings.update {
             return None;
         }
-        let input = Input::new(&c.path, c.bytes, c.modified).with_identity(self.identities.of(&c.path));
+        let input = Input::new(&c.path, c.bytes, c.modified)
+            .with_identity(self.identities.of(&c.path))
+            .with_version(c.version.as_deref());
         let record = self
             .manifest
             .up_to_date(&relative_key(&c.relative), &input, &self.fingerprint, self.out_dir)?;
@@ -345,7 +347,7 @@ impl Plan<'_> {
     ) -> PlanEntry {
         let input_key = relative_key(&c.relative);
         let template_gave = wanted.clone();
-        let input = Input::new(&c.path, c.bytes, c.modified);
+        let input = Input::new(&c.path, c.bytes, c.modified).with_version(c.version.as_deref());
         let settled = self.taken.settle(
             wanted,
             &input_key,
@@ -365,6 +367,7 @@ impl Plan<'_> {
                 encoding,
                 input_bytes: c.bytes,
                 modified: c.modified,
+                version: c.version.clone(),
                 numbered_from: (output != template_gave).then_some(template_gave),
                 output,
                 replaces,
