@@ -105,8 +105,15 @@ fn a_list_of_inputs_mixes_objects_and_file_urls() {
     photos_in_bucket(&s3, &dir.path().join("up"), 2);
     let local = write_photo(&dir.path().join("on disk/local one.png"), 300, 200, ImageFormat::Png);
     let file_url = format!("file://{}", local.to_str().unwrap().replace(' ', "%20"));
+    // A key may hold what a Windows path may not.
+    let timed = write_photo(&dir.path().join("timed.jpg"), 300, 200, ImageFormat::Jpeg);
+    s3.py(&["put", "lib", "photos/at 12:00.jpg", timed.to_str().unwrap()]);
     let list = dir.path().join("list.txt");
-    std::fs::write(&list, format!("s3://lib/photos/photo-01.jpg\n{file_url}\n")).unwrap();
+    std::fs::write(
+        &list,
+        format!("s3://lib/photos/photo-01.jpg\n{file_url}\ns3://lib/photos/at 12:00.jpg\n"),
+    )
+    .unwrap();
     let (ok, _, stderr) = run(
         &s3.endpoint(),
         &[
@@ -120,7 +127,10 @@ fn a_list_of_inputs_mixes_objects_and_file_urls() {
     );
     assert!(ok, "{stderr}");
     let made: Vec<String> = copies(&s3, "mixed/").into_keys().collect();
-    assert_eq!(made, ["mixed/local one.png", "mixed/photo-01.jpg"]);
+    assert_eq!(
+        made,
+        ["mixed/at 12:00.jpg", "mixed/local one.png", "mixed/photo-01.jpg"]
+    );
 }
 
 #[test]

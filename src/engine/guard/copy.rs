@@ -6,7 +6,7 @@ use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 use std::time::SystemTime;
 
-use super::rules::{confined, plain_relative};
+use super::rules::confined;
 use super::temp::temp_name;
 use crate::engine::error::ImageError;
 use crate::engine::platform::{Dir, FileId};
@@ -65,10 +65,14 @@ fn put_object(
     replaces: Option<FileId>,
     made_from: &Path,
 ) -> Result<(), ImageError> {
+    // Below the prefix by plain names only: no empty, `.` or `..` part (a key may hold `:`, unlike a path).
     let inside = object_url(&root.given).is_some_and(|out| {
         url.strip_prefix(out.trim_end_matches('/'))
             .and_then(|rest| rest.strip_prefix('/'))
-            .is_some_and(plain_relative)
+            .is_some_and(|rest| {
+                rest.split('/')
+                    .all(|part| !part.is_empty() && part != "." && part != "..")
+            })
     });
     if !inside || !confined(&root.given, path) {
         return Err(refusal(path, "its name leads outside the output folder"));
