@@ -75,9 +75,8 @@ fn parse(url: &str) -> io::Result<Parsed> {
 fn store(scheme: &str, bucket: &str, base: &str) -> io::Result<Arc<dyn ObjectStore>> {
     static STORES: OnceLock<Mutex<HashMap<String, Arc<dyn ObjectStore>>>> = OnceLock::new();
     let stores = STORES.get_or_init(Mutex::default);
-    let mut stores = stores
-        .lock()
-        .map_err(|_| io::Error::other("the object store clients were poisoned"))?;
+    // A panic while a client was being made (in another image's worker) leaves the map as it was: go on.
+    let mut stores = stores.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
     if let Some(store) = stores.get(base) {
         return Ok(Arc::clone(store));
     }
