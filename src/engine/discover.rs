@@ -6,8 +6,8 @@ use std::path::{Path, PathBuf};
 use std::time::SystemTime;
 
 use super::error::ImageError;
-use super::manifest::MANIFEST_DIR;
 use super::platform::FileId;
+use super::prefix_walk::{Met, PrefixWalk};
 use super::storage::{self, object_url};
 use super::walk::{Entry, FolderWalk};
 use crate::engine::event::SkipReason;
@@ -115,74 +115,34 @@ impl<'a> Walk<'a> {
         input: &'a Path,
         url: String,
     ) -> Box<dyn Iterator<Item = Result<Candidate, Found>> + Send + 'a> {
-        let failed = |source| {
-            Box::new(std::iter::once(Err(Found::Failed(ImageError::Read {
-                source,
-                path: input.to_owned(),
-            }))))
-        };
         if !url.ends_with('/')
             && let Ok(stat) = storage::stat(input)
         {
             let name = input.file_name().map_or_else(|| input.to_owned(), PathBuf::from);
             return Box::new(std::iter::once(Ok(object_candidate(url, name, true, &stat))));
         }
-        let listing = match storage::list(&url, self.recursive) {
-            Ok(listing) => listing,
-            Err(source) => return failed(source),
-        };
-        let prefix = url.trim_end_matches('/').to_owned();
         let root_name = if self.root_names {
             input.file_name().map(PathBuf::from).unwrap_or_default()
         } else {
             PathBuf::new()
         };
-        let exclude = self
-            .exclude
-            .as_deref()
-            .and_then(object_url)
-            .map(|x| x.trim_end_matches('/').to_owned() + "/");
-        let mut listing = listing.peekable();
-        if listing.peek().is_none() {
-            return failed(std::io::Error::new(
-                std::io::ErrorKind::NotFound,
-                "no object has this name or prefix",
-            ));
-        }
-        let mut outputs: Vec<String> = Vec::new();
-        Box::new(listing.filter_map(move |listed| {
-            let listed = match listed {
-                Ok(listed) => listed,
-                Err(source) => {
-                    return Some(Err(Found::Failed(ImageError::Read {
-                        source,
-                        path: PathBuf::from(&prefix),
-                    })));
-                }
-            };
-            let inside = listed.url.get(prefix.len() + 1..).unwrap_or_default().to_owned();
-            // The output prefix, and the copies and manifests of any earlier run, are not photos to resize. A
-            // prefix holding a manifest is an earlier run's output: as keys come in order, and `.shrinkray/`
-            // sorts before any name that starts with a letter or digit, its copies are passed over after it.
-            if let Some(at) = inside.find(&format!("{MANIFEST_DIR}/"))
-                && (at == 0 || inside.as_bytes()[at - 1] == b'/')
-            {
-                if at > 0 {
-                    outputs.push(inside[..at].to_owned());
-                }
-                return None;
-            }
-            if exclude.as_deref().is_some_and(|x| listed.url.starts_with(x))
-                || outputs.iter().any(|o| inside.starts_with(o.as_str()))
-                || inside
+        let walk = PrefixWalk::new(&url, self.recursive, self.exclude.as_deref());
+        Box::new(walk.filter_map(move |met| match met {
+            Met::Object { url, inside, stat } => {
+                if inside
                     .rsplit('/')
                     .next()
                     .is_some_and(|name| not_yet_a_photo(name.as_ref()))
-            {
-                return None;
+                {
+                    return None;
+                }
+                let relative = inside.split('/').fold(root_name.clone(), |r, part| r.join(part));
+                Some(Ok(object_candidate(url, relative, false, &stat)))
             }
-            let relative = inside.split('/').fold(root_name.clone(), |r, part| r.join(part));
-            Some(Ok(object_candidate(listed.url, relative, false, &listed.stat)))
+            Met::Error(source) => Some(Err(Found::Failed(ImageError::Read {
+                source,
+                path: input.to_owned(),
+            }))),
         }))
     }
 }

@@ -22,6 +22,7 @@ pub mod naming;
 mod pipeline;
 mod plan;
 mod platform;
+mod prefix_walk;
 mod presets;
 mod report;
 mod score;
