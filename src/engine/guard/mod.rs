@@ -13,11 +13,18 @@
 //!   the original in the Trash or a backup folder first (`keep`);
 //! - **whole or absent**: everything is written to a temporary file in the target folder and renamed into
 //!   place; a cancelled or killed run leaves at most temporary files, which the next run removes.
+//!
+//! In an object store (the `cloud` feature) the same rules, as objects allow them: a copy's key stays below the
+//! output prefix by plain parts and is never an input's key; an upload is one PUT, visible only once whole, and
+//! create-only (`If-None-Match: *`) unless the plan proved the object this input's own copy, when only that very
+//! version is replaced (`If-Match`); the manifest's objects are written and removed only under their own names
+//! in their own prefix (`objects.rs`).
 
 mod copy;
 mod files;
 mod keep;
 mod marked;
+mod objects;
 mod rules;
 mod side;
 mod swap;
@@ -34,6 +41,7 @@ pub use files::remove_stale_socket;
 pub(crate) use files::{open_regular, real_dir};
 pub use keep::{Keep, KeptAt};
 pub use marked::{remove_empty_folder, remove_marked, write_marked};
+pub(crate) use objects::{put_manifest_object, remove_journal_object};
 pub use rules::Protected;
 pub(crate) use rules::{Found, confined, examine, names_a_device, plain_relative};
 pub use side::{SideFile, save_copy};

@@ -14,6 +14,7 @@ use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 
 use super::folder::{JOURNAL_PREFIX, MANIFEST_DIR};
 use super::records::{Manifest, Record};
+use crate::engine::guard::{put_manifest_object, remove_journal_object};
 use crate::engine::selection::Shard;
 use crate::engine::storage::{self, PutMode, object_url};
 
@@ -115,7 +116,7 @@ impl ObjectJournal {
         }
         pending.chunks += 1;
         let url = format!("{}-{:06}.jsonl", self.stem, pending.chunks);
-        match storage::put(&url, &pending.lines, PutMode::Create, None) {
+        match put_manifest_object(&url, &pending.lines, PutMode::Create) {
             Ok(_) => {}
             Err(e) => {
                 pending
@@ -172,9 +173,9 @@ impl ObjectJournal {
             serde_json::to_writer(&mut out, record).map_err(|e| e.to_string())?;
             out.push(b'\n');
         }
-        storage::put(&target, &out, mode, None).map_err(|e| format!("cannot write the manifest: {e}: {target}"))?;
+        put_manifest_object(&target, &out, mode).map_err(|e| format!("cannot write the manifest: {e}: {target}"))?;
         for url in journals {
-            let _ = storage::delete(&url);
+            let _ = remove_journal_object(&url);
         }
         Ok(())
     }
