@@ -74,6 +74,13 @@ impl S3 {
         String::from_utf8(out.stdout).unwrap()
     }
 
+    /// Puts `bytes` as the object `key` of `bucket`, as someone else would.
+    pub fn put_bytes(&self, bucket: &str, key: &str, bytes: &[u8]) {
+        let file = tempfile::NamedTempFile::new().unwrap();
+        std::fs::write(file.path(), bytes).unwrap();
+        self.py(&["put", bucket, key, file.path().to_str().unwrap()]);
+    }
+
     /// Every object below `prefix`: key -> (size, ETag).
     pub fn list(&self, bucket: &str, prefix: &str) -> BTreeMap<String, (u64, String)> {
         self.py(&["list", bucket, prefix])

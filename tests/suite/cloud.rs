@@ -13,6 +13,14 @@ use image::ImageFormat;
 use crate::common::s3::{PLANTED, Proxy, Rules, S3, cli_at};
 use crate::common::write_photo;
 
+/// A server whose bucket `lib` holds `count` photos of 320×240 below `photos/` (made in the folder returned).
+fn bucket_of_photos(count: u32) -> (S3, tempfile::TempDir) {
+    let s3 = S3::start("lib");
+    let dir = tempfile::tempdir().unwrap();
+    photos_in_bucket(&s3, dir.path(), count);
+    (s3, dir)
+}
+
 /// `count` photos of 320×240 in `dir`, uploaded below `photos/` in bucket `lib`.
 fn photos_in_bucket(s3: &S3, dir: &Path, count: u32) {
     for i in 0..count {
@@ -28,6 +36,13 @@ fn copies(s3: &S3, prefix: &str) -> BTreeMap<String, (u64, String)> {
     all
 }
 
+/// The arguments of a run from `s3://lib/photos` into `s3://lib/web`, then `more`.
+fn to_web<'a>(more: &[&'a str]) -> Vec<&'a str> {
+    let mut args = vec!["s3://lib/photos", "--out", "s3://lib/web"];
+    args.extend_from_slice(more);
+    args
+}
+
 fn run(endpoint: &str, args: &[&str]) -> (bool, String, String) {
     let out = cli_at(endpoint, args).output().unwrap();
     (
@@ -39,27 +54,10 @@ fn run(endpoint: &str, args: &[&str]) -> (bool, String, String) {
 
 #[test]
 fn a_bucket_of_photos_becomes_copies_in_the_bucket_and_an_update_puts_nothing_again() {
-    let s3 = S3::start("lib");
-    let dir = tempfile::tempdir().unwrap();
-    photos_in_bucket(&s3, dir.path(), 6);
+    let (s3, _photos) = bucket_of_photos(6);
     // A damaged photo among them, then good ones after it on one thread: one failure, the rest carry on.
-    std::fs::write(dir.path().join("broken.jpg"), b"\xff\xd8\xff\xe0 not really a JPEG").unwrap();
-    s3.py(&[
-        "put",
-        "lib",
-        "photos/broken.jpg",
-        dir.path().join("broken.jpg").to_str().unwrap(),
-    ]);
-    let args = [
-        "s3://lib/photos",
-        "--out",
-        "s3://lib/web",
-        "--long-edge",
-        "160",
-        "--threads",
-        "1",
-        "--json",
-    ];
+    s3.put_bytes("lib", "photos/broken.jpg", b"\xff\xd8\xff\xe0 not really a JPEG");
+    let args = to_web(&["--long-edge", "160", "--threads", "1", "--json"]);
     let (ok, stdout, _) = run(&s3.endpoint(), &args);
     assert!(!ok, "one image failed, so the exit code says so");
     assert!(stdout.contains(r#""input":"s3://lib/photos/broken.jpg""#), "{stdout}");
@@ -135,22 +133,11 @@ fn a_list_of_inputs_mixes_objects_and_file_urls() {
 
 #[test]
 fn an_object_shrinkray_did_not_make_is_never_replaced_nor_is_an_input() {
-    let s3 = S3::start("lib");
-    let dir = tempfile::tempdir().unwrap();
-    photos_in_bucket(&s3, dir.path(), 3);
+    let (s3, _photos) = bucket_of_photos(3);
     // Someone else's object where a copy would go.
-    std::fs::write(dir.path().join("theirs"), b"someone else's file").unwrap();
-    s3.py(&[
-        "put",
-        "lib",
-        "web/photos/photo-01.jpg",
-        dir.path().join("theirs").to_str().unwrap(),
-    ]);
+    s3.put_bytes("lib", "web/photos/photo-01.jpg", b"someone else's file");
     let before = s3.list("lib", "");
-    let (ok, _, stderr) = run(
-        &s3.endpoint(),
-        &["s3://lib/photos", "--out", "s3://lib/web", "--long-edge", "160"],
-    );
+    let (ok, _, stderr) = run(&s3.endpoint(), &to_web(&["--long-edge", "160"]));
     assert!(ok, "{stderr}");
     let after = s3.list("lib", "");
     assert_eq!(
@@ -210,24 +197,12 @@ fn a_listing_of_thousands_of_keys_is_read_page_by_page() {
 
 #[test]
 fn four_shards_into_one_bucket_make_every_copy_once() {
-    let s3 = S3::start("lib");
-    let dir = tempfile::tempdir().unwrap();
-    photos_in_bucket(&s3, dir.path(), 40);
+    let (s3, _photos) = bucket_of_photos(40);
     let shards: Vec<_> = (1..=4)
         .map(|k| {
             cli_at(
                 &s3.endpoint(),
-                &[
-                    "s3://lib/photos",
-                    "--out",
-                    "s3://lib/web",
-                    "--long-edge",
-                    "120",
-                    "--shard",
-                    &format!("{k}/4"),
-                    "--threads",
-                    "1",
-                ],
+                &to_web(&["--long-edge", "120", "--shard", &format!("{k}/4"), "--threads", "1"]),
             )
             .stdout(Stdio::null())
             .spawn()
@@ -251,15 +226,7 @@ fn four_shards_into_one_bucket_make_every_copy_once() {
     let proxy = Proxy::start(s3.port, Rules::default());
     let (ok, stdout, _) = run(
         &proxy.endpoint(),
-        &[
-            "s3://lib/photos",
-            "--out",
-            "s3://lib/web",
-            "--long-edge",
-            "120",
-            "--update",
-            "--json",
-        ],
+        &to_web(&["--long-edge", "120", "--update", "--json"]),
     );
     assert!(ok);
     assert_eq!(stdout.matches(r#""reason":"up to date""#).count(), 40);
@@ -268,9 +235,7 @@ fn four_shards_into_one_bucket_make_every_copy_once() {
 
 #[test]
 fn throttled_requests_are_retried_until_every_copy_is_made() {
-    let s3 = S3::start("lib");
-    let dir = tempfile::tempdir().unwrap();
-    photos_in_bucket(&s3, dir.path(), 8);
+    let (s3, _photos) = bucket_of_photos(8);
     // Every third request is answered 503 SlowDown, as S3 does under load.
     let proxy = Proxy::start(
         s3.port,
@@ -279,10 +244,7 @@ fn throttled_requests_are_retried_until_every_copy_is_made() {
             ..Rules::default()
         },
     );
-    let (ok, _, stderr) = run(
-        &proxy.endpoint(),
-        &["s3://lib/photos", "--out", "s3://lib/web", "--long-edge", "120"],
-    );
+    let (ok, _, stderr) = run(&proxy.endpoint(), &to_web(&["--long-edge", "120"]));
     assert!(ok, "{stderr}");
     assert!(proxy.throttled.load(Ordering::SeqCst) >= 10, "the proxy throttled");
     assert_eq!(copies(&s3, "web/").len(), 8);
@@ -290,9 +252,7 @@ fn throttled_requests_are_retried_until_every_copy_is_made() {
 
 #[test]
 fn a_run_killed_mid_upload_leaves_no_partial_object_and_the_rerun_makes_each_copy_once() {
-    let s3 = S3::start("lib");
-    let dir = tempfile::tempdir().unwrap();
-    photos_in_bucket(&s3, dir.path(), 6);
+    let (s3, _photos) = bucket_of_photos(6);
     let proxy = Proxy::start(
         s3.port,
         Rules {
@@ -300,15 +260,7 @@ fn a_run_killed_mid_upload_leaves_no_partial_object_and_the_rerun_makes_each_cop
             ..Rules::default()
         },
     );
-    let args = [
-        "s3://lib/photos",
-        "--out",
-        "s3://lib/web",
-        "--long-edge",
-        "160",
-        "--threads",
-        "1",
-    ];
+    let args = to_web(&["--long-edge", "160", "--threads", "1"]);
     let mut child = cli_at(&proxy.endpoint(), &args)
         .stdout(Stdio::null())
         .stderr(Stdio::null())
@@ -345,9 +297,7 @@ fn a_run_killed_mid_upload_leaves_no_partial_object_and_the_rerun_makes_each_cop
 
 #[test]
 fn an_object_put_after_the_plan_looked_is_not_replaced_the_upload_is_create_only() {
-    let s3 = S3::start("lib");
-    let dir = tempfile::tempdir().unwrap();
-    photos_in_bucket(&s3, dir.path(), 3);
+    let (s3, _photos) = bucket_of_photos(3);
     // Between the plan's look (nothing there) and the upload, someone else puts an object at the copy's key.
     let proxy = Proxy::start(
         s3.port,
@@ -358,16 +308,7 @@ fn an_object_put_after_the_plan_looked_is_not_replaced_the_upload_is_create_only
     );
     let (ok, stdout, _) = run(
         &proxy.endpoint(),
-        &[
-            "s3://lib/photos",
-            "--out",
-            "s3://lib/web",
-            "--long-edge",
-            "120",
-            "--threads",
-            "1",
-            "--json",
-        ],
+        &to_web(&["--long-edge", "120", "--threads", "1", "--json"]),
     );
     assert!(!ok, "that image failed");
     let failed: Vec<&str> = stdout.lines().filter(|l| l.contains(r#""event":"failed""#)).collect();
@@ -381,9 +322,7 @@ fn an_object_put_after_the_plan_looked_is_not_replaced_the_upload_is_create_only
 
 #[test]
 fn objects_are_never_replaced_in_place() {
-    let s3 = S3::start("lib");
-    let dir = tempfile::tempdir().unwrap();
-    photos_in_bucket(&s3, dir.path(), 2);
+    let (s3, _photos) = bucket_of_photos(2);
     let before = s3.list("lib", "");
     let (ok, _, stderr) = run(&s3.endpoint(), &["--in-place", "s3://lib/photos", "--long-edge", "100"]);
     assert!(!ok);
