@@ -76,6 +76,23 @@ struct Pending {
     error: Option<String>,
 }
 
+impl Pending {
+    /// Writes what is waiting as the next journal object (named from `stem`), create-only.
+    fn flush(&mut self, stem: &str) {
+        if self.lines.is_empty() {
+            return;
+        }
+        self.chunks += 1;
+        let url = format!("{stem}-{:06}.jsonl", self.chunks);
+        if let Err(e) = put_manifest_object(&url, &self.lines, PutMode::Create) {
+            self.error
+                .get_or_insert(format!("cannot write the journal: {e}: {url}"));
+        }
+        self.lines.clear();
+        self.since = None;
+    }
+}
+
 impl ObjectJournal {
     /// The journal of a run (shard `shard`) into the output prefix `out`.
     pub fn open(out: &Path, shard: Option<Shard>) -> Result<Self, String> {
@@ -104,49 +121,29 @@ impl ObjectJournal {
             pending.lines.extend_from_slice(&line);
             let since = *pending.since.get_or_insert_with(Instant::now);
             if pending.lines.len() >= CHUNK_BYTES || since.elapsed() >= CHUNK_AGE {
-                self.flush(&mut pending);
+                pending.flush(&self.stem);
             }
         }
-    }
-
-    /// Writes what is waiting as the next journal object, create-only.
-    fn flush(&self, pending: &mut Pending) {
-        if pending.lines.is_empty() {
-            return;
-        }
-        pending.chunks += 1;
-        let url = format!("{}-{:06}.jsonl", self.stem, pending.chunks);
-        match put_manifest_object(&url, &pending.lines, PutMode::Create) {
-            Ok(_) => {}
-            Err(e) => {
-                pending
-                    .error
-                    .get_or_insert(format!("cannot write the journal: {e}: {url}"));
-            }
-        }
-        pending.lines.clear();
-        pending.since = None;
     }
 
     /// Folds this shard's journals (this run's, and those of its runs that were killed) into its manifest
     /// object, and removes them. `Err` says why the records could not be kept.
     pub fn finish(self) -> Result<(), String> {
-        let mut pending = self
-            .pending
+        let Self {
+            dir,
+            tag,
+            stem,
+            pending,
+        } = self;
+        let mut pending = pending
             .into_inner()
             .map_err(|_| "the journal was poisoned".to_owned())?;
-        let this = Self {
-            dir: self.dir,
-            tag: self.tag,
-            stem: self.stem,
-            pending: Mutex::new(Pending::default()),
-        };
-        this.flush(&mut pending);
+        pending.flush(&stem);
         if let Some(error) = pending.error {
             return Err(error);
         }
-        let target = format!("{}/manifest-{}.jsonl", this.dir, this.tag);
-        let own_journal = format!("{}/{JOURNAL_PREFIX}{}-", this.dir, this.tag);
+        let target = format!("{}/manifest-{}.jsonl", dir, tag);
+        let own_journal = format!("{}/{JOURNAL_PREFIX}{}-", dir, tag);
         let mut manifest = Manifest::default();
         // Replacing the manifest object replaces only the version read here: a second run of the same shard
         // finishing meanwhile makes this one fail, not lose its records.
@@ -159,7 +156,7 @@ impl ObjectJournal {
             }
             Err(_) => PutMode::Create,
         };
-        let journals: Vec<String> = manifest_objects(&this.dir)
+        let journals: Vec<String> = manifest_objects(&dir)
             .into_iter()
             .filter(|url| url.starts_with(&own_journal))
             .collect();
