@@ -91,7 +91,7 @@ fn put_object(
         }
     };
     match storage::put(url, bytes, mode, Some(&origin_tag(made_from))) {
-        Ok(_) => Ok(()),
+        Ok(()) => Ok(()),
         Err(PutError::Taken) if replaces.is_none() => Err(ImageError::OutputAppeared { path: path.to_owned() }),
         Err(PutError::Taken) => Err(refusal(path, "the file there changed since the job began")),
         Err(PutError::Io(source)) => Err(ImageError::Write {

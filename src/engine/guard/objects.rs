@@ -29,7 +29,7 @@ pub(crate) fn put_manifest_object(url: &str, bytes: &[u8], mode: PutMode) -> Res
     if !own_name(url, &["manifest-", "journal-"]) {
         return Err(refused(url));
     }
-    storage::put(url, bytes, mode, None).map(drop)
+    storage::put(url, bytes, mode, None)
 }
 
 /// Removes a journal chunk a manifest object now holds. Nothing else is ever removed from an object store.

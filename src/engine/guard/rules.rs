@@ -89,8 +89,10 @@ pub(crate) enum Found {
 /// Looks at `path` without following a symbolic link in its last part.
 pub(crate) fn examine(path: &Path, protected: &Protected) -> Found {
     if let Some(url) = object_url(path) {
+        if protected.covers(path) {
+            return Found::Input;
+        }
         return match storage::stat(path) {
-            _ if protected.covers(path) => Found::Input,
             Ok(stat) => Found::File(FileId::of_object(&url, stat.version.as_deref())),
             // An object that cannot be looked at is taken as absent: the upload is create-only, so the store
             // itself refuses if one is there.

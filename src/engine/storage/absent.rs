@@ -44,7 +44,7 @@ pub(super) fn list(_url: &str, _recursive: bool) -> io::Result<Listing> {
     Err(not_built_in())
 }
 
-pub(super) fn put(_url: &str, _bytes: &[u8], _mode: PutMode, _made_from: Option<&str>) -> Result<Stat, PutError> {
+pub(super) fn put(_url: &str, _bytes: &[u8], _mode: PutMode, _made_from: Option<&str>) -> Result<(), PutError> {
     Err(PutError::Io(not_built_in()))
 }
 

@@ -32,11 +32,12 @@ const SCHEMES: [&str; 3] = ["s3://", "gs://", "az://"];
 /// The URL `path` holds, when it names an object (or a prefix) in an object store; `None` for a local path.
 /// A Windows join's `\` is read as `/`.
 pub fn object_url(path: &Path) -> Option<String> {
+    // Asked of every local path too (each stat, read and write): nothing is allocated for one.
     let s = path.to_str()?;
-    let lower = s.get(..5)?.to_ascii_lowercase();
+    let head = s.get(..5)?;
     SCHEMES
         .iter()
-        .any(|scheme| lower.starts_with(scheme))
+        .any(|scheme| head.eq_ignore_ascii_case(scheme))
         .then(|| s.replace('\\', "/"))
 }
 
@@ -140,7 +141,7 @@ pub(crate) fn list(url: &str, recursive: bool) -> io::Result<Listing> {
 /// Writes `bytes` as the object `url`, whole or not at all: one `PUT`, which the store makes visible only
 /// once complete. `mode` says what may be there already; `made_from`, kept in the object's own metadata,
 /// says which input a copy was made from (`made_from`).
-pub(crate) fn put(url: &str, bytes: &[u8], mode: PutMode, made_from: Option<&str>) -> Result<Stat, PutError> {
+pub(crate) fn put(url: &str, bytes: &[u8], mode: PutMode, made_from: Option<&str>) -> Result<(), PutError> {
     objects::put(url, bytes, mode, made_from)
 }
 
